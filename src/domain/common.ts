@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** An identifier: any non-empty string (codes such as 440103001101, or UUIDs). */
+export const Id = z.string().min(1).max(200);
+
+/** A point as `[lon, lat]` in degrees. */
+export const LonLat = z
+  .tuple([z.number(), z.number()])
+  .refine(([lon]) => lon >= -180 && lon <= 180, { message: 'longitude must lie in [-180, 180]', path: [0] })
+  .refine(([, lat]) => lat >= -90 && lat <= 90, { message: 'latitude must lie in [-90, 90]', path: [1] });
+export type LonLat = [number, number];
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date();
+
+/** A time of day, `HH:MM`. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+/** One problem found in a document: where it is, what is wrong, and the value found there. */
+export interface Issue {
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+/** `['lawyers', 12, 'firmId']` → `lawyers[12].firmId`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Turns zod's issues into ours, each naming its path and, where short, the offending value. */
+export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+      }
+      continue;
+    }
+    const value = valueAt(input, issue.path);
+    const entry: Issue = { path: formatPath(issue.path), message: issue.message };
+    if (value !== undefined && (typeof value !== 'object' || value === null || JSON.stringify(value).length <= 80)) {
+      entry.value = value;
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+/** A document that failed its checks; carries every issue found, not the first only. */
+export class InvalidDocumentError extends Error {
+  readonly issues: Issue[];
+  constructor(what: string, issues: Issue[]) {
+    const head = issues
+      .slice(0, 20)
+      .map((i) => `  ${i.path}: ${i.message}${i.value !== undefined ? ` (found ${JSON.stringify(i.value)})` : ''}`)
+      .join('\n');
+    const more = issues.length > 20 ? `\n  … and ${issues.length - 20} more` : '';
+    super(`invalid ${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${head}${more}`);
+    this.name = 'InvalidDocumentError';
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { ClockTime, Id, IsoDate, LonLat } from './common.js';
+
+export const SCENARIO_SCHEMA = 'ovola.scenario/v1';
+
+export const ServiceMode = z.enum(['individual', 'team', 'firm-town']);
+export type ServiceMode = z.infer<typeof ServiceMode>;
+
+/** Weights of the one objective (SPEC §4). All costs are in "km-equivalents". */
+export const Weights = z.strictObject({
+  /** per road km of the responsible adviser, base to village */
+  travelKm: z.number().min(0).default(1),
+  /** per rank step down a village's list (R5); an unranked lawyer counts as one step past the list */
+  villagePreference: z.number().min(0).default(10),
+  /** per rank step down a lawyer's list (R5) */
+  lawyerPreference: z.number().min(0).default(5),
+  /** per village whose adviser differs from `baseline` (R6) */
+  change: z.number().min(0).default(30),
+  /** convex load: a lawyer's k-th village costs `load × (k − 1)` */
+  load: z.number().min(0).default(2),
+  /** per village left without an adviser; must dwarf every other term */
+  uncovered: z.number().min(0).default(1_000_000),
+  /** per road km of a team member (R3), and the fixed cost of each extra member */
+  teamMember: z.number().min(0).default(0.5),
+});
+export type Weights = z.infer<typeof Weights>;
+
+export const Policy = z.strictObject({
+  maxVillagesPerLawyer: z.number().int().min(1).max(1000).default(8),
+  mode: z.union([ServiceMode, z.record(Id, ServiceMode)]).default('individual'),
+  maxTravelKm: z.number().positive().default(80),
+  candidatesPerVillage: z.number().int().min(1).max(500).default(30),
+  travel: z
+    .strictObject({
+      detourFactor: z.number().min(1).max(5).default(1.3),
+      speedKmh: z.number().positive().max(200).default(40),
+    })
+    .prefault({}),
+  team: z.strictObject({ maxSize: z.number().int().min(1).max(10).default(3) }).prefault({}),
+  firmTown: z
+    .strictObject({
+      maxTownsPerFirm: z.number().int().min(1).max(100).default(3),
+      adjacencyKm: z.number().positive().default(15),
+    })
+    .prefault({}),
+  weights: Weights.prefault({}),
+  service: z
+    .strictObject({
+      monthlyHours: z.number().min(0).max(200).default(8),
+      minOnsiteVisitsPerMonth: z.number().int().min(0).max(31).default(1),
+      maxRemoteShare: z.number().min(0).max(1).default(0.5),
+      flexibleHalfYearOnsiteHours: z.number().min(0).max(1000).default(50),
+      eveningSchool: z
+        .strictObject({ start: ClockTime.default('19:30'), end: ClockTime.default('21:30') })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+export type Policy = z.infer<typeof Policy>;
+
+export const Contact = z.strictObject({
+  bureau: z.string().min(1),
+  phone: z.string().min(1),
+  email: z.string().min(1),
+});
+
+const GeoPolygon = z.strictObject({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(LonLat).min(4)).min(1),
+});
+const GeoMultiPolygon = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(z.array(LonLat).min(4)).min(1)).min(1),
+});
+
+export const RegionLevel = z.enum(['city', 'county', 'town']);
+export const Region = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  level: RegionLevel,
+  parentId: Id.optional(),
+  class: z.enum(['prd', 'less-developed']).optional(),
+  location: LonLat.optional(),
+  boundary: z.union([GeoPolygon, GeoMultiPolygon]).optional(),
+  contact: Contact.optional(),
+});
+export type Region = z.infer<typeof Region>;
+
+export const Firm = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  location: LonLat,
+  regionId: Id,
+});
+export type Firm = z.infer<typeof Firm>;
+
+export const Lawyer = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  firmId: Id,
+  status: z.enum(['practicing', 'intern']),
+  specialties: z.array(z.string().min(1)).default([]),
+  base: LonLat.optional(),
+  maxVillages: z.number().int().min(0).max(1000).optional(),
+  monthlyHours: z.number().min(0).max(744).optional(),
+  unavailable: z.array(IsoDate).optional(),
+  pairedAssistance: z.boolean().optional(),
+  contact: z
+    .strictObject({ phone: z.string().optional(), email: z.string().optional(), wechat: z.string().optional() })
+    .optional(),
+});
+export type Lawyer = z.infer<typeof Lawyer>;
+
+export const Village = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  townId: Id,
+  kind: z.enum(['village', 'community']),
+  location: LonLat,
+  population: z.number().int().min(0).optional(),
+  needs: z.array(z.string().min(1)).optional(),
+  serviceMode: z.enum(['standard', 'flexible']).optional(),
+  requests: z
+    .strictObject({
+      eveningSchoolPerMonth: z.number().int().min(0).max(31).default(0),
+      weekendPerMonth: z.number().int().min(0).max(10).default(0),
+    })
+    .optional(),
+});
+export type Village = z.infer<typeof Village>;
+
+export const VillagePreference = z.strictObject({
+  villageId: Id,
+  /** lawyers, best first */
+  lawyers: z.array(Id).optional(),
+  /** firms, best first; ranked after `lawyers` */
+  firms: z.array(Id).optional(),
+  /** lawyer or firm ids the village refuses (hard) */
+  vetoes: z.array(Id).optional(),
+});
+export const LawyerPreference = z.strictObject({
+  lawyerId: Id,
+  villages: z.array(Id).optional(),
+  vetoes: z.array(Id).optional(),
+});
+
+export const Pair = z.strictObject({ villageId: Id, lawyerId: Id });
+
+export const Scenario = z.strictObject({
+  schema: z.literal(SCENARIO_SCHEMA),
+  name: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  policy: Policy.prefault({}),
+  regions: z.array(Region),
+  firms: z.array(Firm),
+  lawyers: z.array(Lawyer),
+  villages: z.array(Village),
+  preferences: z
+    .strictObject({
+      villages: z.array(VillagePreference).default([]),
+      lawyers: z.array(LawyerPreference).default([]),
+    })
+    .prefault({}),
+  pins: z.array(Pair).default([]),
+  baseline: z.array(z.strictObject({ villageId: Id, lawyerId: Id, team: z.array(Id).optional() })).default([]),
+  travelOverrides: z
+    .array(z.strictObject({ lawyerId: Id, villageId: Id, km: z.number().min(0), minutes: z.number().min(0).optional() }))
+    .default([]),
+  notice: z
+    .strictObject({ serviceContent: z.string().min(1), complaintEmail: z.string().min(1) })
+    .optional(),
+});
+/** A scenario after parsing: every default filled in. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written: defaults may be left out. */
+export type ScenarioInput = z.input<typeof Scenario>;

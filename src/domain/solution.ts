@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+import { ServiceMode, Weights } from './scenario.js';
+
+export const SOLUTION_SCHEMA = 'ovola.solution/v1';
+
+/** Why a village has no adviser. A fixed list, so reports can count them. */
+export const UncoveredReason = z.enum([
+  /** no practicing lawyer who may serve the village lies within `maxTravelKm` */
+  'no-practicing-lawyer-in-range',
+  /** every practicing lawyer in range is vetoed by the village or vetoes it (R5) */
+  'vetoed-all',
+  /** lawyers in range exist, but in an optimal plan each is at its cap (R1) */
+  'all-candidates-at-cap',
+  /** firm-town mode: no firm could be given the village's town (R4) */
+  'town-without-firm',
+]);
+export type UncoveredReason = z.infer<typeof UncoveredReason>;
+
+export const Assignment = z.strictObject({
+  villageId: Id,
+  /** the responsible adviser */
+  lawyerId: Id,
+  /** the other team members (empty outside team mode) */
+  team: z.array(Id).default([]),
+  firmId: Id,
+  /** the adviser's road km from base to village */
+  travelKm: z.number().min(0),
+  missingNeeds: z.array(z.string()).optional(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+const Histogram = z.record(z.string(), z.number().int().min(0));
+
+export const BlockingPair = z.strictObject({
+  villageId: Id,
+  lawyerId: Id,
+  /** the adviser the village has now (absent when uncovered) */
+  currentLawyerId: Id.optional(),
+});
+
+export const SolutionMetrics = z.strictObject({
+  objective: z.number(),
+  /** a proven lower bound on the objective over every plan that holds the hard rules */
+  bound: z.number(),
+  /** (objective − bound) / max(1, |objective|) */
+  gap: z.number().min(0),
+  travelKm: z.strictObject({ total: z.number(), mean: z.number(), p95: z.number(), max: z.number() }),
+  /** villages per lawyer: key = number of villages, value = number of practicing lawyers with that load */
+  load: z.strictObject({ histogram: Histogram, max: z.number().int().min(0) }),
+  preferences: z.strictObject({
+    /** ranks villages got on their own lists ("1" best; "unranked"; "uncovered"), for villages that ranked */
+    villageRankHistogram: Histogram,
+    /** ranks lawyers got on their own lists, one count per assigned village, for lawyers that ranked */
+    lawyerRankHistogram: Histogram,
+    blockingPairs: z.array(BlockingPair),
+  }),
+  changes: z.strictObject({ vsBaseline: z.number().int().min(0), byCounty: Histogram }),
+  solveMs: z.number().min(0),
+  /** stable mode: the travel total of the optimal plan on the same scenario, for comparison */
+  optimalTravelKm: z.number().optional(),
+  /** candidate pairs in the final model and pricing rounds needed to prove optimality */
+  candidatePairs: z.number().int().min(0).optional(),
+  pricingRounds: z.number().int().min(0).optional(),
+});
+export type SolutionMetrics = z.infer<typeof SolutionMetrics>;
+
+export const Solution = z.strictObject({
+  schema: z.literal(SOLUTION_SCHEMA),
+  scenarioName: z.string().optional(),
+  /** how the plan was made: the exact optimum, or a stable match (R5) */
+  method: z.enum(['optimal', 'stable-village-proposing', 'stable-lawyer-proposing']).default('optimal'),
+  mode: z.union([ServiceMode, z.record(Id, ServiceMode)]).default('individual'),
+  status: z.enum(['optimal', 'feasible', 'infeasible']),
+  /** the weights the objective was computed with */
+  weights: Weights,
+  assignments: z.array(Assignment),
+  firmTowns: z.array(z.strictObject({ townId: Id, firmId: Id })).optional(),
+  uncovered: z.array(z.strictObject({ villageId: Id, reason: UncoveredReason, detail: z.string() })),
+  metrics: SolutionMetrics,
+});
+export type Solution = z.infer<typeof Solution>;

@@ -1,0 +1,126 @@
+import type { Geography } from './geography.js';
+
+/**
+ * Candidate pairs in compressed rows: village v's lawyers are `lawyer[start[v] .. start[v+1])`,
+ * nearest first, then the extra pairs (pinned, baseline, ranked, routed).
+ */
+export interface Candidates {
+  start: Int32Array;
+  lawyer: Int32Array;
+  km: Float64Array;
+  /**
+   * Road km of the farthest of the nearest `candidatesPerVillage`; every lawyer who may advise v
+   * and is missing from its row lies at least this far. `Infinity` when the row holds every one in range.
+   */
+  floorKm: Float64Array;
+}
+
+/** The pairs that must be in the model whatever their distance rank (R5 ranked, R6 pinned and baseline, routed). */
+export interface ExtraPairs {
+  pinned: Int32Array; // lawyer per village, −1 for none
+  extra: (number[] | undefined)[]; // per village
+}
+
+export function extraPairs(geo: Geography): ExtraPairs {
+  const s = geo.scenario;
+  const pinned = new Int32Array(geo.nV).fill(-1);
+  for (const p of s.pins) pinned[geo.villageIndex.get(p.villageId)!] = geo.lawyerIndex.get(p.lawyerId)!;
+  const extra: (number[] | undefined)[] = new Array(geo.nV);
+  const add = (v: number, l: number) => (extra[v] ??= []).push(l);
+  for (const b of s.baseline) add(geo.villageIndex.get(b.villageId)!, geo.lawyerIndex.get(b.lawyerId)!);
+  const firmLawyers = new Map<string, number[]>();
+  s.lawyers.forEach((l, i) => {
+    const list = firmLawyers.get(l.firmId);
+    if (list) list.push(i);
+    else firmLawyers.set(l.firmId, [i]);
+  });
+  for (const p of s.preferences.villages) {
+    const v = geo.villageIndex.get(p.villageId)!;
+    for (const id of p.lawyers ?? []) add(v, geo.lawyerIndex.get(id)!);
+    for (const id of p.firms ?? []) for (const l of firmLawyers.get(id) ?? []) add(v, l);
+  }
+  for (const p of s.preferences.lawyers) {
+    const l = geo.lawyerIndex.get(p.lawyerId)!;
+    for (const id of p.villages ?? []) add(geo.villageIndex.get(id)!, l);
+  }
+  for (const o of s.travelOverrides) add(geo.villageIndex.get(o.villageId)!, geo.lawyerIndex.get(o.lawyerId)!);
+  return { pinned, extra };
+}
+
+/**
+ * For each village, the nearest `perVillage` lawyers who may advise it within `maxTravelKm`
+ * (found with the spatial index, widening the search until enough are found), plus every extra pair
+ * that holds the hard rules. A pinned village gets its pinned lawyer only.
+ */
+export function buildCandidates(geo: Geography, perVillage: number, extras: ExtraPairs = extraPairs(geo)): Candidates {
+  const { nV, maxTravelKm } = geo;
+  const start = new Int32Array(nV + 1);
+  const floorKm = new Float64Array(nV);
+  let lawyerOut = new Int32Array(Math.max(16, nV * Math.min(perVillage, 64)));
+  let kmOut = new Float64Array(lawyerOut.length);
+  let n = 0;
+  const push = (l: number, km: number) => {
+    if (n === lawyerOut.length) {
+      const grownL = new Int32Array(lawyerOut.length * 2);
+      grownL.set(lawyerOut);
+      lawyerOut = grownL;
+      const grownK = new Float64Array(kmOut.length * 2);
+      grownK.set(kmOut);
+      kmOut = grownK;
+    }
+    lawyerOut[n] = l;
+    kmOut[n++] = km;
+  };
+
+  const ids: number[] = [];
+  const kms: number[] = [];
+  const order: number[] = [];
+  const seen = new Int32Array(geo.nL).fill(-1);
+  let radius = Math.min(maxTravelKm, 10);
+
+  for (let v = 0; v < nV; v++) {
+    start[v] = n;
+    const pin = extras.pinned[v];
+    if (pin >= 0) {
+      // R6: a pinned village has exactly one possible adviser.
+      push(pin, geo.roadKm(v, pin));
+      floorKm[v] = Infinity;
+      continue;
+    }
+    // Widen the circle until it holds enough lawyers who may advise v, or reaches maxTravelKm.
+    let r = Math.max(radius / 2, Math.min(maxTravelKm, 5));
+    for (;;) {
+      geo.lawyersWithinRoadKm(v, r, ids, kms);
+      let w = 0;
+      for (let i = 0; i < ids.length; i++) {
+        if (geo.mayAdvise(v, ids[i])) {
+          ids[w] = ids[i];
+          kms[w++] = kms[i];
+        }
+      }
+      ids.length = w;
+      kms.length = w;
+      if (w >= perVillage || r >= maxTravelKm) break;
+      r = Math.min(maxTravelKm, r * 2);
+    }
+    radius = r;
+    order.length = ids.length;
+    for (let i = 0; i < ids.length; i++) order[i] = i;
+    order.sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
+    const take = Math.min(perVillage, order.length);
+    for (let i = 0; i < take; i++) {
+      push(ids[order[i]], kms[order[i]]);
+      seen[ids[order[i]]] = v;
+    }
+    floorKm[v] = order.length > perVillage || (order.length === perVillage && r < maxTravelKm) ? kms[order[take - 1]] : Infinity;
+    for (const l of extras.extra[v] ?? []) {
+      if (seen[l] === v || !geo.mayAdvise(v, l)) continue;
+      const km = geo.roadKm(v, l);
+      if (km > maxTravelKm) continue;
+      seen[l] = v;
+      push(l, km);
+    }
+  }
+  start[nV] = n;
+  return { start, lawyer: lawyerOut.slice(0, n), km: kmOut.slice(0, n), floorKm };
+}

@@ -1,0 +1,435 @@
+import { IndexedMinHeap } from './heap.js';
+
+/**
+ * The individual-mode assignment as a min-cost flow (SPEC §4): every village sends one unit,
+ * either along a candidate arc to a lawyer or along its "uncovered" arc to the node U; a lawyer passes
+ * at most `cap` units on to the sink T, the k-th unit at `loadStep[k]` (convex load, R1 cap); U passes
+ * any number at no cost. All costs are integers (thousandths), so every sum is exact.
+ */
+export interface TransportProblem {
+  nV: number;
+  nL: number;
+  /** candidate arcs in compressed rows by village */
+  start: Int32Array;
+  lawyer: Int32Array;
+  cost: Float64Array;
+  /** per village; `Infinity` when the village may not stay uncovered (a pin) */
+  uncoveredCost: Float64Array;
+  cap: Int32Array;
+  /** cost of a lawyer's (k+1)-th village; non-decreasing */
+  loadStep: Float64Array;
+  /** villages to route first (pins), then the rest in index order */
+  first?: Int32Array;
+}
+
+/** An arc to add to a solved flow: village v to lawyer l at `cost`. */
+export interface NewArc {
+  v: number;
+  l: number;
+  cost: number;
+}
+
+const UNROUTED = -2;
+/** Re-route villages one by one only while they are fewer than one in this many; else route all again. */
+const REPAIR_LIMIT = 200;
+const UNCOVERED = -1;
+
+/**
+ * Successive shortest paths with potentials: each search is a Dijkstra on reduced costs
+ * c + pi(from) − pi(to) ≥ 0 that stops at the first node that can absorb the unit. Arcs can be
+ * added after solving (pricing): an arc with a negative reduced cost is fixed by re-routing its village,
+ * so a solve never starts over.
+ *
+ * Nodes: villages 0..nV−1, lawyers nV..nV+nL−1, U = nV+nL, T = nV+nL+1.
+ */
+export class TransportFlow {
+  readonly nV: number;
+  readonly nL: number;
+  start: Int32Array;
+  lawyer: Int32Array;
+  cost: Float64Array;
+  private arcVillage: Int32Array;
+  readonly uncoveredCost: Float64Array;
+  readonly cap: Int32Array;
+  readonly loadStep: Float64Array;
+  /** arc index per village, −1 when uncovered */
+  readonly assignedArc: Int32Array;
+  /** slots of the lawyer→sink arcs in use, per lawyer; the villages attached may be one fewer while re-routing */
+  readonly used: Int32Array;
+  private readonly attached: Int32Array;
+  private readonly slotStart: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly uncovered: number[] = [];
+  private readonly uncoveredPos: Int32Array;
+  /** units U passes to T */
+  private uUsed = 0;
+  readonly pi: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly pred: Int32Array;
+  private readonly predArc: Int32Array;
+  private readonly mark: Int32Array;
+  private readonly heap: IndexedMinHeap;
+  private epoch = 0;
+  /** villages still to route; while positive the sink T takes units */
+  private pendingAtSink = 0;
+  /** nodes taken from the heap over all searches: the work done */
+  settledTotal = 0;
+  searches = 0;
+
+  private readonly first: Int32Array | undefined;
+
+  constructor(p: TransportProblem, onProgress?: (done: number, total: number) => void) {
+    this.nV = p.nV;
+    this.nL = p.nL;
+    this.start = p.start;
+    this.lawyer = p.lawyer;
+    this.cost = p.cost;
+    this.arcVillage = arcVillages(p.nV, p.start, p.lawyer.length);
+    this.uncoveredCost = p.uncoveredCost;
+    this.cap = p.cap;
+    this.loadStep = p.loadStep;
+    const nNodes = p.nV + p.nL + 2;
+    this.assignedArc = new Int32Array(p.nV).fill(UNROUTED);
+    this.used = new Int32Array(p.nL);
+    this.attached = new Int32Array(p.nL);
+    this.slotStart = new Int32Array(p.nL + 1);
+    for (let l = 0; l < p.nL; l++) this.slotStart[l + 1] = this.slotStart[l] + p.cap[l];
+    this.slots = new Int32Array(this.slotStart[p.nL]);
+    this.uncoveredPos = new Int32Array(p.nV).fill(-1);
+    this.pi = new Float64Array(nNodes);
+    this.dist = new Float64Array(nNodes).fill(Infinity);
+    this.pred = new Int32Array(nNodes).fill(-1);
+    this.predArc = new Int32Array(nNodes).fill(-1);
+    this.mark = new Int32Array(nNodes).fill(-1);
+    this.heap = new IndexedMinHeap(nNodes, this.dist);
+    this.first = p.first;
+    this.routeAll(p.first, onProgress);
+  }
+
+  private routeAll(first: Int32Array | undefined, onProgress?: (done: number, total: number) => void): void {
+    const order = new Int32Array(this.nV);
+    const placed = new Uint8Array(this.nV);
+    let n = 0;
+    for (const v of first ?? []) {
+      if (placed[v]) continue;
+      placed[v] = 1;
+      order[n++] = v;
+    }
+    for (let v = 0; v < this.nV; v++) if (!placed[v]) order[n++] = v;
+    this.pendingAtSink = this.nV;
+    for (let i = 0; i < n; i++) {
+      this.route(order[i]);
+      this.pendingAtSink--;
+      if (onProgress && (i & 4095) === 4095) onProgress(i + 1, n);
+    }
+  }
+
+  /** Total cost of the current flow, in thousandths. */
+  objective(): number {
+    let total = 0;
+    for (let v = 0; v < this.nV; v++) total += this.assignedArc[v] >= 0 ? this.cost[this.assignedArc[v]] : this.uncoveredCost[v];
+    for (let l = 0; l < this.nL; l++) for (let k = 0; k < this.used[l]; k++) total += this.loadStep[k];
+    return total;
+  }
+
+  /**
+   * Adds arcs (pricing). Villages with a new arc of negative reduced cost are detached and routed again
+   * from where they stand; the potentials stay valid throughout, so the result is optimal for the larger model.
+   */
+  addArcs(arcs: NewArc[]): void {
+    if (arcs.length === 0) return;
+    const { nV } = this;
+    const byVillage = new Int32Array(nV + 1);
+    for (const a of arcs) byVillage[a.v + 1]++;
+    const start = new Int32Array(nV + 1);
+    for (let v = 0; v < nV; v++) start[v + 1] = start[v] + (this.start[v + 1] - this.start[v]) + byVillage[v + 1];
+    const lawyer = new Int32Array(start[nV]);
+    const cost = new Float64Array(start[nV]);
+    const remap = new Int32Array(this.lawyer.length);
+    const fill = Int32Array.from(start.subarray(0, nV));
+    for (let v = 0; v < nV; v++) {
+      for (let e = this.start[v]; e < this.start[v + 1]; e++) {
+        const at = fill[v]++;
+        lawyer[at] = this.lawyer[e];
+        cost[at] = this.cost[e];
+        remap[e] = at;
+      }
+    }
+    const sorted = [...arcs].sort((a, b) => a.v - b.v || a.l - b.l);
+    const troubled: number[] = [];
+    for (const a of sorted) {
+      const at = fill[a.v]++;
+      lawyer[at] = a.l;
+      cost[at] = a.cost;
+      if (a.cost + this.pi[a.v] - this.pi[nV + a.l] < 0 && troubled[troubled.length - 1] !== a.v) troubled.push(a.v);
+    }
+    for (let v = 0; v < nV; v++) if (this.assignedArc[v] >= 0) this.assignedArc[v] = remap[this.assignedArc[v]];
+    for (let l = 0; l < this.nL; l++) {
+      for (let i = this.slotStart[l]; i < this.slotStart[l] + this.attached[l]; i++) this.slots[i] = remap[this.slots[i]];
+    }
+    this.start = start;
+    this.lawyer = lawyer;
+    this.cost = cost;
+    this.arcVillage = arcVillages(nV, start, lawyer.length);
+
+    if (troubled.length * REPAIR_LIMIT > nV) {
+      this.restart();
+      return;
+    }
+    // Detach each troubled village but leave its lawyer's slot in use: the lawyer now owes one unit
+    // to the sink. A detached village has no arc into it, so raising its potential until every arc
+    // out of it has a non-negative reduced cost is free.
+    for (const v of troubled) this.detach(v);
+    for (const v of troubled) {
+      let p = this.pi[v];
+      for (let e = start[v]; e < start[v + 1]; e++) p = Math.max(p, this.pi[nV + lawyer[e]] - cost[e]);
+      if (this.uncoveredCost[v] !== Infinity) p = Math.max(p, this.pi[nV + this.nL] - this.uncoveredCost[v]);
+      this.pi[v] = p;
+    }
+    for (const v of troubled) this.route(v);
+  }
+
+  /**
+   * Starts routing over with the current arcs. Re-routing many villages one by one costs more than
+   * routing all again: each re-route must return its unit to the lawyer that lost it.
+   */
+  private restart(): void {
+    this.assignedArc.fill(UNROUTED);
+    this.used.fill(0);
+    this.attached.fill(0);
+    this.uncovered.length = 0;
+    this.uncoveredPos.fill(-1);
+    this.uUsed = 0;
+    this.pi.fill(0);
+    this.routeAll(this.first);
+  }
+
+  /** Sends the unit of village s along a shortest path to a node that can take it. */
+  private route(s: number): void {
+    const { nV, nL, lawyer, cost, uncoveredCost, cap, loadStep, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart } = this;
+    const U = nV + nL;
+    const T = U + 1;
+    const round = ++this.epoch;
+    const touched: number[] = [s];
+    const settled: number[] = [];
+    dist[s] = 0;
+    heap.push(s);
+    let target = -1;
+    while (heap.length > 0) {
+      const x = heap.pop();
+      mark[x] = round;
+      settled.push(x);
+      const dx = dist[x];
+      if (x < nV) {
+        const own = this.assignedArc[x];
+        const px = pi[x];
+        for (let e = this.start[x], end = this.start[x + 1]; e < end; e++) {
+          if (e === own) continue;
+          const node = nV + lawyer[e];
+          if (mark[node] === round) continue;
+          const d = dx + cost[e] + px - pi[node];
+          if (d < dist[node]) {
+            if (dist[node] === Infinity) touched.push(node);
+            dist[node] = d;
+            pred[node] = x;
+            predArc[node] = e;
+            heap.push(node);
+          }
+        }
+        const uc = uncoveredCost[x];
+        if (own !== UNCOVERED && uc !== Infinity && mark[U] !== round) {
+          const d = dx + uc + px - pi[U];
+          if (d < dist[U]) {
+            if (dist[U] === Infinity) touched.push(U);
+            dist[U] = d;
+            pred[U] = x;
+            predArc[U] = UNCOVERED;
+            heap.push(U);
+          }
+        }
+      } else if (x < U) {
+        const l = x - nV;
+        // A lawyer owing a unit to the sink (a detached village's slot) absorbs this one.
+        if (attached[l] < used[l]) {
+          target = x;
+          break;
+        }
+        const px = pi[x];
+        for (let i = slotStart[l], end = slotStart[l] + attached[l]; i < end; i++) {
+          const e = slots[i];
+          const v = this.arcVillage[e];
+          if (mark[v] === round) continue;
+          const d = dx - cost[e] + px - pi[v];
+          if (d < dist[v]) {
+            if (dist[v] === Infinity) touched.push(v);
+            dist[v] = d;
+            pred[v] = x;
+            predArc[v] = e;
+            heap.push(v);
+          }
+        }
+        if (used[l] < cap[l] && mark[T] !== round) {
+          const d = dx + loadStep[used[l]] + px - pi[T];
+          if (d < dist[T]) {
+            if (dist[T] === Infinity) touched.push(T);
+            dist[T] = d;
+            pred[T] = x;
+            predArc[T] = -1;
+            heap.push(T);
+          }
+        }
+      } else if (x === U) {
+        if (this.uUsed > this.uncovered.length) {
+          target = x;
+          break;
+        }
+        for (const v of this.uncovered) {
+          if (mark[v] === round) continue;
+          const d = dx - uncoveredCost[v] + pi[U] - pi[v];
+          if (d < dist[v]) {
+            if (dist[v] === Infinity) touched.push(v);
+            dist[v] = d;
+            pred[v] = U;
+            predArc[v] = UNCOVERED;
+            heap.push(v);
+          }
+        }
+        if (mark[T] !== round) {
+          const d = dx + pi[U] - pi[T];
+          if (d < dist[T]) {
+            if (dist[T] === Infinity) touched.push(T);
+            dist[T] = d;
+            pred[T] = U;
+            predArc[T] = -1;
+            heap.push(T);
+          }
+        }
+      } else {
+        // T: while villages are still to be routed the sink takes the unit; otherwise the unit goes
+        // back up a used slot to a lawyer (or to U), freeing that slot.
+        if (this.pendingAtSink > 0) {
+          target = x;
+          break;
+        }
+        for (let l = 0; l < nL; l++) {
+          const node = nV + l;
+          if (used[l] === 0 || mark[node] === round) continue;
+          const d = dx - loadStep[used[l] - 1] + pi[T] - pi[node];
+          if (d < dist[node]) {
+            if (dist[node] === Infinity) touched.push(node);
+            dist[node] = d;
+            pred[node] = T;
+            predArc[node] = -1;
+            heap.push(node);
+          }
+        }
+        if (this.uUsed > 0 && mark[U] !== round) {
+          const d = dx + pi[T] - pi[U];
+          if (d < dist[U]) {
+            if (dist[U] === Infinity) touched.push(U);
+            dist[U] = d;
+            pred[U] = T;
+            predArc[U] = -1;
+            heap.push(U);
+          }
+        }
+      }
+    }
+    heap.clear();
+    if (target < 0) throw new Error(`internal: no augmenting path from village #${s}`);
+    this.settledTotal += settled.length;
+    this.searches++;
+
+    // Walk the path back from the target, moving each unit one step.
+    let y = target;
+    while (y !== s) {
+      const x = pred[y];
+      if (y === T) {
+        // x → T: x takes one more slot to the sink.
+        if (x === U) this.uUsed++;
+        else used[x - nV]++;
+      } else if (x === T) {
+        // T → y: y gives one slot back.
+        if (y === U) this.uUsed--;
+        else used[y - nV]--;
+      } else if (x < nV) {
+        // village x → lawyer or U y: x leaves where it was (the step before on the path) for y.
+        this.detach(x);
+        this.attach(x, predArc[y]);
+      }
+      // lawyer or U → village y: nothing to do here; y moved on in the step above.
+      y = x;
+    }
+    // Potentials: pi += min(dist, D) − D keeps every reduced cost non-negative.
+    const D = dist[target];
+    for (const x of settled) pi[x] += dist[x] - D;
+    for (const x of touched) dist[x] = Infinity;
+  }
+
+  private detach(v: number): void {
+    const a = this.assignedArc[v];
+    if (a === UNCOVERED) {
+      const i = this.uncoveredPos[v];
+      const last = this.uncovered.pop()!;
+      if (last !== v) {
+        this.uncovered[i] = last;
+        this.uncoveredPos[last] = i;
+      }
+      this.uncoveredPos[v] = -1;
+    } else if (a >= 0) {
+      const l = this.lawyer[a];
+      const s0 = this.slotStart[l];
+      const end = s0 + this.attached[l] - 1;
+      for (let i = s0; i <= end; i++) {
+        if (this.slots[i] === a) {
+          this.slots[i] = this.slots[end];
+          break;
+        }
+      }
+      this.attached[l]--;
+    }
+    this.assignedArc[v] = UNROUTED;
+  }
+
+  private attach(v: number, arc: number): void {
+    this.assignedArc[v] = arc;
+    if (arc === UNCOVERED) {
+      this.uncoveredPos[v] = this.uncovered.length;
+      this.uncovered.push(v);
+    } else {
+      const l = this.lawyer[arc];
+      this.slots[this.slotStart[l] + this.attached[l]++] = arc;
+    }
+  }
+
+  /**
+   * The LP dual value of the potentials: a lower bound on every plan of the model, computed from the
+   * duals alone (node potentials, plus the capacity duals they imply on saturated arcs).
+   * NaN if an unsaturated arc has a negative reduced cost, i.e. the duals are not feasible.
+   */
+  dualBound(): number {
+    const { nV, nL, start, lawyer, cost, uncoveredCost, cap, loadStep, pi, assignedArc, used } = this;
+    const U = nV + nL;
+    const T = U + 1;
+    // Node terms: each village supplies 1 and the sink takes nV, with φ = −pi.
+    let bound = nV * pi[T];
+    for (let v = 0; v < nV; v++) bound -= pi[v];
+    const capacityDual = (rc: number, saturated: boolean): number => (saturated ? Math.max(0, -rc) : rc < 0 ? NaN : 0);
+    for (let v = 0; v < nV; v++) {
+      for (let e = start[v]; e < start[v + 1]; e++) bound -= capacityDual(cost[e] + pi[v] - pi[nV + lawyer[e]], assignedArc[v] === e);
+      if (uncoveredCost[v] !== Infinity) bound -= capacityDual(uncoveredCost[v] + pi[v] - pi[U], assignedArc[v] === UNCOVERED);
+    }
+    for (let l = 0; l < nL; l++) {
+      for (let k = 0; k < cap[l]; k++) bound -= capacityDual(loadStep[k] + pi[nV + l] - pi[T], k < used[l]);
+    }
+    // U passes any amount to the sink at no cost: that arc's reduced cost must not be negative.
+    if (pi[U] - pi[T] < 0) return NaN;
+    return bound;
+  }
+}
+
+function arcVillages(nV: number, start: Int32Array, nArcs: number): Int32Array {
+  const out = new Int32Array(nArcs);
+  for (let v = 0; v < nV; v++) out.fill(v, start[v], start[v + 1]);
+  return out;
+}

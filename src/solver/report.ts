@@ -1,0 +1,197 @@
+import type { Solution, SolutionMetrics, UncoveredReason } from '../domain/index.js';
+import type { Candidates } from '../geo/candidates.js';
+import type { Geography } from '../geo/geography.js';
+import type { CostModel } from './costs.js';
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Travel, load, preference and change figures of a plan (SPEC §3 metrics). */
+export function planMetrics(
+  geo: Geography,
+  cm: CostModel,
+  candidates: Candidates,
+  lawyerOf: Int32Array,
+): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
+  const kms: number[] = [];
+  const load = new Int32Array(geo.nL);
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (l < 0) continue;
+    kms.push(geo.roadKm(v, l));
+    load[l]++;
+  }
+  kms.sort((a, b) => a - b);
+  const total = kms.reduce((s, k) => s + k, 0);
+  const loadHistogram: Record<string, number> = {};
+  let maxLoad = 0;
+  for (let l = 0; l < geo.nL; l++) {
+    if (!geo.lPracticing[l]) continue;
+    loadHistogram[load[l]] = (loadHistogram[load[l]] ?? 0) + 1;
+    maxLoad = Math.max(maxLoad, load[l]);
+  }
+  const villageRankHistogram: Record<string, number> = {};
+  const lawyerRankHistogram: Record<string, number> = {};
+  const bump = (h: Record<string, number>, key: string) => (h[key] = (h[key] ?? 0) + 1);
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (cm.hasPreferences(v)) {
+      bump(villageRankHistogram, l < 0 ? 'uncovered' : cm.villageRanked(v, l) ? String(cm.villageRank(v, l) + 1) : 'unranked');
+    }
+    if (l >= 0 && cm.lawyerHasPreferences(l)) {
+      bump(lawyerRankHistogram, cm.lawyerRanked(l, v) ? String(cm.lawyerRank(l, v) + 1) : 'unranked');
+    }
+  }
+  let vsBaseline = 0;
+  const byCounty: Record<string, number> = {};
+  for (let v = 0; v < geo.nV; v++) {
+    const b = cm.baseline[v];
+    if (b < 0 || b === lawyerOf[v]) continue;
+    vsBaseline++;
+    const county = geo.vCounty[v] ?? '(none)';
+    byCounty[county] = (byCounty[county] ?? 0) + 1;
+  }
+  return {
+    travelKm: {
+      total: round3(total),
+      mean: kms.length ? round3(total / kms.length) : 0,
+      p95: kms.length ? round3(kms[Math.ceil(0.95 * kms.length) - 1]) : 0,
+      max: kms.length ? round3(kms[kms.length - 1]) : 0,
+    },
+    load: { histogram: loadHistogram, max: maxLoad },
+    preferences: {
+      villageRankHistogram,
+      lawyerRankHistogram,
+      blockingPairs: blockingPairs(geo, cm, candidates, lawyerOf, load),
+    },
+    changes: { vsBaseline, byCounty },
+  };
+}
+
+/**
+ * R5: pairs (v, l) among the candidates where v prefers l to what it has (uncovered is worst), and l
+ * prefers v to its worst village or has room. Each side orders its own list first, then by road km.
+ */
+export function blockingPairs(geo: Geography, cm: CostModel, c: Candidates, lawyerOf: Int32Array, load: Int32Array) {
+  const worst = new Int32Array(geo.nL).fill(-1);
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (l >= 0 && (worst[l] < 0 || lawyerPrefers(geo, cm, l, worst[l], v))) worst[l] = v;
+  }
+  const out: { villageId: string; lawyerId: string; currentLawyerId?: string }[] = [];
+  const { villages, lawyers } = geo.scenario;
+  for (let v = 0; v < geo.nV; v++) {
+    const cur = lawyerOf[v];
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
+      const l = c.lawyer[e];
+      if (l === cur) continue;
+      if (cur >= 0 && !villagePrefers(geo, cm, v, l, cur)) continue;
+      const room = load[l] < geo.lCap[l];
+      if (!room && !(worst[l] >= 0 && lawyerPrefers(geo, cm, l, v, worst[l]))) continue;
+      const pair: { villageId: string; lawyerId: string; currentLawyerId?: string } = { villageId: villages[v].id, lawyerId: lawyers[l].id };
+      if (cur >= 0) pair.currentLawyerId = lawyers[cur].id;
+      out.push(pair);
+    }
+  }
+  return out;
+}
+
+/** Does village v prefer lawyer a to lawyer b? Its list first, then the nearer. */
+export function villagePrefers(geo: Geography, cm: CostModel, v: number, a: number, b: number): boolean {
+  const ra = cm.villageRank(v, a);
+  const rb = cm.villageRank(v, b);
+  if (ra !== rb) return ra < rb;
+  const ka = geo.roadKm(v, a);
+  const kb = geo.roadKm(v, b);
+  return ka < kb || (ka === kb && a < b);
+}
+
+/** Does lawyer l prefer village a to village b? */
+export function lawyerPrefers(geo: Geography, cm: CostModel, l: number, a: number, b: number): boolean {
+  const ra = cm.lawyerRank(l, a);
+  const rb = cm.lawyerRank(l, b);
+  if (ra !== rb) return ra < rb;
+  const ka = geo.roadKm(a, l);
+  const kb = geo.roadKm(b, l);
+  return ka < kb || (ka === kb && a < b);
+}
+
+const fmtKm = (km: number) => `${km.toFixed(1)} 公里`;
+
+/**
+ * Why village v has no adviser, in words a bureau clerk understands, naming the lawyers it could
+ * have had and why each was not possible.
+ */
+export function explainUncovered(geo: Geography, v: number, load: Int32Array): { reason: UncoveredReason; detail: string } {
+  const { lawyers } = geo.scenario;
+  const ids: number[] = [];
+  const kms: number[] = [];
+  geo.lawyersWithinRoadKm(v, geo.maxTravelKm, ids, kms);
+  const order = ids.map((_, i) => i).sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
+  const interns: string[] = [];
+  const otherCity: string[] = [];
+  const zeroCap: string[] = [];
+  const vetoed: string[] = [];
+  const full: string[] = [];
+  for (const i of order) {
+    const l = ids[i];
+    const who = `${lawyers[l].name}(${fmtKm(kms[i])})`;
+    if (!geo.lPracticing[l]) interns.push(who);
+    else if (!geo.sameCityOrPaired(v, l)) otherCity.push(who);
+    else if (geo.lCap[l] === 0) zeroCap.push(who);
+    else if (!geo.notVetoed(v, l)) vetoed.push(`${who}${geo.villageVetoes[v]?.has(l) ? '被本村否决' : '否决本村'}`);
+    else full.push(`${lawyers[l].name}(${fmtKm(kms[i])},已满 ${load[l]}/${geo.lCap[l]} 个村)`);
+  }
+  const range = `${geo.maxTravelKm} 公里内`;
+  const list = (names: string[], max = 8) => names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} 人` : '');
+  const notes: string[] = [];
+  if (interns.length) notes.push(`实习人员 ${list(interns)} 不能独自担任法律顾问(R2)`);
+  if (otherCity.length) notes.push(`外市律师 ${list(otherCity)} 不属对口支援,只服务本市(R7)`);
+  if (zeroCap.length) notes.push(`${list(zeroCap)} 个人上限为 0(R1)`);
+  const tail = notes.length ? `;${notes.join(';')}` : '';
+  if (full.length > 0) {
+    return {
+      reason: 'all-candidates-at-cap',
+      detail: `${range}可担任顾问的 ${full.length} 名执业律师在最优方案中都已满额(R1):${list(full)}${tail}${vetoed.length ? `;另有 ${list(vetoed)}(R5)` : ''}`,
+    };
+  }
+  if (vetoed.length > 0) {
+    return { reason: 'vetoed-all', detail: `${range}的执业律师都因双向选择的否决而不能担任(R5):${list(vetoed)}${tail}` };
+  }
+  return {
+    reason: 'no-practicing-lawyer-in-range',
+    detail: `${range}没有可担任顾问的执业律师${nearestBeyond(geo, v)}${tail}`,
+  };
+}
+
+/** The nearest lawyer who could advise v but for the distance, as a hint of how far off help is. */
+function nearestBeyond(geo: Geography, v: number): string {
+  const ids: number[] = [];
+  const kms: number[] = [];
+  for (const factor of [2, 4, 8]) {
+    geo.lawyersWithinRoadKm(v, geo.maxTravelKm * factor, ids, kms);
+    let best = -1;
+    for (let i = 0; i < ids.length; i++) {
+      if (geo.mayAdvise(v, ids[i]) && (best < 0 || kms[i] < kms[best])) best = i;
+    }
+    if (best >= 0) return `;最近的可担任律师 ${geo.scenario.lawyers[ids[best]].name} 在 ${fmtKm(kms[best])} 外`;
+  }
+  return '';
+}
+
+/** Assignments and uncovered villages of a plan, in scenario order. */
+export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solution, 'assignments' | 'uncovered'> {
+  const { villages, lawyers } = geo.scenario;
+  const assignments: Solution['assignments'] = [];
+  const uncovered: Solution['uncovered'] = [];
+  const load = new Int32Array(geo.nL);
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) load[lawyerOf[v]]++;
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (l >= 0) {
+      assignments.push({ villageId: villages[v].id, lawyerId: lawyers[l].id, team: [], firmId: lawyers[l].firmId, travelKm: round3(geo.roadKm(v, l)) });
+    } else {
+      uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
+    }
+  }
+  return { assignments, uncovered };
+}

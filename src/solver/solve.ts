@@ -1,0 +1,113 @@
+import { SOLUTION_SCHEMA, type Scenario, type Solution, type Weights } from '../domain/index.js';
+import { extraPairs } from '../geo/candidates.js';
+import { Geography } from '../geo/geography.js';
+import { UNITS, type CostModel } from './costs.js';
+import { solveIndividual, type Progress } from './individual.js';
+import { planDocument, planMetrics } from './report.js';
+import { stableMatch, type Proposing } from './stable.js';
+
+export type { Progress } from './individual.js';
+
+export interface SolveOptions {
+  /** `optimal` (default): the exact minimum of the objective; `stable`: deferred acceptance (R5) */
+  method?: 'optimal' | 'stable';
+  /** stable only: which side proposes (villages by default) */
+  proposing?: Proposing;
+  /** override some of the scenario's weights for this solve */
+  weights?: Partial<Weights>;
+  onProgress?: (p: Progress) => void;
+}
+
+/** The modes this solver handles; team and firm-town modes need the integer programs of a later stage. */
+export class UnsupportedModeError extends Error {
+  constructor(readonly mode: string) {
+    super(`policy.mode: "${mode}" is not solved by this version; only "individual" is`);
+    this.name = 'UnsupportedModeError';
+  }
+}
+
+/** Solves a parsed scenario and returns an `ovola.solution/v1` document. */
+export function solve(scenario: Scenario, options: SolveOptions = {}): Solution {
+  const started = performance.now();
+  const modes = typeof scenario.policy.mode === 'string' ? [scenario.policy.mode] : Object.values(scenario.policy.mode);
+  const other = modes.find((m) => m !== 'individual');
+  if (other !== undefined) throw new UnsupportedModeError(other);
+
+  const weights: Weights = { ...scenario.policy.weights, ...options.weights };
+  const geo = new Geography(scenario);
+  const optimal = solveIndividual(geo, weights, options.onProgress);
+  const base = {
+    schema: SOLUTION_SCHEMA,
+    scenarioName: scenario.name,
+    mode: scenario.policy.mode,
+    weights,
+  } as const;
+
+  if ((options.method ?? 'optimal') === 'optimal') {
+    options.onProgress?.({ phase: 'report', fraction: 0 });
+    const doc = planDocument(geo, optimal.lawyerOf);
+    const metrics = planMetrics(geo, optimal.cm, optimal.candidates, optimal.lawyerOf);
+    return {
+      ...base,
+      method: 'optimal',
+      status: 'optimal',
+      ...doc,
+      metrics: {
+        objective: optimal.objective,
+        bound: optimal.bound,
+        gap: gapOf(optimal.objective, optimal.bound),
+        ...metrics,
+        solveMs: Math.round(performance.now() - started),
+        candidatePairs: optimal.candidates.lawyer.length,
+        pricingRounds: optimal.pricingRounds,
+      },
+    };
+  }
+
+  // Stable: the match is judged by the same objective, with the optimum as its bound.
+  const proposing = options.proposing ?? 'villages';
+  options.onProgress?.({ phase: `stable match (${proposing} propose)`, fraction: 0 });
+  const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, optimal.candidates, extraPairs(geo).pinned, proposing);
+  const objective = objectiveOf(geo, optimal.cm, lawyerOf);
+  const doc = planDocument(geo, lawyerOf);
+  const metrics = planMetrics(geo, optimal.cm, candidates, lawyerOf);
+  const optimalMetrics = planMetrics(geo, optimal.cm, optimal.candidates, optimal.lawyerOf);
+  return {
+    ...base,
+    method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
+    status: 'feasible',
+    ...doc,
+    metrics: {
+      objective,
+      bound: optimal.bound,
+      gap: gapOf(objective, optimal.bound),
+      ...metrics,
+      solveMs: Math.round(performance.now() - started),
+      optimalTravelKm: optimalMetrics.travelKm.total,
+      candidatePairs: candidates.lawyer.length,
+    },
+  };
+}
+
+function gapOf(objective: number, bound: number): number {
+  return Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
+}
+
+/** The objective of any plan, summed in thousandths exactly as the flow sums it. */
+export function objectiveOf(geo: Geography, cm: CostModel, lawyerOf: Int32Array): number {
+  const load = new Int32Array(geo.nL);
+  let units = 0;
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (l < 0) units += cm.uncoveredUnits(v);
+    else {
+      units += cm.pairUnits(v, l, geo.roadKm(v, l));
+      load[l]++;
+    }
+  }
+  let maxLoad = 1;
+  for (let l = 0; l < geo.nL; l++) maxLoad = Math.max(maxLoad, load[l]);
+  const steps = cm.loadSteps(maxLoad);
+  for (let l = 0; l < geo.nL; l++) for (let k = 0; k < load[l]; k++) units += steps[k];
+  return units / UNITS;
+}

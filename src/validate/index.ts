@@ -1,0 +1,39 @@
+/**
+ * The independent validator: re-derives every hard rule from the scenario alone and checks
+ * a solution, and a visit calendar, against it. Shares no code with the solver (MODEL.md).
+ */
+import type { Calendar, Scenario, Solution } from '../domain/index.js';
+import { checkCaps, checkCities, checkCoverage, checkInterns, checkPins, checkReferences, checkTeams, checkTravel, checkVetoes, resolveAssignments } from './assignments.js';
+import { checkCalendar } from './calendar.js';
+import { ScenarioIndex } from './context.js';
+import { checkFirmTowns } from './firm-town.js';
+import { checkMetrics } from './metrics.js';
+import { checkUncoveredReasons } from './uncovered.js';
+import type { Violation } from './violation.js';
+
+export type { Violation } from './violation.js';
+
+/** Every broken rule of a solution, checked against its scenario; an empty list means the plan holds. */
+export function validateSolution(scenario: Scenario, solution: Solution): Violation[] {
+  const ix = new ScenarioIndex(scenario);
+  const resolved = resolveAssignments(ix, solution);
+  return [
+    ...checkReferences(ix, solution),
+    ...checkCoverage(ix, solution),
+    ...checkCaps(ix, solution),
+    ...checkInterns(resolved),
+    ...checkTeams(ix, resolved),
+    ...checkFirmTowns(ix, solution, resolved),
+    ...checkVetoes(ix, resolved),
+    ...checkPins(ix, solution),
+    ...checkCities(ix, resolved),
+    ...checkTravel(ix, resolved),
+    ...checkUncoveredReasons(ix, solution),
+    ...checkMetrics(ix, solution),
+  ];
+}
+
+/** Every broken rule of a visit calendar for a solution; shortfalls the calendar declares are not counted. */
+export function validateCalendar(scenario: Scenario, solution: Solution, calendar: Calendar): Violation[] {
+  return checkCalendar(new ScenarioIndex(scenario), solution, calendar);
+}

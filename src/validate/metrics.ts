@@ -1,0 +1,150 @@
+import type { Lawyer, Solution, Village } from '../domain/index.js';
+import { type ScenarioIndex, villagesPerLawyer } from './context.js';
+import type { Violation } from './violation.js';
+
+/** The figures of `solution.metrics` that can be recomputed from the scenario and the plan. */
+export interface RecomputedMetrics {
+  /** the objective of MODEL.md (meaningful when every county is in individual mode) */
+  objective: number;
+  /** how far a reported objective may lie from `objective`: the solver's rounding to 1/1000 per village and slot */
+  objectiveTolerance: number;
+  travelKm: { total: number; mean: number; p95: number; max: number };
+  load: { histogram: Record<string, number>; max: number };
+  changes: { vsBaseline: number; byCounty: Record<string, number> };
+}
+
+/** R5: the village's rank of a lawyer: place on its lawyer list, else |lawyers| + place of the firm, else past both lists. */
+export function villageRank(ix: ScenarioIndex, v: Village, l: Lawyer): number {
+  const ranking = ix.villageRanking.get(v.id);
+  if (!ranking) return 0;
+  const i = ranking.lawyers.indexOf(l.id);
+  if (i >= 0) return i;
+  const j = ranking.firms.indexOf(l.firmId);
+  if (j >= 0) return ranking.lawyers.length + j;
+  return ranking.lawyers.length + ranking.firms.length;
+}
+
+/** R5: the lawyer's rank of a village: place on their list, else the list's length. */
+export function lawyerRank(ix: ScenarioIndex, l: Lawyer, v: Village): number {
+  const list = ix.lawyerRanking.get(l.id) ?? [];
+  const i = list.indexOf(v.id);
+  return i >= 0 ? i : list.length;
+}
+
+function travelFigures(kms: number[]): RecomputedMetrics['travelKm'] {
+  if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
+  const sorted = [...kms].sort((a, b) => a - b);
+  const total = sorted.reduce((s, x) => s + x, 0);
+  return {
+    total,
+    mean: total / sorted.length,
+    p95: sorted[Math.ceil(0.95 * sorted.length) - 1],
+    max: sorted[sorted.length - 1],
+  };
+}
+
+/** Recomputes the metrics of MODEL.md from the scenario and the plan alone. */
+export function recomputeMetrics(ix: ScenarioIndex, solution: Solution): RecomputedMetrics {
+  const w = solution.weights;
+  const load = villagesPerLawyer(solution);
+  let objective = 0;
+  let slots = 0;
+  const adviserOf = new Map<string, string>();
+  for (const a of solution.assignments) {
+    slots += 1 + a.team.length;
+    if (!adviserOf.has(a.villageId)) adviserOf.set(a.villageId, a.lawyerId);
+    const v = ix.villages.get(a.villageId);
+    const l = ix.lawyers.get(a.lawyerId);
+    if (!v || !l) continue;
+    const km = ix.roadKm(l, v) ?? a.travelKm;
+    const baseline = ix.baseline.get(v.id);
+    objective +=
+      w.travelKm * km +
+      w.villagePreference * villageRank(ix, v, l) +
+      w.lawyerPreference * lawyerRank(ix, l, v) +
+      (baseline !== undefined && baseline !== l.id ? w.change : 0);
+  }
+  for (const u of solution.uncovered) {
+    if (!ix.villages.has(u.villageId)) continue;
+    objective += w.uncovered + (ix.baseline.has(u.villageId) ? w.change : 0);
+  }
+  for (const [lawyerId, villages] of load) {
+    if (!ix.lawyers.has(lawyerId)) continue;
+    const n = villages.size;
+    objective += (w.load * n * (n - 1)) / 2;
+  }
+
+  const histogram: Record<string, number> = {};
+  let maxLoad = 0;
+  for (const l of ix.lawyers.values()) {
+    if (l.status !== 'practicing') continue;
+    const n = load.get(l.id)?.size ?? 0;
+    histogram[String(n)] = (histogram[String(n)] ?? 0) + 1;
+    maxLoad = Math.max(maxLoad, n);
+  }
+
+  let vsBaseline = 0;
+  const byCounty: Record<string, number> = {};
+  for (const [villageId, lawyerId] of ix.baseline) {
+    const v = ix.villages.get(villageId);
+    if (!v || adviserOf.get(villageId) === lawyerId) continue;
+    vsBaseline++;
+    const county = ix.countyOfTown(v.townId) ?? v.townId;
+    byCounty[county] = (byCounty[county] ?? 0) + 1;
+  }
+
+  return {
+    objective,
+    objectiveTolerance: 0.0005 * (ix.villages.size + slots) + 1e-6 * Math.abs(objective),
+    travelKm: travelFigures(solution.assignments.map((a) => a.travelKm)),
+    load: { histogram, max: maxLoad },
+    changes: { vsBaseline, byCounty },
+  };
+}
+
+/** Two count tables agree when every key has the same count, a missing key counting 0. */
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+}
+
+const show = (table: Record<string, number>) =>
+  `{${Object.entries(table)
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ')}}`;
+
+// METRICS: the reported objective, travel, load, changes, bound and gap agree with the plan.
+export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[] {
+  const out: Violation[] = [];
+  const m = solution.metrics;
+  const want = recomputeMetrics(ix, solution);
+  const bad = (path: string, message: string) => out.push({ rule: 'METRICS', message, path: `metrics.${path}` });
+
+  if (ix.allIndividual() && Math.abs(m.objective - want.objective) > want.objectiveTolerance)
+    bad('objective', `objective reported as ${m.objective}, recomputed ${want.objective.toFixed(3)} (tolerance ${want.objectiveTolerance.toFixed(3)})`);
+
+  for (const key of ['total', 'mean', 'p95', 'max'] as const) {
+    const got = m.travelKm[key];
+    const expected = want.travelKm[key];
+    if (Math.abs(got - expected) > 0.01 + 1e-6 * Math.abs(expected))
+      bad(`travelKm.${key}`, `travel km ${key} reported as ${got}, recomputed ${expected.toFixed(3)}`);
+  }
+
+  if (!sameCounts(m.load.histogram, want.load.histogram))
+    bad('load.histogram', `load histogram reported as ${show(m.load.histogram)}, recomputed ${show(want.load.histogram)}`);
+  if (m.load.max !== want.load.max) bad('load.max', `maximum load reported as ${m.load.max}, recomputed ${want.load.max}`);
+
+  if (m.changes.vsBaseline !== want.changes.vsBaseline)
+    bad('changes.vsBaseline', `changes vs baseline reported as ${m.changes.vsBaseline}, recomputed ${want.changes.vsBaseline}`);
+  if (!sameCounts(m.changes.byCounty, want.changes.byCounty))
+    bad('changes.byCounty', `changes by county reported as ${show(m.changes.byCounty)}, recomputed ${show(want.changes.byCounty)}`);
+
+  const tol = 0.0005 * (ix.villages.size + solution.assignments.reduce((s, a) => s + 1 + a.team.length, 0)) + 1e-6 * Math.abs(m.objective);
+  if (m.bound > m.objective + tol) bad('bound', `bound ${m.bound} exceeds objective ${m.objective}`);
+  const gap = (m.objective - m.bound) / Math.max(1, Math.abs(m.objective));
+  if (Math.abs(m.gap - gap) > 1e-6) bad('gap', `gap reported as ${m.gap}, but objective ${m.objective} and bound ${m.bound} give ${gap}`);
+  if (solution.status === 'optimal' && m.gap > 1e-6) bad('gap', `status is optimal but the gap is ${m.gap}`);
+  return out;
+}

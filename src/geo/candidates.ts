@@ -1,15 +1,16 @@
 import type { Geography } from './geography.js';
+import type { AdviserPool } from './pool.js';
 
 /**
- * Candidate pairs in compressed rows: village v's lawyers are `lawyer[start[v] .. start[v+1])`,
- * nearest first, then the extra pairs (pinned, baseline, ranked, routed).
+ * Candidate pairs in compressed rows: village v's advisers (nodes of an AdviserPool) are
+ * `node[start[v] .. start[v+1])`, nearest first, then the extra pairs (pinned, baseline, ranked, routed).
  */
 export interface Candidates {
   start: Int32Array;
-  lawyer: Int32Array;
+  node: Int32Array;
   km: Float64Array;
   /**
-   * Road km of the farthest of the nearest `candidatesPerVillage`; every lawyer who may advise v
+   * Road km of the farthest of the nearest `candidatesPerVillage`; every node that may advise v
    * and is missing from its row lies at least this far. `Infinity` when the row holds every one in range.
    */
   floorKm: Float64Array;
@@ -48,52 +49,54 @@ export function extraPairs(geo: Geography): ExtraPairs {
 }
 
 /**
- * For each village, the nearest `perVillage` lawyers who may advise it within `maxTravelKm`
- * (found with the spatial index, widening the search until enough are found), plus every extra pair
- * that holds the hard rules. A pinned village gets its pinned lawyer only.
+ * For each village, the nearest `perVillage` advisers (pool nodes) who may advise it within
+ * `maxTravelKm` (found with the spatial index, widening the search until enough are found), plus every
+ * extra pair that holds the hard rules. A pinned village gets its pinned lawyer only.
  */
-export function buildCandidates(geo: Geography, perVillage: number, extras: ExtraPairs = extraPairs(geo)): Candidates {
+export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: number, extras: ExtraPairs = extraPairs(geo)): Candidates {
   const { nV, maxTravelKm } = geo;
   const start = new Int32Array(nV + 1);
   const floorKm = new Float64Array(nV);
-  let lawyerOut = new Int32Array(Math.max(16, nV * Math.min(perVillage, 64)));
-  let kmOut = new Float64Array(lawyerOut.length);
+  let nodeOut = new Int32Array(Math.max(16, nV * Math.min(perVillage, 64)));
+  let kmOut = new Float64Array(nodeOut.length);
   let n = 0;
   const push = (l: number, km: number) => {
-    if (n === lawyerOut.length) {
-      const grownL = new Int32Array(lawyerOut.length * 2);
-      grownL.set(lawyerOut);
-      lawyerOut = grownL;
+    if (n === nodeOut.length) {
+      const grownL = new Int32Array(nodeOut.length * 2);
+      grownL.set(nodeOut);
+      nodeOut = grownL;
       const grownK = new Float64Array(kmOut.length * 2);
       grownK.set(kmOut);
       kmOut = grownK;
     }
-    lawyerOut[n] = l;
+    nodeOut[n] = l;
     kmOut[n++] = km;
   };
 
   const ids: number[] = [];
   const kms: number[] = [];
   const order: number[] = [];
-  const seen = new Int32Array(geo.nL).fill(-1);
-  let radius = Math.min(maxTravelKm, 10);
+  const seen = new Int32Array(pool.size).fill(-1);
+  const { rep, nodeOf } = pool;
+  // Villages come town by town, so the last village's reach is a good first guess for the next.
+  let lastReach = Math.min(maxTravelKm, 10);
 
   for (let v = 0; v < nV; v++) {
     start[v] = n;
     const pin = extras.pinned[v];
     if (pin >= 0) {
       // R6: a pinned village has exactly one possible adviser.
-      push(pin, geo.roadKm(v, pin));
+      push(nodeOf[pin], geo.roadKm(v, pin));
       floorKm[v] = Infinity;
       continue;
     }
     // Widen the circle until it holds enough lawyers who may advise v, or reaches maxTravelKm.
-    let r = Math.max(radius / 2, Math.min(maxTravelKm, 5));
+    let r = Math.min(maxTravelKm, lastReach * 1.2 + 1);
     for (;;) {
-      geo.lawyersWithinRoadKm(v, r, ids, kms);
+      geo.withinRoadKm(pool.points, rep, v, r, ids, kms);
       let w = 0;
       for (let i = 0; i < ids.length; i++) {
-        if (geo.mayAdvise(v, ids[i])) {
+        if (geo.mayAdvise(v, rep[ids[i]])) {
           ids[w] = ids[i];
           kms[w++] = kms[i];
         }
@@ -103,24 +106,25 @@ export function buildCandidates(geo: Geography, perVillage: number, extras: Extr
       if (w >= perVillage || r >= maxTravelKm) break;
       r = Math.min(maxTravelKm, r * 2);
     }
-    radius = r;
     order.length = ids.length;
     for (let i = 0; i < ids.length; i++) order[i] = i;
     order.sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
     const take = Math.min(perVillage, order.length);
+    lastReach = take > 0 ? kms[order[take - 1]] : r;
     for (let i = 0; i < take; i++) {
       push(ids[order[i]], kms[order[i]]);
       seen[ids[order[i]]] = v;
     }
     floorKm[v] = order.length > perVillage || (order.length === perVillage && r < maxTravelKm) ? kms[order[take - 1]] : Infinity;
     for (const l of extras.extra[v] ?? []) {
-      if (seen[l] === v || !geo.mayAdvise(v, l)) continue;
+      const g = nodeOf[l];
+      if (g < 0 || seen[g] === v || !geo.mayAdvise(v, l)) continue;
       const km = geo.roadKm(v, l);
       if (km > maxTravelKm) continue;
-      seen[l] = v;
-      push(l, km);
+      seen[g] = v;
+      push(g, km);
     }
   }
   start[nV] = n;
-  return { start, lawyer: lawyerOut.slice(0, n), km: kmOut.slice(0, n), floorKm };
+  return { start, node: nodeOut.slice(0, n), km: kmOut.slice(0, n), floorKm };
 }

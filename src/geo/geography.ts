@@ -152,17 +152,23 @@ export class Geography {
     return this.lCap[l] > 0 && this.sameCityOrPaired(v, l) && this.notVetoed(v, l);
   }
 
-  /**
-   * Lawyers within `km` straight-line-times-detour road km of village v, unsorted, with their road km.
-   * Pairs with a routing override are judged by the override instead.
-   */
+  /** Lawyers within `km` road km of village v (interns included), unsorted, with their road km. */
   lawyersWithinRoadKm(v: number, km: number, ids: number[], roadKms: number[]): void {
+    this.withinRoadKm(this.lawyerPoints, undefined, v, km, ids, roadKms);
+  }
+
+  /**
+   * Points of `points` within `km` road km of village v, unsorted, with their road km: straight line ×
+   * detour, or the routing override of the point's lawyer (`lawyerOf[id]`, else id itself) where one is given.
+   */
+  withinRoadKm(points: PointIndex, lawyerOf: Int32Array | undefined, v: number, km: number, ids: number[], roadKms: number[]): void {
     // A hair wider than needed, then the exact road-km test, so the boundary agrees with roadKm().
-    this.lawyerPoints.within(this.vLon[v], this.vLat[v], (km / this.detourFactor) * (1 + 1e-9), ids, roadKms);
+    points.within(this.vLon[v], this.vLat[v], (km / this.detourFactor) * (1 + 1e-9), ids, roadKms);
     const base = v * this.nL;
     let w = 0;
     for (let i = 0; i < ids.length; i++) {
-      const d = (this.overrides.size > 0 ? this.overrides.get(base + ids[i]) : undefined) ?? roadKms[i] * this.detourFactor;
+      const l = lawyerOf ? lawyerOf[ids[i]] : ids[i];
+      const d = (this.overrides.size > 0 ? this.overrides.get(base + l) : undefined) ?? roadKms[i] * this.detourFactor;
       if (d <= km) {
         ids[w] = ids[i];
         roadKms[w++] = d;

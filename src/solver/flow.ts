@@ -1,4 +1,4 @@
-import { IndexedMinHeap } from './heap.js';
+import { LazyMinHeap } from './heap.js';
 
 /**
  * The individual-mode assignment as a min-cost flow (SPEC §4): every village sends one unit,
@@ -9,15 +9,17 @@ import { IndexedMinHeap } from './heap.js';
 export interface TransportProblem {
   nV: number;
   nL: number;
-  /** candidate arcs in compressed rows by village */
+  /** candidate arcs in compressed rows by village; `head` is the adviser node (lawyer or merged lawyers) */
   start: Int32Array;
-  lawyer: Int32Array;
+  head: Int32Array;
   cost: Float64Array;
   /** per village; `Infinity` when the village may not stay uncovered (a pin) */
   uncoveredCost: Float64Array;
   cap: Int32Array;
   /** cost of a lawyer's (k+1)-th village; non-decreasing */
   loadStep: Float64Array;
+  /** lawyers merged into each adviser node: its k-th unit (from 0) costs `loadStep[floor(k / share)]` */
+  share: Int32Array;
   /** villages to route first (pins), then the rest in index order */
   first?: Int32Array;
 }
@@ -46,12 +48,13 @@ export class TransportFlow {
   readonly nV: number;
   readonly nL: number;
   start: Int32Array;
-  lawyer: Int32Array;
+  head: Int32Array;
   cost: Float64Array;
   private arcVillage: Int32Array;
   readonly uncoveredCost: Float64Array;
   readonly cap: Int32Array;
   readonly loadStep: Float64Array;
+  readonly share: Int32Array;
   /** arc index per village, −1 when uncovered */
   readonly assignedArc: Int32Array;
   /** slots of the lawyer→sink arcs in use, per lawyer; the villages attached may be one fewer while re-routing */
@@ -68,12 +71,13 @@ export class TransportFlow {
   private readonly pred: Int32Array;
   private readonly predArc: Int32Array;
   private readonly mark: Int32Array;
-  private readonly heap: IndexedMinHeap;
+  private readonly heap = new LazyMinHeap();
   private epoch = 0;
   /** villages still to route; while positive the sink T takes units */
   private pendingAtSink = 0;
   /** nodes taken from the heap over all searches: the work done */
   settledTotal = 0;
+  touchedTotal = 0;
   searches = 0;
 
   private readonly first: Int32Array | undefined;
@@ -82,12 +86,13 @@ export class TransportFlow {
     this.nV = p.nV;
     this.nL = p.nL;
     this.start = p.start;
-    this.lawyer = p.lawyer;
+    this.head = p.head;
     this.cost = p.cost;
-    this.arcVillage = arcVillages(p.nV, p.start, p.lawyer.length);
+    this.arcVillage = arcVillages(p.nV, p.start, p.head.length);
     this.uncoveredCost = p.uncoveredCost;
     this.cap = p.cap;
     this.loadStep = p.loadStep;
+    this.share = p.share;
     const nNodes = p.nV + p.nL + 2;
     this.assignedArc = new Int32Array(p.nV).fill(UNROUTED);
     this.used = new Int32Array(p.nL);
@@ -101,7 +106,6 @@ export class TransportFlow {
     this.pred = new Int32Array(nNodes).fill(-1);
     this.predArc = new Int32Array(nNodes).fill(-1);
     this.mark = new Int32Array(nNodes).fill(-1);
-    this.heap = new IndexedMinHeap(nNodes, this.dist);
     this.first = p.first;
     this.routeAll(p.first, onProgress);
   }
@@ -128,7 +132,7 @@ export class TransportFlow {
   objective(): number {
     let total = 0;
     for (let v = 0; v < this.nV; v++) total += this.assignedArc[v] >= 0 ? this.cost[this.assignedArc[v]] : this.uncoveredCost[v];
-    for (let l = 0; l < this.nL; l++) for (let k = 0; k < this.used[l]; k++) total += this.loadStep[k];
+    for (let l = 0; l < this.nL; l++) for (let k = 0; k < this.used[l]; k++) total += this.loadStep[(k / this.share[l]) | 0];
     return total;
   }
 
@@ -145,12 +149,12 @@ export class TransportFlow {
     for (let v = 0; v < nV; v++) start[v + 1] = start[v] + (this.start[v + 1] - this.start[v]) + byVillage[v + 1];
     const lawyer = new Int32Array(start[nV]);
     const cost = new Float64Array(start[nV]);
-    const remap = new Int32Array(this.lawyer.length);
+    const remap = new Int32Array(this.head.length);
     const fill = Int32Array.from(start.subarray(0, nV));
     for (let v = 0; v < nV; v++) {
       for (let e = this.start[v]; e < this.start[v + 1]; e++) {
         const at = fill[v]++;
-        lawyer[at] = this.lawyer[e];
+        lawyer[at] = this.head[e];
         cost[at] = this.cost[e];
         remap[e] = at;
       }
@@ -168,7 +172,7 @@ export class TransportFlow {
       for (let i = this.slotStart[l]; i < this.slotStart[l] + this.attached[l]; i++) this.slots[i] = remap[this.slots[i]];
     }
     this.start = start;
-    this.lawyer = lawyer;
+    this.head = lawyer;
     this.cost = cost;
     this.arcVillage = arcVillages(nV, start, lawyer.length);
 
@@ -190,6 +194,21 @@ export class TransportFlow {
   }
 
   /**
+   * Raises each village's potential as far as its own arc allows (its reduced cost to zero). A village
+   * has only that one arc into it, so this is free; it leaves the most room on the village's other arcs,
+   * so fewer left-out pairs look attractive when pricing.
+   */
+  tightenVillagePotentials(): void {
+    const { nV, nL, pi } = this;
+    const U = nV + nL;
+    for (let v = 0; v < nV; v++) {
+      const a = this.assignedArc[v];
+      if (a >= 0) pi[v] = pi[nV + this.head[a]] - this.cost[a];
+      else if (a === UNCOVERED) pi[v] = pi[U] - this.uncoveredCost[v];
+    }
+  }
+
+  /**
    * Starts routing over with the current arcs. Re-routing many villages one by one costs more than
    * routing all again: each re-route must return its unit to the lawyer that lost it.
    */
@@ -206,17 +225,21 @@ export class TransportFlow {
 
   /** Sends the unit of village s along a shortest path to a node that can take it. */
   private route(s: number): void {
-    const { nV, nL, lawyer, cost, uncoveredCost, cap, loadStep, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart } = this;
+    const { nV, nL, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart } = this;
     const U = nV + nL;
     const T = U + 1;
     const round = ++this.epoch;
     const touched: number[] = [s];
     const settled: number[] = [];
     dist[s] = 0;
-    heap.push(s);
+    heap.push(s, 0);
     let target = -1;
+    // An upper bound on the distance to the target: a node at least this far can never come first.
+    let ub = Infinity;
+    const sinkOpen = this.pendingAtSink > 0;
     while (heap.length > 0) {
       const x = heap.pop();
+      if (mark[x] === round || heap.lastKey > dist[x]) continue; // settled already, or a stale entry
       mark[x] = round;
       settled.push(x);
       const dx = dist[x];
@@ -228,23 +251,30 @@ export class TransportFlow {
           const node = nV + lawyer[e];
           if (mark[node] === round) continue;
           const d = dx + cost[e] + px - pi[node];
-          if (d < dist[node]) {
+          if (d < dist[node] && d < ub) {
             if (dist[node] === Infinity) touched.push(node);
             dist[node] = d;
             pred[node] = x;
             predArc[node] = e;
-            heap.push(node);
+            heap.push(node, d);
+            const g = node - nV;
+            if (sinkOpen) {
+              if (used[g] < cap[g]) {
+                const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
+                if (dt < ub) ub = dt;
+              }
+            } else if (attached[g] < used[g]) ub = d;
           }
         }
         const uc = uncoveredCost[x];
         if (own !== UNCOVERED && uc !== Infinity && mark[U] !== round) {
           const d = dx + uc + px - pi[U];
-          if (d < dist[U]) {
+          if (d < dist[U] && d < ub) {
             if (dist[U] === Infinity) touched.push(U);
             dist[U] = d;
             pred[U] = x;
             predArc[U] = UNCOVERED;
-            heap.push(U);
+            heap.push(U, d);
           }
         }
       } else if (x < U) {
@@ -260,22 +290,22 @@ export class TransportFlow {
           const v = this.arcVillage[e];
           if (mark[v] === round) continue;
           const d = dx - cost[e] + px - pi[v];
-          if (d < dist[v]) {
+          if (d < dist[v] && d < ub) {
             if (dist[v] === Infinity) touched.push(v);
             dist[v] = d;
             pred[v] = x;
             predArc[v] = e;
-            heap.push(v);
+            heap.push(v, d);
           }
         }
         if (used[l] < cap[l] && mark[T] !== round) {
-          const d = dx + loadStep[used[l]] + px - pi[T];
+          const d = dx + loadStep[(used[l] / share[l]) | 0] + px - pi[T];
           if (d < dist[T]) {
             if (dist[T] === Infinity) touched.push(T);
             dist[T] = d;
             pred[T] = x;
             predArc[T] = -1;
-            heap.push(T);
+            heap.push(T, d);
           }
         }
       } else if (x === U) {
@@ -286,12 +316,12 @@ export class TransportFlow {
         for (const v of this.uncovered) {
           if (mark[v] === round) continue;
           const d = dx - uncoveredCost[v] + pi[U] - pi[v];
-          if (d < dist[v]) {
+          if (d < dist[v] && d < ub) {
             if (dist[v] === Infinity) touched.push(v);
             dist[v] = d;
             pred[v] = U;
             predArc[v] = UNCOVERED;
-            heap.push(v);
+            heap.push(v, d);
           }
         }
         if (mark[T] !== round) {
@@ -301,7 +331,7 @@ export class TransportFlow {
             dist[T] = d;
             pred[T] = U;
             predArc[T] = -1;
-            heap.push(T);
+            heap.push(T, d);
           }
         }
       } else {
@@ -314,13 +344,14 @@ export class TransportFlow {
         for (let l = 0; l < nL; l++) {
           const node = nV + l;
           if (used[l] === 0 || mark[node] === round) continue;
-          const d = dx - loadStep[used[l] - 1] + pi[T] - pi[node];
-          if (d < dist[node]) {
+          const d = dx - loadStep[((used[l] - 1) / share[l]) | 0] + pi[T] - pi[node];
+          if (d < dist[node] && d < ub) {
             if (dist[node] === Infinity) touched.push(node);
             dist[node] = d;
             pred[node] = T;
             predArc[node] = -1;
-            heap.push(node);
+            heap.push(node, d);
+            if (attached[l] < used[l]) ub = d;
           }
         }
         if (this.uUsed > 0 && mark[U] !== round) {
@@ -330,7 +361,7 @@ export class TransportFlow {
             dist[U] = d;
             pred[U] = T;
             predArc[U] = -1;
-            heap.push(U);
+            heap.push(U, d);
           }
         }
       }
@@ -338,6 +369,7 @@ export class TransportFlow {
     heap.clear();
     if (target < 0) throw new Error(`internal: no augmenting path from village #${s}`);
     this.settledTotal += settled.length;
+    this.touchedTotal += touched.length;
     this.searches++;
 
     // Walk the path back from the target, moving each unit one step.
@@ -377,7 +409,7 @@ export class TransportFlow {
       }
       this.uncoveredPos[v] = -1;
     } else if (a >= 0) {
-      const l = this.lawyer[a];
+      const l = this.head[a];
       const s0 = this.slotStart[l];
       const end = s0 + this.attached[l] - 1;
       for (let i = s0; i <= end; i++) {
@@ -397,7 +429,7 @@ export class TransportFlow {
       this.uncoveredPos[v] = this.uncovered.length;
       this.uncovered.push(v);
     } else {
-      const l = this.lawyer[arc];
+      const l = this.head[arc];
       this.slots[this.slotStart[l] + this.attached[l]++] = arc;
     }
   }
@@ -408,7 +440,7 @@ export class TransportFlow {
    * NaN if an unsaturated arc has a negative reduced cost, i.e. the duals are not feasible.
    */
   dualBound(): number {
-    const { nV, nL, start, lawyer, cost, uncoveredCost, cap, loadStep, pi, assignedArc, used } = this;
+    const { nV, nL, start, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, assignedArc, used } = this;
     const U = nV + nL;
     const T = U + 1;
     // Node terms: each village supplies 1 and the sink takes nV, with φ = −pi.
@@ -420,7 +452,7 @@ export class TransportFlow {
       if (uncoveredCost[v] !== Infinity) bound -= capacityDual(uncoveredCost[v] + pi[v] - pi[U], assignedArc[v] === UNCOVERED);
     }
     for (let l = 0; l < nL; l++) {
-      for (let k = 0; k < cap[l]; k++) bound -= capacityDual(loadStep[k] + pi[nV + l] - pi[T], k < used[l]);
+      for (let k = 0; k < cap[l]; k++) bound -= capacityDual(loadStep[(k / share[l]) | 0] + pi[nV + l] - pi[T], k < used[l]);
     }
     // U passes any amount to the sink at no cost: that arc's reduced cost must not be negative.
     if (pi[U] - pi[T] < 0) return NaN;

@@ -1,18 +1,18 @@
 /**
- * A binary min-heap of node ids keyed by a distance array, with decrease-key.
- * Ties break on the smaller id, so runs are deterministic.
+ * A binary min-heap of (key, node) entries without decrease-key: a node may be pushed again with a
+ * smaller key, and the caller skips entries it has already settled. Cheaper than an indexed heap
+ * for Dijkstra, and deterministic: the same pushes give the same pops.
  */
-export class IndexedMinHeap {
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
+export class LazyMinHeap {
+  private keys: Float64Array;
+  private nodes: Int32Array;
   private size = 0;
+  /** key of the entry `pop()` returned last */
+  lastKey = 0;
 
-  constructor(
-    capacity: number,
-    private readonly key: Float64Array,
-  ) {
-    this.heap = new Int32Array(capacity);
-    this.pos = new Int32Array(capacity).fill(-1);
+  constructor(capacity = 1024) {
+    this.keys = new Float64Array(capacity);
+    this.nodes = new Int32Array(capacity);
   }
 
   get length(): number {
@@ -20,67 +20,54 @@ export class IndexedMinHeap {
   }
 
   clear(): void {
-    for (let i = 0; i < this.size; i++) this.pos[this.heap[i]] = -1;
     this.size = 0;
   }
 
-  /** Inserts `node`, or moves it up after its key has decreased. */
-  push(node: number): void {
-    let i = this.pos[node];
-    if (i < 0) {
-      i = this.size++;
-      this.heap[i] = node;
-      this.pos[node] = i;
+  push(node: number, key: number): void {
+    if (this.size === this.keys.length) this.grow();
+    const { keys, nodes } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] <= key) break;
+      keys[i] = keys[parent];
+      nodes[i] = nodes[parent];
+      i = parent;
     }
-    this.up(i);
+    keys[i] = key;
+    nodes[i] = node;
   }
 
   pop(): number {
-    const top = this.heap[0];
-    this.pos[top] = -1;
-    const last = this.heap[--this.size];
-    if (this.size > 0) {
-      this.heap[0] = last;
-      this.pos[last] = 0;
-      this.down(0);
+    const { keys, nodes } = this;
+    const top = nodes[0];
+    this.lastKey = keys[0];
+    const n = --this.size;
+    if (n > 0) {
+      const key = keys[n];
+      const node = nodes[n];
+      let i = 0;
+      const half = n >> 1;
+      while (i < half) {
+        let child = 2 * i + 1;
+        if (child + 1 < n && keys[child + 1] < keys[child]) child++;
+        if (keys[child] >= key) break;
+        keys[i] = keys[child];
+        nodes[i] = nodes[child];
+        i = child;
+      }
+      keys[i] = key;
+      nodes[i] = node;
     }
     return top;
   }
 
-  private less(a: number, b: number): boolean {
-    const ka = this.key[a];
-    const kb = this.key[b];
-    return ka < kb || (ka === kb && a < b);
-  }
-
-  private up(i: number): void {
-    const { heap, pos } = this;
-    const node = heap[i];
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(node, heap[parent])) break;
-      heap[i] = heap[parent];
-      pos[heap[i]] = i;
-      i = parent;
-    }
-    heap[i] = node;
-    pos[node] = i;
-  }
-
-  private down(i: number): void {
-    const { heap, pos } = this;
-    const node = heap[i];
-    const half = this.size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      const right = child + 1;
-      if (right < this.size && this.less(heap[right], heap[child])) child = right;
-      if (!this.less(heap[child], node)) break;
-      heap[i] = heap[child];
-      pos[heap[i]] = i;
-      i = child;
-    }
-    heap[i] = node;
-    pos[node] = i;
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    const nodes = new Int32Array(this.nodes.length * 2);
+    nodes.set(this.nodes);
+    this.keys = keys;
+    this.nodes = nodes;
   }
 }

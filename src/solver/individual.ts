@@ -1,13 +1,14 @@
 import type { Weights } from '../domain/index.js';
 import { buildCandidates, extraPairs, type Candidates } from '../geo/candidates.js';
 import type { Geography } from '../geo/geography.js';
+import { AdviserPool } from '../geo/pool.js';
 import { CostModel, UNITS } from './costs.js';
 import { TransportFlow, type TransportProblem } from './flow.js';
 
-/** A pair left out of the model that prices out: village v, lawyer l at road km. */
+/** A pair left out of the model that prices out: village v, adviser node g at road km. */
 export interface PricedPair {
   v: number;
-  l: number;
+  g: number;
   km: number;
 }
 
@@ -19,6 +20,8 @@ export interface Progress {
 
 export interface IndividualResult {
   cm: CostModel;
+  pool: AdviserPool;
+  /** candidate rows over pool nodes, including every pair pricing added */
   candidates: Candidates;
   flow: TransportFlow;
   /** lawyer per village, −1 uncovered */
@@ -31,9 +34,9 @@ export interface IndividualResult {
 }
 
 /** Pricing rounds that add only the most negative pairs of each village before adding every one. */
-const NARROW_ROUNDS = 4;
+const NARROW_ROUNDS = 2;
 /** Pairs with negative reduced cost added per village in a narrow round. */
-const ADD_PER_VILLAGE = 4;
+const ADD_PER_VILLAGE = 8;
 
 /**
  * Individual mode, solved exactly (R1, R2, R5, R6, R7): a min-cost flow on the candidate pairs, then
@@ -44,32 +47,58 @@ const ADD_PER_VILLAGE = 4;
 export function solveIndividual(geo: Geography, weights: Weights, onProgress?: (p: Progress) => void): IndividualResult {
   const cm = new CostModel(geo, weights);
   const extras = extraPairs(geo);
+  const pool = new AdviserPool(geo, namedLawyers(geo));
   onProgress?.({ phase: 'candidates', fraction: 0 });
-  let candidates = buildCandidates(geo, geo.scenario.policy.candidatesPerVillage, extras);
+  let candidates = buildCandidates(geo, pool, geo.scenario.policy.candidatesPerVillage, extras);
+  candidates = withOverflowPairs(geo, pool, candidates, extras.pinned);
   onProgress?.({ phase: 'solve', fraction: 0 });
-  const flow = new TransportFlow(transportProblem(geo, cm, candidates, extras.pinned), (done, total) => onProgress?.({ phase: "solve", fraction: done / total }));
+  const flow = new TransportFlow(transportProblem(geo, cm, pool, candidates, extras.pinned), (done, total) =>
+    onProgress?.({ phase: 'solve', fraction: done / total }),
+  );
   let rounds = 0;
   let pricedPairs = 0;
   for (;;) {
-    onProgress?.({ phase: 'pricing', fraction: Math.min(1, rounds / 10) });
-    const missing = priceOut(geo, cm, candidates, flow, rounds >= NARROW_ROUNDS ? Infinity : ADD_PER_VILLAGE);
+    onProgress?.({ phase: 'pricing', fraction: 0 });
+    flow.tightenVillagePotentials();
+    const missing = priceOut(geo, cm, pool, candidates, flow, rounds >= NARROW_ROUNDS ? Infinity : ADD_PER_VILLAGE);
     rounds++;
     if (missing.length === 0) break;
     pricedPairs += missing.length;
-    flow.addArcs(missing.map((m) => ({ v: m.v, l: m.l, cost: cm.pairUnits(m.v, m.l, m.km) })));
-    candidates = withExtraPairs(geo, candidates, missing);
+    onProgress?.({ phase: `re-solve with ${missing.length} priced pairs`, fraction: 0 });
+    flow.addArcs(missing.map((m) => ({ v: m.v, l: m.g, cost: cm.pairUnits(m.v, pool.rep[m.g], m.km) })));
+    candidates = withPricedPairs(geo, candidates, missing);
   }
   const boundUnits = flow.dualBound();
   if (!Number.isFinite(boundUnits)) throw new Error('internal: the duals of the final flow are not feasible');
-  const lawyerOf = new Int32Array(geo.nV);
-  for (let v = 0; v < geo.nV; v++) lawyerOf[v] = flow.assignedArc[v] >= 0 ? flow.lawyer[flow.assignedArc[v]] : -1;
-  return { cm, candidates, flow, lawyerOf, objective: flow.objective() / UNITS, bound: boundUnits / UNITS, pricingRounds: rounds, pricedPairs };
+  return {
+    cm,
+    pool,
+    candidates,
+    flow,
+    lawyerOf: lawyersOfNodes(geo, pool, flow),
+    objective: flow.objective() / UNITS,
+    bound: boundUnits / UNITS,
+    pricingRounds: rounds,
+    pricedPairs,
+  };
 }
 
-function transportProblem(geo: Geography, cm: CostModel, c: Candidates, pinned: Int32Array): TransportProblem {
-  const cost = new Float64Array(c.lawyer.length);
+/** Lawyers whom some village, pin, baseline, veto, preference or routing figure names one by one. */
+function namedLawyers(geo: Geography): (l: number) => boolean {
+  const s = geo.scenario;
+  const named = new Set<string>();
+  for (const p of s.preferences.villages) for (const id of [...(p.lawyers ?? []), ...(p.vetoes ?? [])]) named.add(id);
+  for (const p of s.preferences.lawyers) named.add(p.lawyerId);
+  for (const b of s.baseline) named.add(b.lawyerId);
+  for (const p of s.pins) named.add(p.lawyerId);
+  for (const o of s.travelOverrides) named.add(o.lawyerId);
+  return (l) => named.has(s.lawyers[l].id);
+}
+
+function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: Candidates, pinned: Int32Array): TransportProblem {
+  const cost = new Float64Array(c.node.length);
   for (let v = 0; v < geo.nV; v++) {
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) cost[e] = cm.pairUnits(v, c.lawyer[e], c.km[e]);
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) cost[e] = cm.pairUnits(v, pool.rep[c.node[e]], c.km[e]);
   }
   const uncoveredCost = new Float64Array(geo.nV);
   const first: number[] = [];
@@ -84,37 +113,33 @@ function transportProblem(geo: Geography, cm: CostModel, c: Candidates, pinned: 
   for (let l = 0; l < geo.nL; l++) maxCap = Math.max(maxCap, geo.lCap[l]);
   return {
     nV: geo.nV,
-    nL: geo.nL,
+    nL: pool.size,
     start: c.start,
-    lawyer: c.lawyer,
+    head: c.node,
     cost,
     uncoveredCost,
-    cap: geo.lCap,
+    cap: pool.cap,
+    share: pool.share,
     loadStep: cm.loadSteps(maxCap),
     first: Int32Array.from(first),
   };
 }
 
 /**
- * Pricing: the pairs left out of the model whose reduced cost c + pi(v) − pi(l) is negative.
+ * Pricing: the pairs left out of the model whose reduced cost c + pi(v) − pi(g) is negative.
  * A left-out pair is unranked and off-baseline, so its cost is travel plus two per-side constants;
- * with Q = max over lawyers of pi(l) − lawyer term, no pair farther than (Q − pi(v) − village term) / w.travelKm
+ * with Q = max over nodes of pi(g) − lawyer term, no pair farther than (Q − pi(v) − village term) / w.travelKm
  * can price out, and every left-out pair is at least `floorKm[v]` away: most villages need no search at all.
  */
-export function priceOut(
-  geo: Geography,
-  cm: CostModel,
-  c: Candidates,
-  flow: TransportFlow,
-  perVillage: number,
-): PricedPair[] {
-  const { nV, nL } = geo;
-  const pi = flow.pi;
+export function priceOut(geo: Geography, cm: CostModel, pool: AdviserPool, c: Candidates, flow: TransportFlow, perVillage: number): PricedPair[] {
+  const { nV } = geo;
+  const { pi } = flow;
+  const { rep } = pool;
   let Q = -Infinity;
-  for (let l = 0; l < nL; l++) if (geo.lCap[l] > 0) Q = Math.max(Q, pi[nV + l] - cm.unrankedLawyerTerm(l) * UNITS);
+  for (let g = 0; g < pool.size; g++) Q = Math.max(Q, pi[nV + g] - cm.unrankedLawyerTerm(rep[g]) * UNITS);
   const wT = cm.weights.travelKm * UNITS;
   const missing: PricedPair[] = [];
-  const inRow = new Int32Array(nL).fill(-1);
+  const inRow = new Int32Array(pool.size).fill(-1);
   const ids: number[] = [];
   const kms: number[] = [];
   for (let v = 0; v < nV; v++) {
@@ -124,41 +149,129 @@ export function priceOut(
     if (slack <= 0) continue;
     const reach = wT > 0 ? Math.min(geo.maxTravelKm, slack / wT) : geo.maxTravelKm;
     if (reach < c.floorKm[v]) continue;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow[c.lawyer[e]] = v;
-    geo.lawyersWithinRoadKm(v, reach, ids, kms);
-    const found: { l: number; km: number; rc: number }[] = [];
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow[c.node[e]] = v;
+    geo.withinRoadKm(pool.points, rep, v, reach, ids, kms);
+    const found: PricedPair[] = [];
+    const rcs = new Map<number, number>();
     for (let i = 0; i < ids.length; i++) {
-      const l = ids[i];
-      if (inRow[l] === v || !geo.mayAdvise(v, l)) continue;
-      const rc = cm.pairUnits(v, l, kms[i]) + pi[v] - pi[nV + l];
-      if (rc < 0) found.push({ l, km: kms[i], rc });
+      const g = ids[i];
+      if (inRow[g] === v || !geo.mayAdvise(v, rep[g])) continue;
+      const rc = cm.pairUnits(v, rep[g], kms[i]) + pi[v] - pi[nV + g];
+      if (rc < 0) {
+        found.push({ v, g, km: kms[i] });
+        rcs.set(g, rc);
+      }
     }
     if (found.length === 0) continue;
-    found.sort((a, b) => a.rc - b.rc || a.l - b.l);
-    const take = found.slice(0, perVillage).sort((a, b) => a.l - b.l);
-    for (const f of take) missing.push({ v, l: f.l, km: f.km });
+    found.sort((a, b) => rcs.get(a.g)! - rcs.get(b.g)! || a.g - b.g);
+    missing.push(...found.slice(0, perVillage).sort((a, b) => a.g - b.g));
   }
   return missing;
 }
 
 /** The candidate rows with priced pairs appended, in the order `TransportFlow.addArcs` appends them. */
-function withExtraPairs(geo: Geography, c: Candidates, add: PricedPair[]): Candidates {
+function withPricedPairs(geo: Geography, c: Candidates, add: PricedPair[]): Candidates {
   const start = new Int32Array(geo.nV + 1);
-  const lawyer = new Int32Array(c.lawyer.length + add.length);
-  const km = new Float64Array(lawyer.length);
+  const node = new Int32Array(c.node.length + add.length);
+  const km = new Float64Array(node.length);
   let n = 0;
   let a = 0;
   for (let v = 0; v < geo.nV; v++) {
     start[v] = n;
     for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      lawyer[n] = c.lawyer[e];
+      node[n] = c.node[e];
       km[n++] = c.km[e];
     }
     for (; a < add.length && add[a].v === v; a++) {
-      lawyer[n] = add[a].l;
+      node[n] = add[a].g;
       km[n++] = add[a].km;
     }
   }
   start[geo.nV] = n;
-  return { start, lawyer, km, floorKm: c.floorKm };
+  return { start, node, km, floorKm: c.floorKm };
+}
+
+/**
+ * Villages of a merged node shared out among its lawyers in turn, so loads differ by at most one:
+ * the members cost the same for every village and the load cost is convex, so this is optimal too.
+ */
+function lawyersOfNodes(geo: Geography, pool: AdviserPool, flow: TransportFlow): Int32Array {
+  const lawyerOf = new Int32Array(geo.nV).fill(-1);
+  const turn = new Int32Array(pool.size);
+  for (let v = 0; v < geo.nV; v++) {
+    const arc = flow.assignedArc[v];
+    if (arc < 0) continue;
+    const g = flow.head[arc];
+    lawyerOf[v] = pool.members[pool.memberStart[g] + (turn[g]++ % pool.share[g])];
+  }
+  return lawyerOf;
+}
+
+/** Candidate rows over lawyers: each node's row entry stands for all its members, at the same km. */
+export function lawyerRows(geo: Geography, pool: AdviserPool, c: Candidates): Candidates {
+  const start = new Int32Array(geo.nV + 1);
+  const node: number[] = [];
+  const km: number[] = [];
+  for (let v = 0; v < geo.nV; v++) {
+    start[v] = node.length;
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
+      const g = c.node[e];
+      for (let i = pool.memberStart[g]; i < pool.memberStart[g + 1]; i++) {
+        node.push(pool.members[i]);
+        km.push(c.km[e]);
+      }
+    }
+  }
+  start[geo.nV] = node.length;
+  return { start, node: Int32Array.from(node), km: Float64Array.from(km), floorKm: c.floorKm };
+}
+
+/**
+ * Where lawyers are scarce, a village's nearest advisers are all full and the optimum sends it (or a
+ * neighbour) farther than its row reaches; pricing would find those pairs one round at a time. A
+ * greedy pass finds them up front: each village takes the nearest node in its row with room, and a
+ * village that finds none gets every node up to the nearest one with room added to its row.
+ */
+function withOverflowPairs(geo: Geography, pool: AdviserPool, c: Candidates, pinned: Int32Array): Candidates {
+  const load = new Int32Array(pool.size);
+  const add: PricedPair[] = [];
+  const ids: number[] = [];
+  const kms: number[] = [];
+  const order: number[] = [];
+  for (let v = 0; v < geo.nV; v++) if (pinned[v] >= 0) order.push(v);
+  for (let v = 0; v < geo.nV; v++) if (pinned[v] < 0) order.push(v);
+  const inRow = new Int32Array(pool.size).fill(-1);
+  for (const v of order) {
+    let best = -1;
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
+      const g = c.node[e];
+      if (load[g] < pool.cap[g] && (best < 0 || c.km[e] < c.km[best])) best = e;
+    }
+    if (best >= 0) {
+      load[c.node[best]]++;
+      continue;
+    }
+    if (c.floorKm[v] === Infinity) continue;
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow[c.node[e]] = v;
+    geo.withinRoadKm(pool.points, pool.rep, v, geo.maxTravelKm, ids, kms);
+    let reach = Infinity;
+    let target = -1;
+    for (let i = 0; i < ids.length; i++) {
+      const g = ids[i];
+      if (inRow[g] !== v && load[g] < pool.cap[g] && kms[i] < reach && geo.mayAdvise(v, pool.rep[g])) {
+        reach = kms[i];
+        target = g;
+      }
+    }
+    if (target < 0) continue;
+    load[target]++;
+    const found: PricedPair[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const g = ids[i];
+      if (inRow[g] !== v && kms[i] <= reach && geo.mayAdvise(v, pool.rep[g])) found.push({ v, g, km: kms[i] });
+    }
+    add.push(...found.sort((a, b) => a.g - b.g));
+  }
+  add.sort((a, b) => a.v - b.v || a.g - b.g);
+  return add.length > 0 ? withPricedPairs(geo, c, add) : c;
 }

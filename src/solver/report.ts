@@ -82,7 +82,7 @@ export function blockingPairs(geo: Geography, cm: CostModel, c: Candidates, lawy
   for (let v = 0; v < geo.nV; v++) {
     const cur = lawyerOf[v];
     for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      const l = c.lawyer[e];
+      const l = c.node[e];
       if (l === cur) continue;
       if (cur >= 0 && !villagePrefers(geo, cm, v, l, cur)) continue;
       const room = load[l] < geo.lCap[l];

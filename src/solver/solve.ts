@@ -2,7 +2,7 @@ import { SOLUTION_SCHEMA, type Scenario, type Solution, type Weights } from '../
 import { extraPairs } from '../geo/candidates.js';
 import { Geography } from '../geo/geography.js';
 import { UNITS, type CostModel } from './costs.js';
-import { solveIndividual, type Progress } from './individual.js';
+import { lawyerRows, solveIndividual, type Progress } from './individual.js';
 import { planDocument, planMetrics } from './report.js';
 import { stableMatch, type Proposing } from './stable.js';
 
@@ -46,7 +46,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   if ((options.method ?? 'optimal') === 'optimal') {
     options.onProgress?.({ phase: 'report', fraction: 0 });
     const doc = planDocument(geo, optimal.lawyerOf);
-    const metrics = planMetrics(geo, optimal.cm, optimal.candidates, optimal.lawyerOf);
+    const metrics = planMetrics(geo, optimal.cm, lawyerRows(geo, optimal.pool, optimal.candidates), optimal.lawyerOf);
     return {
       ...base,
       method: 'optimal',
@@ -58,7 +58,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
         gap: gapOf(optimal.objective, optimal.bound),
         ...metrics,
         solveMs: Math.round(performance.now() - started),
-        candidatePairs: optimal.candidates.lawyer.length,
+        candidatePairs: optimal.candidates.node.length,
         pricingRounds: optimal.pricingRounds,
       },
     };
@@ -67,11 +67,12 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   // Stable: the match is judged by the same objective, with the optimum as its bound.
   const proposing = options.proposing ?? 'villages';
   options.onProgress?.({ phase: `stable match (${proposing} propose)`, fraction: 0 });
-  const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, optimal.candidates, extraPairs(geo).pinned, proposing);
+  const rows = lawyerRows(geo, optimal.pool, optimal.candidates);
+  const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, rows, extraPairs(geo).pinned, proposing);
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
   const doc = planDocument(geo, lawyerOf);
   const metrics = planMetrics(geo, optimal.cm, candidates, lawyerOf);
-  const optimalMetrics = planMetrics(geo, optimal.cm, optimal.candidates, optimal.lawyerOf);
+  const optimalMetrics = planMetrics(geo, optimal.cm, rows, optimal.lawyerOf);
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -84,7 +85,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       ...metrics,
       solveMs: Math.round(performance.now() - started),
       optimalTravelKm: optimalMetrics.travelKm.total,
-      candidatePairs: candidates.lawyer.length,
+      candidatePairs: candidates.node.length,
     },
   };
 }

@@ -24,7 +24,7 @@ export function stableMatch(geo: Geography, cm: CostModel, candidates: Candidate
 
 function rowSortedForVillage(geo: Geography, cm: CostModel, c: Candidates, v: number): number[] {
   const row: number[] = [];
-  for (let e = c.start[v]; e < c.start[v + 1]; e++) row.push(c.lawyer[e]);
+  for (let e = c.start[v]; e < c.start[v + 1]; e++) row.push(c.node[e]);
   return row.sort((a, b) => (a === b ? 0 : villagePrefers(geo, cm, v, a, b) ? -1 : 1));
 }
 
@@ -89,7 +89,7 @@ function lawyerProposing(geo: Geography, cm: CostModel, c: Candidates, pinned: I
   const lists: number[][] = Array.from({ length: nL }, () => []);
   for (let v = 0; v < nV; v++) {
     if (pinned[v] >= 0) continue;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) lists[c.lawyer[e]].push(v);
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) lists[c.node[e]].push(v);
   }
   for (let l = 0; l < nL; l++) lists[l].sort((a, b) => (a === b ? 0 : lawyerPrefers(geo, cm, l, a, b) ? -1 : 1));
   const next = new Int32Array(nL);
@@ -122,7 +122,7 @@ function widenUnmatched(geo: Geography, c: Candidates, lawyerOf: Int32Array): Ca
   for (let v = 0; v < geo.nV; v++) {
     if (lawyerOf[v] >= 0 || c.floorKm[v] === Infinity) continue;
     const inRow = new Set<number>();
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow.add(c.lawyer[e]);
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow.add(c.node[e]);
     geo.lawyersWithinRoadKm(v, geo.maxTravelKm, ids, kms);
     const more: { l: number; km: number }[] = [];
     for (let i = 0; i < ids.length; i++) if (!inRow.has(ids[i]) && geo.mayAdvise(v, ids[i])) more.push({ l: ids[i], km: kms[i] });
@@ -136,7 +136,7 @@ function widenUnmatched(geo: Geography, c: Candidates, lawyerOf: Int32Array): Ca
   for (let v = 0; v < geo.nV; v++) {
     start[v] = lawyer.length;
     for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      lawyer.push(c.lawyer[e]);
+      lawyer.push(c.node[e]);
       km.push(c.km[e]);
     }
     const more = add.get(v);
@@ -149,5 +149,5 @@ function widenUnmatched(geo: Geography, c: Candidates, lawyerOf: Int32Array): Ca
     }
   }
   start[geo.nV] = lawyer.length;
-  return { start, lawyer: Int32Array.from(lawyer), km: Float64Array.from(km), floorKm };
+  return { start, node: Int32Array.from(lawyer), km: Float64Array.from(km), floorKm };
 }

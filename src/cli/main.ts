@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { InvalidDocumentError, parseCalendar, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
+import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
+import { solve, UnsupportedModeError } from '../solver/solve.js';
+import { validateCalendar, validateSolution } from '../validate/index.js';
+import { InputError, ProgressLog, readJson, writeText } from './io.js';
+
+const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
+
+Usage:
+  ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences] [--out file]
+  ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--out file] [--pretty] [--quiet]
+  ovola validate <scenario.json> <solution.json> [calendar.json]
+
+Exit codes: 0 done (uncovered villages are part of a solution), 1 violations found or the pins cannot
+all hold, 2 bad input (every problem is listed on stderr with its field path).
+`;
+
+function json(value: unknown, pretty: boolean): string {
+  return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`;
+}
+
+/** Pin conflicts mean "the pins cannot all hold" (exit 1); any other scenario problem is bad input (exit 2). */
+function loadScenario(path: string): Scenario {
+  const input = readJson(path, 'scenario');
+  try {
+    return parseScenario(input);
+  } catch (err) {
+    if (err instanceof InvalidDocumentError && err.issues.every((i) => /^pins\[\d+\]/.test(i.path) && /^R\d/.test(i.message))) {
+      throw new InputError(`the scenario's pins cannot all hold:\n${err.message}`, 1);
+    }
+    throw err;
+  }
+}
+
+function cmdGenerate(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      preset: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      baseline: { type: 'boolean', default: false },
+      'no-preferences': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+    },
+  });
+  const preset = values.preset as PresetName | undefined;
+  if (!preset || !PRESETS.includes(preset)) throw new InputError(`--preset: expected one of ${PRESETS.join(', ')}, got ${JSON.stringify(values.preset ?? null)}`);
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed)) throw new InputError(`--seed: expected a whole number, got ${JSON.stringify(values.seed)}`);
+  const log = new ProgressLog();
+  log.phase(`generate ${preset} (seed ${seed})`);
+  const scenario = generateScenario({ preset, seed, baseline: values.baseline, preferences: !values['no-preferences'] });
+  writeText(values.out, json(scenario, values.pretty));
+  log.done(`${scenario.villages.length} villages, ${scenario.lawyers.length} lawyers, ${scenario.firms.length} firms`);
+  return 0;
+}
+
+function cmdSolve(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mode: { type: 'string', default: 'optimal' },
+      proposing: { type: 'string', default: 'villages' },
+      out: { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new InputError('solve: give one scenario file (or - for standard input)');
+  if (values.mode !== 'optimal' && values.mode !== 'stable') throw new InputError(`--mode: expected optimal or stable, got ${JSON.stringify(values.mode)}`);
+  if (values.proposing !== 'villages' && values.proposing !== 'lawyers') throw new InputError(`--proposing: expected villages or lawyers, got ${JSON.stringify(values.proposing)}`);
+  const log = new ProgressLog(values.quiet);
+  log.phase('read and check scenario');
+  const scenario = loadScenario(positionals[0]);
+  const solution = solve(scenario, {
+    method: values.mode,
+    proposing: values.proposing,
+    onProgress: (p) => log.phase(p.phase, p.fraction),
+  });
+  log.phase('write solution');
+  writeText(values.out, json(solution, values.pretty));
+  const m = solution.metrics;
+  log.done(
+    `${solution.status}: objective ${m.objective}, bound ${m.bound}, gap ${m.gap}; ${solution.assignments.length} assigned, ${solution.uncovered.length} uncovered; travel ${m.travelKm.total} km`,
+  );
+  return 0;
+}
+
+function cmdValidate(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length < 2 || positionals.length > 3) throw new InputError('validate: give a scenario, a solution and optionally a calendar');
+  const scenario = parseScenario(readJson(positionals[0], 'scenario'));
+  const solution = parseSolution(readJson(positionals[1], 'solution'));
+  const violations = validateSolution(scenario, solution);
+  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar'))));
+  if (violations.length === 0) {
+    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds\n`);
+    return 0;
+  }
+  for (const v of violations) process.stdout.write(`${v.rule}\t${v.message}\n`);
+  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}\n`);
+  return 1;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'generate':
+        return cmdGenerate(rest);
+      case 'solve':
+        return cmdSolve(rest);
+      case 'validate':
+        return cmdValidate(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`ovola: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`ovola: ${err.message}\n`);
+      return err.exitCode;
+    }
+    if (err instanceof InvalidDocumentError || err instanceof UnsupportedModeError) {
+      process.stderr.write(`ovola: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`ovola: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}

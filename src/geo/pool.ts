@@ -1,0 +1,68 @@
+import type { Geography } from './geography.js';
+import { PointIndex } from './spatial.js';
+
+/**
+ * The lawyers who may advise villages (practicing, cap > 0), with interchangeable ones merged into one
+ * node: lawyers of one firm at one base with one cap, whom no village, pin, baseline, veto or routing
+ * figure names one by one, cost exactly the same for every village. Merging them is exact (their
+ * convex load is best spread evenly) and keeps a village's nearest candidates from being a
+ * random half of one county-seat firm.
+ */
+export class AdviserPool {
+  readonly size: number;
+  /** a representative lawyer per node: costs and rules are judged on it */
+  readonly rep: Int32Array;
+  /** members of node g: `members[memberStart[g] .. memberStart[g+1])`, ascending */
+  readonly memberStart: Int32Array;
+  readonly members: Int32Array;
+  /** node of each lawyer, −1 for lawyers who cannot advise */
+  readonly nodeOf: Int32Array;
+  /** combined cap of the members (R1) */
+  readonly cap: Int32Array;
+  /** members per node */
+  readonly share: Int32Array;
+  readonly points: PointIndex;
+
+  constructor(geo: Geography, namedOneByOne: (l: number) => boolean) {
+    const groups = new Map<string, number[]>();
+    const singles: number[][] = [];
+    const firmOf = geo.scenario.lawyers.map((l) => l.firmId);
+    for (let l = 0; l < geo.nL; l++) {
+      if (geo.lCap[l] === 0) continue;
+      if (namedOneByOne(l)) {
+        singles.push([l]);
+        continue;
+      }
+      const key = `${geo.lLon[l]},${geo.lLat[l]},${firmOf[l]},${geo.lCap[l]},${geo.lPaired[l]}`;
+      const g = groups.get(key);
+      if (g) g.push(l);
+      else groups.set(key, [l]);
+    }
+    // Nodes in order of their first member, so results do not depend on map order.
+    const nodes = [...groups.values(), ...singles].sort((a, b) => a[0] - b[0]);
+    this.size = nodes.length;
+    this.rep = new Int32Array(this.size);
+    this.memberStart = new Int32Array(this.size + 1);
+    this.cap = new Int32Array(this.size);
+    this.share = new Int32Array(this.size);
+    this.nodeOf = new Int32Array(geo.nL).fill(-1);
+    const members: number[] = [];
+    const lons = new Float64Array(this.size);
+    const lats = new Float64Array(this.size);
+    nodes.forEach((list, g) => {
+      this.rep[g] = list[0];
+      this.memberStart[g] = members.length;
+      for (const l of list) {
+        members.push(l);
+        this.nodeOf[l] = g;
+        this.cap[g] += geo.lCap[l];
+      }
+      this.share[g] = list.length;
+      lons[g] = geo.lLon[list[0]];
+      lats[g] = geo.lLat[list[0]];
+    });
+    this.memberStart[this.size] = members.length;
+    this.members = Int32Array.from(members);
+    this.points = new PointIndex(lons, lats);
+  }
+}

@@ -128,6 +128,21 @@ export class TransportFlow {
     }
   }
 
+  /** The model as it stands now, priced pairs included (for checking against an LP engine). */
+  problem(): TransportProblem {
+    return {
+      nV: this.nV,
+      nL: this.nL,
+      start: this.start,
+      head: this.head,
+      cost: this.cost,
+      uncoveredCost: this.uncoveredCost,
+      cap: this.cap,
+      loadStep: this.loadStep,
+      share: this.share,
+    };
+  }
+
   /** Total cost of the current flow, in thousandths. */
   objective(): number {
     let total = 0;

@@ -25,6 +25,7 @@ export const EXTRA_CHECKS = {
   TRAVEL: '路程不超过 maxTravelKm(固定分配除外)',
   METRICS: '报告的指标与方案一致',
   REFERENCE: '方案引用的编号须在情景中存在',
+  SCHEDULE: '日程:访问在日历月份之内、先开始后结束,律师不同时身处两地,不在其不可用日期',
 } as const;
 
 export const RuleId = z.enum([

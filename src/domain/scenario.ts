@@ -29,7 +29,11 @@ export const Policy = z.strictObject({
   maxVillagesPerLawyer: z.number().int().min(1).max(1000).default(8),
   mode: z.union([ServiceMode, z.record(Id, ServiceMode)]).default('individual'),
   maxTravelKm: z.number().positive().default(80),
-  candidatesPerVillage: z.number().int().min(1).max(500).default(30),
+  /**
+   * How many of the nearest places (lawyers' bases) give a village its candidate advisers; every adviser
+   * at those places is a candidate. A speed device only: optimality is proven over everyone in range.
+   */
+  candidatesPerVillage: z.number().int().min(1).max(500).default(20),
   travel: z
     .strictObject({
       detourFactor: z.number().min(1).max(5).default(1.3),

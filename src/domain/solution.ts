@@ -32,11 +32,16 @@ export type Assignment = z.infer<typeof Assignment>;
 
 const Histogram = z.record(z.string(), z.number().int().min(0));
 
-export const BlockingPair = z.strictObject({
-  villageId: Id,
-  lawyerId: Id,
-  /** the adviser the village has now (absent when uncovered) */
-  currentLawyerId: Id.optional(),
+/**
+ * R5: pairs of a village and a lawyer who both prefer each other to what they got (the lawyer having
+ * room or a worse village). Each side orders its own list first, then the rest by road km.
+ * `pairs` lists every one as `[villageId, lawyerId]`.
+ */
+export const BlockingPairs = z.strictObject({
+  count: z.number().int().min(0),
+  /** villages that are in at least one blocking pair */
+  villages: z.number().int().min(0),
+  pairs: z.array(z.tuple([Id, Id])),
 });
 
 export const SolutionMetrics = z.strictObject({
@@ -53,7 +58,7 @@ export const SolutionMetrics = z.strictObject({
     villageRankHistogram: Histogram,
     /** ranks lawyers got on their own lists, one count per assigned village, for lawyers that ranked */
     lawyerRankHistogram: Histogram,
-    blockingPairs: z.array(BlockingPair),
+    blockingPairs: BlockingPairs,
   }),
   changes: z.strictObject({ vsBaseline: z.number().int().min(0), byCounty: Histogram }),
   solveMs: z.number().min(0),

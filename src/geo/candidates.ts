@@ -103,19 +103,28 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
       }
       ids.length = w;
       kms.length = w;
-      if (w >= perVillage || r >= maxTravelKm) break;
+      if (w >= perVillage * 2 || r >= maxTravelKm) break;
       r = Math.min(maxTravelKm, r * 2);
     }
     order.length = ids.length;
     for (let i = 0; i < ids.length; i++) order[i] = i;
     order.sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
-    const take = Math.min(perVillage, order.length);
+    // The nearest `perVillage` places: advisers at one base are all in or all out, so a firm's
+    // lawyers named one by one do not crowd out the next town's.
+    let take = 0;
+    let places = 0;
+    while (take < order.length && (places < perVillage || kms[order[take]] === kms[order[take - 1]])) {
+      if (take === 0 || kms[order[take]] !== kms[order[take - 1]]) places++;
+      take++;
+    }
     lastReach = take > 0 ? kms[order[take - 1]] : r;
     for (let i = 0; i < take; i++) {
       push(ids[order[i]], kms[order[i]]);
       seen[ids[order[i]]] = v;
     }
-    floorKm[v] = order.length > perVillage || (order.length === perVillage && r < maxTravelKm) ? kms[order[take - 1]] : Infinity;
+    // Every node left out lies farther than the last one taken — unless the search stopped short of
+    // maxTravelKm with exactly enough, in which case those beyond the circle are farther still.
+    floorKm[v] = take < order.length || r < maxTravelKm ? (take > 0 ? kms[order[take - 1]] : r) : Infinity;
     for (const l of extras.extra[v] ?? []) {
       const g = nodeOf[l];
       if (g < 0 || seen[g] === v || !geo.mayAdvise(v, l)) continue;

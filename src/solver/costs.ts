@@ -18,6 +18,7 @@ export class CostModel {
   /** baseline lawyer per village, −1 for none */
   readonly baseline: Int32Array;
   private readonly firmOf: string[];
+  private readonly firmLawyers = new Map<string, number[]>();
 
   constructor(
     readonly geo: Geography,
@@ -25,6 +26,11 @@ export class CostModel {
   ) {
     const s = geo.scenario;
     this.firmOf = s.lawyers.map((l) => l.firmId);
+    s.lawyers.forEach((l, i) => {
+      const list = this.firmLawyers.get(l.firmId);
+      if (list) list.push(i);
+      else this.firmLawyers.set(l.firmId, [i]);
+    });
     this.vLawyerRank = new Array(geo.nV);
     this.vFirmRank = new Array(geo.nV);
     this.vUnranked = new Int32Array(geo.nV);
@@ -68,6 +74,15 @@ export class CostModel {
     if (byLawyer === undefined) return 0;
     const r = byLawyer.get(l) ?? this.vFirmRank[v]!.get(this.firmOf[l]);
     return r ?? this.vUnranked[v];
+  }
+
+  /** R5: the lawyers village v listed, itself or through their firm. */
+  rankedLawyers(v: number): number[] {
+    const byLawyer = this.vLawyerRank[v];
+    if (byLawyer === undefined) return [];
+    const out = new Set(byLawyer.keys());
+    for (const firm of this.vFirmRank[v]!.keys()) for (const l of this.firmLawyers.get(firm) ?? []) out.add(l);
+    return [...out];
   }
 
   /** R5: whether village v listed l (itself or its firm). */

@@ -49,8 +49,7 @@ export function solveIndividual(geo: Geography, weights: Weights, onProgress?: (
   const extras = extraPairs(geo);
   const pool = new AdviserPool(geo, namedLawyers(geo));
   onProgress?.({ phase: 'candidates', fraction: 0 });
-  let candidates = buildCandidates(geo, pool, geo.scenario.policy.candidatesPerVillage, extras);
-  candidates = withOverflowPairs(geo, pool, candidates, extras.pinned);
+  let candidates: Candidates = buildCandidates(geo, pool, geo.scenario.policy.candidatesPerVillage, extras);
   onProgress?.({ phase: 'solve', fraction: 0 });
   const flow = new TransportFlow(transportProblem(geo, cm, pool, candidates, extras.pinned), (done, total) =>
     onProgress?.({ phase: 'solve', fraction: done / total }),
@@ -224,54 +223,4 @@ export function lawyerRows(geo: Geography, pool: AdviserPool, c: Candidates): Ca
   }
   start[geo.nV] = node.length;
   return { start, node: Int32Array.from(node), km: Float64Array.from(km), floorKm: c.floorKm };
-}
-
-/**
- * Where lawyers are scarce, a village's nearest advisers are all full and the optimum sends it (or a
- * neighbour) farther than its row reaches; pricing would find those pairs one round at a time. A
- * greedy pass finds them up front: each village takes the nearest node in its row with room, and a
- * village that finds none gets every node up to the nearest one with room added to its row.
- */
-function withOverflowPairs(geo: Geography, pool: AdviserPool, c: Candidates, pinned: Int32Array): Candidates {
-  const load = new Int32Array(pool.size);
-  const add: PricedPair[] = [];
-  const ids: number[] = [];
-  const kms: number[] = [];
-  const order: number[] = [];
-  for (let v = 0; v < geo.nV; v++) if (pinned[v] >= 0) order.push(v);
-  for (let v = 0; v < geo.nV; v++) if (pinned[v] < 0) order.push(v);
-  const inRow = new Int32Array(pool.size).fill(-1);
-  for (const v of order) {
-    let best = -1;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      const g = c.node[e];
-      if (load[g] < pool.cap[g] && (best < 0 || c.km[e] < c.km[best])) best = e;
-    }
-    if (best >= 0) {
-      load[c.node[best]]++;
-      continue;
-    }
-    if (c.floorKm[v] === Infinity) continue;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow[c.node[e]] = v;
-    geo.withinRoadKm(pool.points, pool.rep, v, geo.maxTravelKm, ids, kms);
-    let reach = Infinity;
-    let target = -1;
-    for (let i = 0; i < ids.length; i++) {
-      const g = ids[i];
-      if (inRow[g] !== v && load[g] < pool.cap[g] && kms[i] < reach && geo.mayAdvise(v, pool.rep[g])) {
-        reach = kms[i];
-        target = g;
-      }
-    }
-    if (target < 0) continue;
-    load[target]++;
-    const found: PricedPair[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const g = ids[i];
-      if (inRow[g] !== v && kms[i] <= reach && geo.mayAdvise(v, pool.rep[g])) found.push({ v, g, km: kms[i] });
-    }
-    add.push(...found.sort((a, b) => a.g - b.g));
-  }
-  add.sort((a, b) => a.v - b.v || a.g - b.g);
-  return add.length > 0 ? withPricedPairs(geo, c, add) : c;
 }

@@ -1,6 +1,6 @@
 import type { Solution, SolutionMetrics, UncoveredReason } from '../domain/index.js';
-import type { Candidates } from '../geo/candidates.js';
 import type { Geography } from '../geo/geography.js';
+import type { AdviserPool } from '../geo/pool.js';
 import type { CostModel } from './costs.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -9,7 +9,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function planMetrics(
   geo: Geography,
   cm: CostModel,
-  candidates: Candidates,
+  pool: AdviserPool,
   lawyerOf: Int32Array,
 ): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
   const kms: number[] = [];
@@ -61,58 +61,68 @@ export function planMetrics(
     preferences: {
       villageRankHistogram,
       lawyerRankHistogram,
-      blockingPairs: blockingPairs(geo, cm, candidates, lawyerOf, load),
+      blockingPairs: blockingPairs(geo, cm, pool, lawyerOf, load),
     },
     changes: { vsBaseline, byCounty },
   };
 }
 
 /**
- * R5: pairs (v, l) among the candidates where v prefers l to what it has (uncovered is worst), and l
- * prefers v to its worst village or has room. Each side orders its own list first, then by road km.
+ * R5: every pair of a village v and a lawyer l in range who may advise it, where v strictly prefers l
+ * to what it has (uncovered is worst) and l strictly prefers v to its worst village or has room.
+ * Each side orders its own list first, then the rest by road km. Judged over every lawyer in range,
+ * not only the solver's candidates, so the figure does not depend on pruning.
  */
-export function blockingPairs(geo: Geography, cm: CostModel, c: Candidates, lawyerOf: Int32Array, load: Int32Array) {
+export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, lawyerOf: Int32Array, load: Int32Array) {
   const worst = new Int32Array(geo.nL).fill(-1);
   for (let v = 0; v < geo.nV; v++) {
     const l = lawyerOf[v];
-    if (l >= 0 && (worst[l] < 0 || lawyerPrefers(geo, cm, l, worst[l], v))) worst[l] = v;
+    if (l >= 0 && (worst[l] < 0 || lawyerOrder(geo, cm, l, v, worst[l]) > 0)) worst[l] = v;
   }
-  const out: { villageId: string; lawyerId: string; currentLawyerId?: string }[] = [];
+  const accepts = (l: number, v: number) => load[l] < geo.lCap[l] || (worst[l] >= 0 && lawyerOrder(geo, cm, l, v, worst[l]) < 0);
+  const pairs: [string, string][] = [];
   const { villages, lawyers } = geo.scenario;
+  const villagesIn = new Set<number>();
+  const ids: number[] = [];
+  const kms: number[] = [];
   for (let v = 0; v < geo.nV; v++) {
     const cur = lawyerOf[v];
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      const l = c.node[e];
-      if (l === cur) continue;
-      if (cur >= 0 && !villagePrefers(geo, cm, v, l, cur)) continue;
-      const room = load[l] < geo.lCap[l];
-      if (!room && !(worst[l] >= 0 && lawyerPrefers(geo, cm, l, v, worst[l]))) continue;
-      const pair: { villageId: string; lawyerId: string; currentLawyerId?: string } = { villageId: villages[v].id, lawyerId: lawyers[l].id };
-      if (cur >= 0) pair.currentLawyerId = lawyers[cur].id;
-      out.push(pair);
+    const found: number[] = [];
+    // Lawyers v listed above its current one (all of them when it has none, or an unlisted one).
+    for (const l of cm.rankedLawyers(v)) {
+      if (l === cur || (cur >= 0 && villageOrder(geo, cm, v, l, cur) >= 0)) continue;
+      if (geo.mayAdvise(v, l) && geo.roadKm(v, l) <= geo.maxTravelKm && accepts(l, v)) found.push(l);
     }
+    // Unlisted lawyers strictly nearer than the current one, when the current one is unlisted too.
+    if (cur < 0 || !cm.villageRanked(v, cur)) {
+      const reach = cur < 0 ? geo.maxTravelKm : geo.roadKm(v, cur);
+      geo.withinRoadKm(pool.points, pool.rep, v, reach, ids, kms);
+      for (let i = 0; i < ids.length; i++) {
+        if (cur >= 0 && kms[i] >= reach) continue;
+        const g = ids[i];
+        for (let m = pool.memberStart[g]; m < pool.memberStart[g + 1]; m++) {
+          const l = pool.members[m];
+          if (l === cur || cm.villageRanked(v, l) || !geo.mayAdvise(v, l)) continue;
+          if (accepts(l, v)) found.push(l);
+        }
+      }
+    }
+    if (found.length === 0) continue;
+    villagesIn.add(v);
+    found.sort((a, b) => a - b);
+    for (const l of found) pairs.push([villages[v].id, lawyers[l].id]);
   }
-  return out;
+  return { count: pairs.length, villages: villagesIn.size, pairs };
 }
 
-/** Does village v prefer lawyer a to lawyer b? Its list first, then the nearer. */
-export function villagePrefers(geo: Geography, cm: CostModel, v: number, a: number, b: number): boolean {
-  const ra = cm.villageRank(v, a);
-  const rb = cm.villageRank(v, b);
-  if (ra !== rb) return ra < rb;
-  const ka = geo.roadKm(v, a);
-  const kb = geo.roadKm(v, b);
-  return ka < kb || (ka === kb && a < b);
+/** How village v orders lawyers a and b: negative when it prefers a. Its list first, then the nearer. */
+export function villageOrder(geo: Geography, cm: CostModel, v: number, a: number, b: number): number {
+  return cm.villageRank(v, a) - cm.villageRank(v, b) || geo.roadKm(v, a) - geo.roadKm(v, b);
 }
 
-/** Does lawyer l prefer village a to village b? */
-export function lawyerPrefers(geo: Geography, cm: CostModel, l: number, a: number, b: number): boolean {
-  const ra = cm.lawyerRank(l, a);
-  const rb = cm.lawyerRank(l, b);
-  if (ra !== rb) return ra < rb;
-  const ka = geo.roadKm(a, l);
-  const kb = geo.roadKm(b, l);
-  return ka < kb || (ka === kb && a < b);
+/** How lawyer l orders villages a and b: negative when it prefers a. */
+export function lawyerOrder(geo: Geography, cm: CostModel, l: number, a: number, b: number): number {
+  return cm.lawyerRank(l, a) - cm.lawyerRank(l, b) || geo.roadKm(a, l) - geo.roadKm(b, l);
 }
 
 const fmtKm = (km: number) => `${km.toFixed(1)} 公里`;
@@ -173,7 +183,7 @@ function nearestBeyond(geo: Geography, v: number): string {
     for (let i = 0; i < ids.length; i++) {
       if (geo.mayAdvise(v, ids[i]) && (best < 0 || kms[i] < kms[best])) best = i;
     }
-    if (best >= 0) return `;最近的可担任律师 ${geo.scenario.lawyers[ids[best]].name} 在 ${fmtKm(kms[best])} 外`;
+    if (best >= 0) return `;最近的可担任律师 ${geo.scenario.lawyers[ids[best]].name} 在 ${kms[best].toFixed(1)} 公里外`;
   }
   return '';
 }

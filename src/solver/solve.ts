@@ -46,7 +46,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   if ((options.method ?? 'optimal') === 'optimal') {
     options.onProgress?.({ phase: 'report', fraction: 0 });
     const doc = planDocument(geo, optimal.lawyerOf);
-    const metrics = planMetrics(geo, optimal.cm, lawyerRows(geo, optimal.pool, optimal.candidates), optimal.lawyerOf);
+    const metrics = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf);
     return {
       ...base,
       method: 'optimal',
@@ -71,8 +71,8 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, rows, extraPairs(geo).pinned, proposing);
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
   const doc = planDocument(geo, lawyerOf);
-  const metrics = planMetrics(geo, optimal.cm, candidates, lawyerOf);
-  const optimalMetrics = planMetrics(geo, optimal.cm, rows, optimal.lawyerOf);
+  const metrics = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
+  const optimalTravel = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf).travelKm.total;
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -84,7 +84,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       gap: gapOf(objective, optimal.bound),
       ...metrics,
       solveMs: Math.round(performance.now() - started),
-      optimalTravelKm: optimalMetrics.travelKm.total,
+      optimalTravelKm: optimalTravel,
       candidatePairs: candidates.node.length,
     },
   };

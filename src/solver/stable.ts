@@ -1,7 +1,7 @@
 import type { Candidates } from '../geo/candidates.js';
 import type { Geography } from '../geo/geography.js';
 import type { CostModel } from './costs.js';
-import { lawyerPrefers, villagePrefers } from './report.js';
+import { lawyerOrder, villageOrder } from './report.js';
 
 export type Proposing = 'villages' | 'lawyers';
 
@@ -25,7 +25,7 @@ export function stableMatch(geo: Geography, cm: CostModel, candidates: Candidate
 function rowSortedForVillage(geo: Geography, cm: CostModel, c: Candidates, v: number): number[] {
   const row: number[] = [];
   for (let e = c.start[v]; e < c.start[v + 1]; e++) row.push(c.node[e]);
-  return row.sort((a, b) => (a === b ? 0 : villagePrefers(geo, cm, v, a, b) ? -1 : 1));
+  return row.sort((a, b) => villageOrder(geo, cm, v, a, b) || a - b);
 }
 
 function villageProposing(geo: Geography, cm: CostModel, c: Candidates, pinned: Int32Array): Int32Array {
@@ -64,9 +64,9 @@ function villageProposing(geo: Geography, cm: CostModel, c: Candidates, pinned: 
     }
     // Full: the lawyer keeps the better of v and its worst held village.
     let wi = 0;
-    for (let i = 1; i < h.length; i++) if (lawyerPrefers(geo, cm, l, h[wi], h[i])) wi = i;
+    for (let i = 1; i < h.length; i++) if ((lawyerOrder(geo, cm, l, h[wi], h[i]) || h[wi] - h[i]) < 0) wi = i;
     const worst = h[wi];
-    if (lawyerPrefers(geo, cm, l, v, worst)) {
+    if ((lawyerOrder(geo, cm, l, v, worst) || v - worst) < 0) {
       h[wi] = v;
       lawyerOf[v] = l;
       lawyerOf[worst] = -1;
@@ -91,7 +91,7 @@ function lawyerProposing(geo: Geography, cm: CostModel, c: Candidates, pinned: I
     if (pinned[v] >= 0) continue;
     for (let e = c.start[v]; e < c.start[v + 1]; e++) lists[c.node[e]].push(v);
   }
-  for (let l = 0; l < nL; l++) lists[l].sort((a, b) => (a === b ? 0 : lawyerPrefers(geo, cm, l, a, b) ? -1 : 1));
+  for (let l = 0; l < nL; l++) lists[l].sort((a, b) => lawyerOrder(geo, cm, l, a, b) || a - b);
   const next = new Int32Array(nL);
   const holding = new Int32Array(nL);
   const active: number[] = [];
@@ -101,7 +101,7 @@ function lawyerProposing(geo: Geography, cm: CostModel, c: Candidates, pinned: I
     if (holding[l] >= room[l] || next[l] >= lists[l].length) continue;
     const v = lists[l][next[l]++];
     const cur = lawyerOf[v];
-    if (cur < 0 || villagePrefers(geo, cm, v, l, cur)) {
+    if (cur < 0 || (villageOrder(geo, cm, v, l, cur) || l - cur) < 0) {
       if (cur >= 0) {
         holding[cur]--;
         active.push(cur);

@@ -64,11 +64,11 @@ function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string,
       out.push({ rule: 'REFERENCE', message: `lawyer ${lawyerId} visits village ${villageId} but is neither its adviser nor on its team`, ...at });
 
     if (Number(date.slice(0, 4)) !== calendar.year || !months.has(monthOf(date)))
-      out.push({ rule: 'METRICS', message: `visit on ${date} lies outside the calendar (${calendar.year}: ${calendar.months.join(', ')})`, ...at });
+      out.push({ rule: 'SCHEDULE', message: `visit on ${date} lies outside the calendar (${calendar.year}: ${calendar.months.join(', ')})`, ...at });
     if (minutes(visit.start) >= minutes(visit.end))
-      out.push({ rule: 'METRICS', message: `visit on ${date} starts at ${visit.start} but ends at ${visit.end}`, ...at });
+      out.push({ rule: 'SCHEDULE', message: `visit on ${date} starts at ${visit.start} but ends at ${visit.end}`, ...at });
     if (lawyer?.unavailable?.includes(date))
-      out.push({ rule: 'METRICS', message: `lawyer ${lawyerId} is unavailable on ${date} but visits village ${villageId}`, ...at });
+      out.push({ rule: 'SCHEDULE', message: `lawyer ${lawyerId} is unavailable on ${date} but visits village ${villageId}`, ...at });
 
     const day = weekday(date);
     if (visit.kind === 'evening-school') {
@@ -82,7 +82,7 @@ function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string,
   });
   calendar.months.forEach((m, i) => {
     if (Number(m.slice(0, 4)) !== calendar.year)
-      out.push({ rule: 'METRICS', message: `month ${m} is not in the calendar year ${calendar.year}`, path: `months[${i}]` });
+      out.push({ rule: 'SCHEDULE', message: `month ${m} is not in the calendar year ${calendar.year}`, path: `months[${i}]` });
   });
   return out;
 }
@@ -106,7 +106,7 @@ function checkOverlaps(calendar: Calendar): Violation[] {
       const cur = calendar.visits[i];
       if (minutes(cur.start) < minutes(prev.end)) {
         out.push({
-          rule: 'METRICS',
+          rule: 'SCHEDULE',
           message: `lawyer ${cur.lawyerId} has overlapping visits on ${cur.date}: ${prev.villageId} ${prev.start}–${prev.end} and ${cur.villageId} ${cur.start}–${cur.end}`,
           lawyerId: cur.lawyerId,
           villageId: cur.villageId,

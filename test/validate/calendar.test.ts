@@ -43,13 +43,13 @@ describe('visits', () => {
 
   test('a visit outside the calendar’s months is reported', () => {
     const v = validateCalendar(s, plan, calendar(MARCH, [...march(), visit({ date: '2025-04-01' })]));
-    expect(rules(v)).toEqual(['METRICS']);
+    expect(rules(v)).toEqual(['SCHEDULE']);
     expect(v[0].message).toBe('visit on 2025-04-01 lies outside the calendar (2025: 2025-03)');
   });
 
   test('a visit that ends before it starts is reported', () => {
     const v = validateCalendar(s, plan, calendar(MARCH, [...march(), visit({ date: '2025-03-20', start: '11:00', end: '10:00' })]));
-    expect(rules(v)).toEqual(['METRICS']);
+    expect(rules(v)).toEqual(['SCHEDULE']);
     expect(v[0].message).toBe('visit on 2025-03-20 starts at 11:00 but ends at 10:00');
   });
 
@@ -58,7 +58,7 @@ describe('visits', () => {
     const ok = validateCalendar(s, plan, calendar(MARCH, [...march(), visit({ date, start: '13:00', end: '14:00' })]));
     expect(ok).toEqual([]);
     const v = validateCalendar(s, plan, calendar(MARCH, [...march(), visit({ date, start: '12:00', end: '12:30' })]));
-    expect(rules(v)).toEqual(['METRICS']);
+    expect(rules(v)).toEqual(['SCHEDULE']);
     expect(v[0].message).toBe(`lawyer L1 has overlapping visits on ${date}: V1 09:00–13:00 and V1 12:00–12:30`);
   });
 
@@ -66,7 +66,7 @@ describe('visits', () => {
     const us = scenario((x) => (byId(x.lawyers, 'L1').unavailable = [weekday('2025-03', 1)]));
     const v = validateCalendar(us, solution(us, GOOD), calendar(MARCH, march()));
     // both the on-site morning and the remote afternoon fall on that day
-    expect(rules(v)).toEqual(['METRICS', 'METRICS']);
+    expect(rules(v)).toEqual(['SCHEDULE', 'SCHEDULE']);
     expect(v[0].message).toBe(`lawyer L1 is unavailable on ${weekday('2025-03', 1)} but visits village V1`);
   });
 

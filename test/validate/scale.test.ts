@@ -61,7 +61,7 @@ function provinceScale() {
       gap: 0,
       travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
       load: { histogram: {}, max: 0 },
-      preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: [] },
+      preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
       changes: { vsBaseline: 0, byCounty: {} },
       solveMs: 1,
     },

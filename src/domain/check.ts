@@ -52,18 +52,17 @@ export function scenarioIntegrityIssues(s: Scenario): Issue[] {
     if (!parent) unknown(`regions[${i}].parentId`, 'region', r.parentId);
     else if (parent.id === r.id) issues.push({ path: `regions[${i}].parentId`, message: 'a region cannot be its own parent', value: r.parentId });
   });
-  // A parent chain that loops would make "which city is this village in" unanswerable.
+  // A parent chain that loops would make "which city is this village in" unanswerable. Blame only
+  // the regions on the loop (a walk that returns to where it started), not the ones below it.
   s.regions.forEach((r, i) => {
-    const seen = new Set<string>();
-    let cur: string | undefined = r.id;
-    while (cur !== undefined) {
-      if (seen.has(cur)) {
-        issues.push({ path: `regions[${i}].parentId`, message: 'region parents form a cycle', value: r.parentId });
-        break;
-      }
-      seen.add(cur);
-      cur = regions.get(cur)?.parentId;
+    if (r.parentId === r.id) return;
+    const seen = new Set<string>([r.id]);
+    let cur = r.parentId === undefined ? undefined : regions.get(r.parentId);
+    while (cur !== undefined && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      cur = cur.parentId === undefined ? undefined : regions.get(cur.parentId);
     }
+    if (cur?.id === r.id) issues.push({ path: `regions[${i}].parentId`, message: 'region parents form a cycle', value: r.parentId });
   });
   s.firms.forEach((f, i) => {
     if (!regions.has(f.regionId)) unknown(`firms[${i}].regionId`, 'region', f.regionId);

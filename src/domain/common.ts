@@ -4,10 +4,10 @@ import { z } from 'zod';
 export const Id = z.string().min(1).max(200);
 
 /** A point as `[lon, lat]` in degrees. */
-export const LonLat = z
-  .tuple([z.number(), z.number()])
-  .refine(([lon]) => lon >= -180 && lon <= 180, { message: 'longitude must lie in [-180, 180]', path: [0] })
-  .refine(([, lat]) => lat >= -90 && lat <= 90, { message: 'latitude must lie in [-90, 90]', path: [1] });
+export const LonLat = z.tuple([
+  z.number().min(-180, 'longitude must lie in [-180, 180]').max(180, 'longitude must lie in [-180, 180]'),
+  z.number().min(-90, 'latitude must lie in [-90, 90]').max(90, 'latitude must lie in [-90, 90]'),
+]);
 export type LonLat = [number, number];
 
 /** A calendar date, `YYYY-MM-DD`. */

@@ -72,6 +72,9 @@ export class TransportFlow {
   private readonly predArc: Int32Array;
   private readonly mark: Int32Array;
   private readonly heap = new LazyMinHeap();
+  /** per search: nodes given a distance, and nodes settled */
+  private readonly touched: Int32Array;
+  private readonly settled: Int32Array;
   private epoch = 0;
   /** villages still to route; while positive the sink T takes units */
   private pendingAtSink = 0;
@@ -106,6 +109,8 @@ export class TransportFlow {
     this.pred = new Int32Array(nNodes).fill(-1);
     this.predArc = new Int32Array(nNodes).fill(-1);
     this.mark = new Int32Array(nNodes).fill(-1);
+    this.touched = new Int32Array(nNodes);
+    this.settled = new Int32Array(nNodes);
     this.first = p.first;
     this.routeAll(p.first, onProgress);
   }
@@ -240,12 +245,13 @@ export class TransportFlow {
 
   /** Sends the unit of village s along a shortest path to a node that can take it. */
   private route(s: number): void {
-    const { nV, nL, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart } = this;
+    const { nV, nL, start, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart, assignedArc, arcVillage, touched, settled } = this;
     const U = nV + nL;
     const T = U + 1;
     const round = ++this.epoch;
-    const touched: number[] = [s];
-    const settled: number[] = [];
+    let nTouched = 0;
+    let nSettled = 0;
+    touched[nTouched++] = s;
     dist[s] = 0;
     heap.push(s, 0);
     let target = -1;
@@ -256,18 +262,18 @@ export class TransportFlow {
       const x = heap.pop();
       if (mark[x] === round || heap.lastKey > dist[x]) continue; // settled already, or a stale entry
       mark[x] = round;
-      settled.push(x);
+      settled[nSettled++] = x;
       const dx = dist[x];
       if (x < nV) {
-        const own = this.assignedArc[x];
+        const own = assignedArc[x];
         const px = pi[x];
-        for (let e = this.start[x], end = this.start[x + 1]; e < end; e++) {
+        for (let e = start[x], end = start[x + 1]; e < end; e++) {
           if (e === own) continue;
           const node = nV + lawyer[e];
           if (mark[node] === round) continue;
           const d = dx + cost[e] + px - pi[node];
           if (d < dist[node] && d < ub) {
-            if (dist[node] === Infinity) touched.push(node);
+            if (dist[node] === Infinity) touched[nTouched++] = node;
             dist[node] = d;
             pred[node] = x;
             predArc[node] = e;
@@ -285,7 +291,7 @@ export class TransportFlow {
         if (own !== UNCOVERED && uc !== Infinity && mark[U] !== round) {
           const d = dx + uc + px - pi[U];
           if (d < dist[U] && d < ub) {
-            if (dist[U] === Infinity) touched.push(U);
+            if (dist[U] === Infinity) touched[nTouched++] = U;
             dist[U] = d;
             pred[U] = x;
             predArc[U] = UNCOVERED;
@@ -302,11 +308,11 @@ export class TransportFlow {
         const px = pi[x];
         for (let i = slotStart[l], end = slotStart[l] + attached[l]; i < end; i++) {
           const e = slots[i];
-          const v = this.arcVillage[e];
+          const v = arcVillage[e];
           if (mark[v] === round) continue;
           const d = dx - cost[e] + px - pi[v];
           if (d < dist[v] && d < ub) {
-            if (dist[v] === Infinity) touched.push(v);
+            if (dist[v] === Infinity) touched[nTouched++] = v;
             dist[v] = d;
             pred[v] = x;
             predArc[v] = e;
@@ -316,7 +322,7 @@ export class TransportFlow {
         if (used[l] < cap[l] && mark[T] !== round) {
           const d = dx + loadStep[(used[l] / share[l]) | 0] + px - pi[T];
           if (d < dist[T]) {
-            if (dist[T] === Infinity) touched.push(T);
+            if (dist[T] === Infinity) touched[nTouched++] = T;
             dist[T] = d;
             pred[T] = x;
             predArc[T] = -1;
@@ -332,7 +338,7 @@ export class TransportFlow {
           if (mark[v] === round) continue;
           const d = dx - uncoveredCost[v] + pi[U] - pi[v];
           if (d < dist[v] && d < ub) {
-            if (dist[v] === Infinity) touched.push(v);
+            if (dist[v] === Infinity) touched[nTouched++] = v;
             dist[v] = d;
             pred[v] = U;
             predArc[v] = UNCOVERED;
@@ -342,7 +348,7 @@ export class TransportFlow {
         if (mark[T] !== round) {
           const d = dx + pi[U] - pi[T];
           if (d < dist[T]) {
-            if (dist[T] === Infinity) touched.push(T);
+            if (dist[T] === Infinity) touched[nTouched++] = T;
             dist[T] = d;
             pred[T] = U;
             predArc[T] = -1;
@@ -361,7 +367,7 @@ export class TransportFlow {
           if (used[l] === 0 || mark[node] === round) continue;
           const d = dx - loadStep[((used[l] - 1) / share[l]) | 0] + pi[T] - pi[node];
           if (d < dist[node] && d < ub) {
-            if (dist[node] === Infinity) touched.push(node);
+            if (dist[node] === Infinity) touched[nTouched++] = node;
             dist[node] = d;
             pred[node] = T;
             predArc[node] = -1;
@@ -372,7 +378,7 @@ export class TransportFlow {
         if (this.uUsed > 0 && mark[U] !== round) {
           const d = dx + pi[T] - pi[U];
           if (d < dist[U]) {
-            if (dist[U] === Infinity) touched.push(U);
+            if (dist[U] === Infinity) touched[nTouched++] = U;
             dist[U] = d;
             pred[U] = T;
             predArc[U] = -1;
@@ -383,8 +389,8 @@ export class TransportFlow {
     }
     heap.clear();
     if (target < 0) throw new Error(`internal: no augmenting path from village #${s}`);
-    this.settledTotal += settled.length;
-    this.touchedTotal += touched.length;
+    this.settledTotal += nSettled;
+    this.touchedTotal += nTouched;
     this.searches++;
 
     // Walk the path back from the target, moving each unit one step.
@@ -409,8 +415,8 @@ export class TransportFlow {
     }
     // Potentials: pi += min(dist, D) − D keeps every reduced cost non-negative.
     const D = dist[target];
-    for (const x of settled) pi[x] += dist[x] - D;
-    for (const x of touched) dist[x] = Infinity;
+    for (let i = 0; i < nSettled; i++) pi[settled[i]] += dist[settled[i]] - D;
+    for (let i = 0; i < nTouched; i++) dist[touched[i]] = Infinity;
   }
 
   private detach(v: number): void {

@@ -1,0 +1,288 @@
+/**
+ * The `ovola` command line: `main(argv)` run in-process with stdout and stderr captured, and the
+ * built bin (`dist/cli/ovola.js`) for standard input. Exit codes: 0 done, 1 violations or pins that
+ * cannot hold, 2 bad input.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseScenario, parseSolution, type Solution } from '../../src/domain/index.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'dist', 'cli', 'ovola.js');
+
+/** Whether every `src/**.ts` has a `dist/**.js` at least as new, so `npm run build` can be skipped. */
+function distIsCurrent(): boolean {
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
+  const src = join(ROOT, 'src');
+  return walk(src).every((ts) => {
+    const js = join(ROOT, 'dist', relative(src, ts)).replace(/\.ts$/, '.js');
+    return existsSync(js) && statSync(js).mtimeMs >= statSync(ts).mtimeMs;
+  });
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main` with stdout and stderr captured. */
+function ovola(...args: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    }) as typeof process.stdout.write;
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
+  try {
+    const code = main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+let dir: string;
+/** A file in this run's temporary folder. */
+const file = (name: string) => join(dir, name);
+const writeJson = (name: string, value: unknown) => {
+  writeFileSync(file(name), JSON.stringify(value));
+  return file(name);
+};
+
+let scenarioText: string;
+let scenarioPath: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ovola-cli-'));
+  const gen = ovola('generate', '--preset', 'county', '--seed', '3');
+  expect(gen.code).toBe(0);
+  scenarioText = gen.stdout;
+  scenarioPath = file('county.json');
+  writeFileSync(scenarioPath, scenarioText);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Solves the county scenario in-process and returns the solution text. */
+function solveCounty(...extra: string[]): string {
+  const r = ovola('solve', scenarioPath, ...extra);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+describe('generate', () => {
+  test('generate --preset county --seed 3 is deterministic and parses as a scenario', () => {
+    const again = ovola('generate', '--preset', 'county', '--seed', '3');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(scenarioText);
+    const s = parseScenario(JSON.parse(scenarioText));
+    expect(s.villages.length).toBeGreaterThan(0);
+    expect(s.lawyers.length).toBeGreaterThan(0);
+    expect(ovola('generate', '--preset', 'county', '--seed', '4').stdout).not.toBe(scenarioText);
+  });
+
+  test('generate with an unknown preset or a bad seed exits 2', () => {
+    const preset = ovola('generate', '--preset', 'planet', '--seed', '3');
+    expect(preset.code).toBe(2);
+    expect(preset.stderr).toContain('--preset');
+    const seed = ovola('generate', '--preset', 'county', '--seed', 'x');
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed');
+  });
+});
+
+describe('solve and validate', () => {
+  test('solve exits 0 with a solution that validate accepts', () => {
+    const text = solveCounty();
+    const sol = parseSolution(JSON.parse(text));
+    expect(sol.status).toBe('optimal');
+    expect(sol.method).toBe('optimal');
+    const s = parseScenario(JSON.parse(scenarioText));
+    expect(sol.assignments.length + sol.uncovered.length).toBe(s.villages.length);
+    const solPath = file('solution.json');
+    writeFileSync(solPath, text);
+    const v = ovola('validate', scenarioPath, solPath);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toBe('');
+    expect(v.stderr).toContain('valid');
+  });
+
+  test('--mode stable works, village- and lawyer-proposing', () => {
+    for (const [proposing, method] of [
+      ['villages', 'stable-village-proposing'],
+      ['lawyers', 'stable-lawyer-proposing'],
+    ] as const) {
+      const text = solveCounty('--mode', 'stable', '--proposing', proposing);
+      const sol = parseSolution(JSON.parse(text));
+      expect(sol.method).toBe(method);
+      expect(sol.status).toBe('feasible');
+      expect(sol.metrics.optimalTravelKm).toBeDefined();
+      const v = ovola('validate', scenarioPath, writeJson(`stable-${proposing}.json`, sol));
+      expect(v.code, v.stdout).toBe(0);
+    }
+  });
+
+  test('--out writes the file and stdout stays empty', () => {
+    const out = file('out-solution.json');
+    const r = ovola('solve', scenarioPath, '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(true);
+    const sol = parseSolution(JSON.parse(readFileSync(out, 'utf8')));
+    expect(sol.status).toBe('optimal');
+
+    const genOut = file('out-scenario.json');
+    const g = ovola('generate', '--preset', 'county', '--seed', '3', '--out', genOut);
+    expect(g.code).toBe(0);
+    expect(g.stdout).toBe('');
+    expect(readFileSync(genOut, 'utf8')).toBe(scenarioText);
+  });
+
+  test('--pretty indents the JSON', () => {
+    const r = ovola('solve', scenarioPath, '--pretty', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('{\n  "schema": "ovola.solution/v1"')).toBe(true);
+  });
+});
+
+describe('validate finds violations', () => {
+  function solved(): Solution {
+    return parseSolution(JSON.parse(solveCounty('--quiet')));
+  }
+
+  test('a village moved to an intern exits 1 and prints R2', () => {
+    const s = parseScenario(JSON.parse(scenarioText));
+    const intern = s.lawyers.find((l) => l.status === 'intern');
+    expect(intern).toBeDefined();
+    const sol = solved();
+    sol.assignments[0].lawyerId = intern!.id;
+    sol.assignments[0].firmId = intern!.firmId;
+    const r = ovola('validate', scenarioPath, writeJson('tampered-intern.json', sol));
+    expect(r.code).toBe(1);
+    const rules = r.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
+    expect(rules).toContain('R2');
+    expect(r.stdout).toContain(intern!.id);
+    expect(r.stderr).toMatch(/\d+ violations?/);
+  });
+
+  test('a lawyer over the cap exits 1 and prints R1', () => {
+    const s = parseScenario(JSON.parse(scenarioText));
+    const sol = solved();
+    const lawyer = s.lawyers.find((l) => l.id === sol.assignments[0].lawyerId)!;
+    const cap = Math.min(s.policy.maxVillagesPerLawyer, lawyer.maxVillages ?? Infinity);
+    const has = sol.assignments.filter((a) => a.lawyerId === lawyer.id).length;
+    for (const a of sol.assignments.filter((x) => x.lawyerId !== lawyer.id).slice(0, cap + 1 - has)) {
+      a.lawyerId = lawyer.id;
+      a.firmId = lawyer.firmId;
+    }
+    const r = ovola('validate', scenarioPath, writeJson('tampered-cap.json', sol));
+    expect(r.code).toBe(1);
+    const r1 = r.stdout.split('\n').filter((line) => line.startsWith('R1\t'));
+    expect(r1).toEqual([`R1\tlawyer ${lawyer.id} advises ${cap + 1} villages, cap ${cap}`]);
+  });
+
+  test('validate of a bad solution document exits 2 with the field path', () => {
+    const sol = solved() as unknown as Record<string, unknown>;
+    delete sol.status;
+    const r = ovola('validate', scenarioPath, writeJson('bad-solution.json', sol));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('status');
+  });
+});
+
+describe('bad input', () => {
+  test('a scenario with a broken reference exits 2 and stderr names the field path', () => {
+    const s = JSON.parse(scenarioText);
+    s.lawyers[1].firmId = 'NO-SUCH-FIRM';
+    s.villages[2].nickname = 'x';
+    const r = ovola('solve', writeJson('bad-scenario.json', s));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('villages[2].nickname');
+    // the shape is checked first: the reference is reported once the shape is right
+    delete s.villages[2].nickname;
+    const again = ovola('solve', writeJson('bad-scenario-2.json', s));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('lawyers[1].firmId');
+    expect(again.stderr).toContain('NO-SUCH-FIRM');
+  });
+
+  test('a file that does not exist exits 2', () => {
+    const missing = file('no-such-file.json');
+    const r = ovola('solve', missing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    expect(ovola('validate', missing, missing).code).toBe(2);
+  });
+
+  test('invalid JSON exits 2', () => {
+    const path = file('broken.json');
+    writeFileSync(path, '{"schema": "ovola.scenario/v1", ');
+    const r = ovola('solve', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not valid JSON');
+  });
+
+  test('pins that cannot hold exit 1; pins beside other bad input exit 2', () => {
+    const s = JSON.parse(scenarioText);
+    const intern = s.lawyers.find((l: { status: string }) => l.status === 'intern');
+    s.pins = [{ villageId: s.villages[0].id, lawyerId: intern.id }];
+    const r = ovola('solve', writeJson('bad-pins.json', s));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('pins[0].lawyerId');
+
+    s.lawyers[1].firmId = 'NO-SUCH-FIRM';
+    const mixed = ovola('solve', writeJson('bad-pins-and-ref.json', s));
+    expect(mixed.code).toBe(2);
+  });
+
+  test('an unknown command, an unknown option or a bad --mode exits 2', () => {
+    const cmd = ovola('optimise', scenarioPath);
+    expect(cmd.code).toBe(2);
+    expect(cmd.stderr).toContain('unknown command');
+    expect(ovola('solve', scenarioPath, '--fast').code).toBe(2);
+    const mode = ovola('solve', scenarioPath, '--mode', 'fast');
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toContain('--mode');
+    expect(ovola().code).toBe(2);
+    expect(ovola('help').code).toBe(0);
+  });
+});
+
+describe('the built bin', () => {
+  beforeAll(() => {
+    if (distIsCurrent()) return;
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+  });
+
+  test('solve - reads the scenario from standard input', () => {
+    const r = spawnSync('node', [BIN, 'solve', '-', '--quiet'], { cwd: ROOT, input: scenarioText, encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.status, r.stderr).toBe(0);
+    const fromStdin = parseSolution(JSON.parse(r.stdout));
+    const fromFile = parseSolution(JSON.parse(solveCounty('--quiet')));
+    fromStdin.metrics.solveMs = 0;
+    fromFile.metrics.solveMs = 0;
+    expect(fromStdin).toEqual(fromFile);
+  });
+
+  test('the bin exits with main’s code', () => {
+    const r = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('standard input');
+  });
+});

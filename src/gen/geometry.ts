@@ -1,7 +1,7 @@
 import type { LonLat } from '../domain/common.js';
+import { haversineKm as haversine } from '../geo/distance.js';
 import type { Rng } from './random.js';
 
-const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON_AT_EQUATOR = 111.32;
 
@@ -11,12 +11,9 @@ export const BOX = { lonMin: 109.7, lonMax: 117.2, latMin: 20.3, latMax: 25.5 } 
 export const PRD_BOX = { lonMin: 112.4, lonMax: 114.5, latMin: 22.2, latMax: 23.4 } as const;
 export type Box = { lonMin: number; lonMax: number; latMin: number; latMax: number };
 
+/** Great-circle km between two `[lon, lat]` points (the one formula the solver uses too). */
 export function haversineKm(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+  return haversine(a[0], a[1], b[0], b[1]);
 }
 
 /** The point `km` away on `bearing` (radians from north); flat-earth, good to <1% at the distances used here. */

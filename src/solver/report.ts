@@ -139,7 +139,6 @@ export function explainUncovered(geo: Geography, v: number, load: Int32Array): {
   const order = ids.map((_, i) => i).sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
   const interns: string[] = [];
   const otherCity: string[] = [];
-  const zeroCap: string[] = [];
   const vetoed: string[] = [];
   const full: string[] = [];
   for (const i of order) {
@@ -147,8 +146,8 @@ export function explainUncovered(geo: Geography, v: number, load: Int32Array): {
     const who = `${lawyers[l].name}(${fmtKm(kms[i])})`;
     if (!geo.lPracticing[l]) interns.push(who);
     else if (!geo.sameCityOrPaired(v, l)) otherCity.push(who);
-    else if (geo.lCap[l] === 0) zeroCap.push(who);
     else if (!geo.notVetoed(v, l)) vetoed.push(`${who}${geo.villageVetoes[v]?.has(l) ? '被本村否决' : '否决本村'}`);
+    else if (geo.lCap[l] === 0) full.push(`${lawyers[l].name}(${fmtKm(kms[i])},个人上限为 0)`);
     else full.push(`${lawyers[l].name}(${fmtKm(kms[i])},已满 ${load[l]}/${geo.lCap[l]} 个村)`);
   }
   const range = `${geo.maxTravelKm} 公里内`;
@@ -156,7 +155,6 @@ export function explainUncovered(geo: Geography, v: number, load: Int32Array): {
   const notes: string[] = [];
   if (interns.length) notes.push(`实习人员 ${list(interns)} 不能独自担任法律顾问(R2)`);
   if (otherCity.length) notes.push(`外市律师 ${list(otherCity)} 不属对口支援,只服务本市(R7)`);
-  if (zeroCap.length) notes.push(`${list(zeroCap)} 个人上限为 0(R1)`);
   const tail = notes.length ? `;${notes.join(';')}` : '';
   if (full.length > 0) {
     return {

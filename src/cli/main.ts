@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { InvalidDocumentError, parseCalendar, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
@@ -11,6 +12,8 @@ Usage:
   ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences] [--out file]
   ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--out file] [--pretty] [--quiet]
   ovola validate <scenario.json> <solution.json> [calendar.json]
+  ovola serve                      the HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY)
+  ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
 
 Exit codes: 0 done (uncovered villages are part of a solution), 1 violations found or the pins cannot
 all hold, 2 bad input (every problem is listed on stderr with its field path).
@@ -105,7 +108,37 @@ function cmdValidate(args: string[]): number {
   return 1;
 }
 
-export function main(argv: string[]): number {
+async function cmdServe(): Promise<number> {
+  const { readConfig, startServer } = await import('../http/server.js');
+  await startServer(readConfig());
+  return new Promise<number>(() => {}); // runs until a signal closes it
+}
+
+async function cmdKeys(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { scope: { type: 'string' }, label: { type: 'string', default: '' } } });
+  if (positionals[0] !== 'create') throw new InputError('keys: the only subcommand is "create"');
+  const { hashKey, newKey, parseScope } = await import('../http/auth.js');
+  const { openStore, readConfig } = await import('../http/server.js');
+  if (!values.scope) throw new InputError('--scope: give admin, city:<code> or county:<code>');
+  try {
+    parseScope(values.scope);
+  } catch (err) {
+    throw new InputError(`--scope: ${(err as Error).message}`);
+  }
+  const store = openStore(readConfig());
+  try {
+    await store.migrate();
+    const key = newKey();
+    await store.insertApiKey({ id: randomUUID(), scope: values.scope, label: values.label }, hashKey(key));
+    process.stdout.write(`${key}\n`);
+    process.stderr.write(`a new ${values.scope} key; it is shown only this once and stored only as a hash\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+export function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -115,6 +148,10 @@ export function main(argv: string[]): number {
         return cmdSolve(rest);
       case 'validate':
         return cmdValidate(rest);
+      case 'serve':
+        return cmdServe().catch(handleAsync);
+      case 'keys':
+        return cmdKeys(rest).catch(handleAsync);
       case undefined:
       case 'help':
       case '--help':
@@ -126,18 +163,25 @@ export function main(argv: string[]): number {
         return 2;
     }
   } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`ovola: ${err.message}\n`);
-      return err.exitCode;
-    }
-    if (err instanceof InvalidDocumentError || err instanceof UnsupportedModeError) {
-      process.stderr.write(`ovola: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`ovola: ${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw err;
+    return handle(err);
   }
+}
+
+const handleAsync = (err: unknown): number => handle(err);
+
+/** Known failures become a message and an exit code; anything else is a bug and is thrown. */
+function handle(err: unknown): number {
+  if (err instanceof InputError) {
+    process.stderr.write(`ovola: ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof InvalidDocumentError || err instanceof UnsupportedModeError) {
+    process.stderr.write(`ovola: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`ovola: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  throw err;
 }

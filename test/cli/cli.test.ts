@@ -45,6 +45,7 @@ function ovola(...args: string[]): Run {
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
   try {
     const code = main(args);
+    if (typeof code !== "number") throw new Error("this command runs synchronously");
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

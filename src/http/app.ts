@@ -1,0 +1,98 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Store } from '../store/types.js';
+import { authenticate, type Principal } from './auth.js';
+import { JobRunner } from './jobs.js';
+import { problemHandler } from './problem.js';
+import { PublicDirectory } from './public-directory.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { publicRoutes } from './routes/public.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { solutionRoutes } from './routes/solutions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+export interface AppOptions {
+  store: Store;
+  /** a key with admin scope taken from the environment, besides the stored keys */
+  adminKey?: string;
+  logger?: FastifyServerOptions['logger'];
+  /** solve jobs running at once; one per core by default */
+  workers?: number;
+  /** requests per minute per client on the public look-up */
+  publicRateLimit?: number;
+  /** close the store when the app closes (the server owns it; tests usually keep theirs) */
+  closeStore?: boolean;
+}
+
+export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirectory };
+
+/** Builds the service; never listens (server.ts does), so tests use `app.inject`. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 120_000,
+    connectionTimeout: 130_000,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((request, reply) =>
+    problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0]}`), { statusCode: 404 }), request, reply),
+  );
+
+  // External plugins first, then our own, then routes.
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'ovola',
+        version: '1.0.0',
+        description: '一村(社区)一法律顾问:律师与村(社区)的分配、替换后的重排、方案比较与公开查询。',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const jobs = new JobRunner(opts.store, app.log, opts.workers);
+  const directory = new PublicDirectory();
+  await directory.reload(opts.store);
+  app.decorate('jobs', jobs);
+  app.decorate('directory', directory);
+  app.decorateRequest<Principal | null>('principal', null);
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    if (opts.closeStore) await opts.store.close();
+  });
+
+  // Everything under /v1 needs a key, except the villagers' public look-up.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/') || request.url.startsWith('/v1/public/')) return;
+    request.principal = await authenticate(request, opts.store, opts.adminKey);
+  });
+
+  await app.register(healthRoutes, { store: opts.store });
+  await app.register(scenarioRoutes, { store: opts.store, jobs });
+  await app.register(jobRoutes, { store: opts.store, jobs });
+  await app.register(solutionRoutes, { store: opts.store, directory });
+  await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
+  await app.ready();
+  return app as unknown as App;
+}

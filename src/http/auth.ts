@@ -1,0 +1,40 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Store } from '../store/types.js';
+import { HttpProblem } from './problem.js';
+
+/** Who is calling: an admin, or a bureau limited to one city or county (by region code). */
+export type Principal = { kind: 'admin' } | { kind: 'city' | 'county'; code: string };
+
+const SCOPE = /^(admin|(city|county):[A-Za-z0-9_-]{1,64})$/;
+
+export function parseScope(scope: string): Principal {
+  if (!SCOPE.test(scope)) throw new HttpProblem(400, 'Bad Request', `scope must be admin, city:<code> or county:<code>, got ${JSON.stringify(scope)}`);
+  if (scope === 'admin') return { kind: 'admin' };
+  const [kind, code] = scope.split(':') as ['city' | 'county', string];
+  return { kind, code };
+}
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** A new key: shown once, stored only as its hash. */
+export function newKey(): string {
+  return `ovk_${randomBytes(24).toString('base64url')}`;
+}
+
+/** May this caller see or change something that covers these regions (city and county codes)? */
+export function mayAccess(p: Principal, regions: readonly string[]): boolean {
+  return p.kind === 'admin' || regions.includes(p.code);
+}
+
+/** Resolves the caller from `Authorization: Bearer …`: the environment's admin key, or a stored key. */
+export async function authenticate(request: FastifyRequest, store: Store, adminKey: string | undefined): Promise<Principal> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match) throw new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"');
+  const key = match[1];
+  if (adminKey !== undefined && adminKey.length === key.length && timingSafeEqual(Buffer.from(adminKey), Buffer.from(key))) return { kind: 'admin' };
+  const record = await store.findApiKeyByHash(hashKey(key));
+  if (!record) throw new HttpProblem(401, 'Unauthorized', 'unknown API key');
+  return parseScope(record.scope);
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import closeWithGrace from 'close-with-grace';
+import { z } from 'zod';
+import { parseScenario } from '../domain/index.js';
+import { solve } from '../solver/solve.js';
+import { createStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+import { buildApp, type App } from './app.js';
+import { hashKey, newKey } from './auth.js';
+import { summarize } from './summary.js';
+
+/** The service's configuration: one schema over the environment. */
+export const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  OVOLA_DB: z.string().default('var/ovola.db'),
+  OVOLA_ADMIN_KEY: z.string().min(16, 'OVOLA_ADMIN_KEY must be at least 16 characters').optional(),
+  OVOLA_SAMPLE: z.string().default(new URL('../../data/sample-county.json', import.meta.url).pathname),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Config>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Config.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function openStore(config: Config): Store {
+  return createStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { sqlitePath: config.OVOLA_DB });
+}
+
+/** A first start on an empty store gets the sample county, solved and published, so there is something to look at. */
+async function loadSample(store: Store, path: string, say: (line: string) => void): Promise<void> {
+  if ((await store.listScenarios({ limit: 1 })).items.length > 0) return;
+  const scenario = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
+  const { summary, regions } = summarize(scenario);
+  const rec = await store.insertScenario({ id: randomUUID(), parentId: null, name: scenario.name, summary, regions }, JSON.stringify(scenario));
+  const solution = await store.insertSolution({ id: randomUUID(), scenarioId: rec.id }, JSON.stringify(solve(scenario)));
+  await store.publishSolution(solution.id, regions[0] ?? '*');
+  say(`loaded the sample scenario "${scenario.name}" (${scenario.villages.length} villages) as ${rec.id}, solved and published as ${solution.id}`);
+}
+
+/** Starts the service: store, migrations, recovery of interrupted jobs, first admin key, sample data, listen. */
+export async function startServer(config: Config, say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<App> {
+  const store = openStore(config);
+  await store.migrate();
+  const failed = await store.failInterruptedJobs('the service stopped while this job was queued or running; submit it again');
+  if (failed > 0) say(`marked ${failed} interrupted job${failed === 1 ? '' : 's'} failed`);
+  if (!config.OVOLA_ADMIN_KEY && (await store.countApiKeys()) === 0) {
+    const key = newKey();
+    await store.insertApiKey({ id: randomUUID(), scope: 'admin', label: 'created at first start' }, hashKey(key));
+    say(`created an admin API key (shown only this once): ${key}`);
+  }
+  await loadSample(store, config.OVOLA_SAMPLE, say);
+  const app = await buildApp({ store, adminKey: config.OVOLA_ADMIN_KEY, logger: { level: config.LOG_LEVEL }, closeStore: true });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  say(`ovola is listening on ${address} — API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`);
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  return app;
+}

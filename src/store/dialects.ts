@@ -1,0 +1,194 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL lives here: opening the connection,
+ * a few DDL spellings, locks, and recognising constraint errors. The repository and the
+ * migrations are written once against Kysely.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import type { StoreErrorCode } from './errors.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Spellings the migrations need per dialect. */
+export interface Ddl {
+  /** TEXT compared in byte order (keys, timestamps), so ORDER BY and cursors agree on both dialects */
+  key: string;
+  /** a float column */
+  float: string;
+}
+
+export interface SqlBackend {
+  readonly name: DialectName;
+  readonly db: Kysely<Database>;
+  readonly ddl: Ddl;
+  /** First thing in the migration transaction: serialise concurrent migrators, create the schema if asked. */
+  beginMigration(trx: Transaction<Database>): Promise<void>;
+  /** Inside the publish transaction: serialise publishers so "one in force per region" never races. */
+  lockPublish(trx: Transaction<Database>): Promise<void>;
+  /** Maps a driver error to a store error code when it is a constraint we expect. */
+  classify(err: unknown): StoreErrorCode | undefined;
+  /** Ends the pool / closes the file; safe to call twice. */
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite
+
+export interface SqliteOptions {
+  /** file path, or `:memory:`; the folder is created */
+  path: string;
+  /** ms to wait for another process's write lock (default 5000) */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Kysely's SQLite driver opens transactions with a plain (deferred) `begin`; a deferred
+ * transaction that reads before it writes fails at once with SQLITE_BUSY when another process
+ * wrote in between, busy timeout or not. `begin immediate` takes the write lock up front, so a
+ * second process (the CLI next to the server) waits for its turn instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export function openSqlite(opts: SqliteOptions): SqlBackend {
+  const memory = opts.path === ':memory:' || opts.path === '';
+  if (!memory) mkdirSync(dirname(resolve(opts.path)), { recursive: true });
+  const raw = new BetterSqlite3(opts.path);
+  try {
+    raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
+    if (!memory) {
+      raw.pragma('journal_mode = WAL');
+      // safe with WAL: a power cut may lose the last commits, never corrupt the file
+      raw.pragma('synchronous = NORMAL');
+    }
+    raw.pragma('foreign_keys = ON');
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  let closing: Promise<void> | undefined;
+  return {
+    name: 'sqlite',
+    db,
+    ddl: { key: 'TEXT', float: 'REAL' },
+    // begin immediate already holds the only write lock
+    beginMigration: async () => {},
+    lockPublish: async () => {},
+    classify(err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (typeof code !== 'string') return undefined;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return 'conflict';
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'not_found';
+      return undefined;
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await db.destroy();
+        } finally {
+          if (raw.open) raw.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+export interface PostgresOptions {
+  /** `postgres://user@host:port/db` */
+  url: string;
+  /**
+   * Schema to keep the tables in (created by `migrate()` if missing); set as the connections'
+   * search_path. Default: the server's search_path (normally `public`).
+   */
+  schema?: string;
+  /** pool size (default 10) */
+  poolSize?: number;
+  /** ms to wait for a connection before failing (default 10000) */
+  connectTimeoutMs?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** advisory lock keys (arbitrary constants, "ovola" + purpose) */
+const LOCK_MIGRATE = 0x6f766f6c61_01;
+const LOCK_PUBLISH = 0x6f766f6c61_02;
+
+export function openPostgres(opts: PostgresOptions): SqlBackend {
+  const schema = opts.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`invalid schema name ${JSON.stringify(schema)}: use lower-case letters, digits and _`);
+  }
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    application_name: 'ovola',
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection (server restart) emits 'error' on the pool; without a
+  // listener that would crash the process. The next query fails instead, and ping() says false.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closing: Promise<void> | undefined;
+  return {
+    name: 'postgres',
+    db,
+    ddl: { key: 'TEXT COLLATE "C"', float: 'DOUBLE PRECISION' },
+    async beginMigration(trx) {
+      await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_MIGRATE)})`.execute(trx);
+      if (schema) await sql.raw(`create schema if not exists "${schema}"`).execute(trx);
+    },
+    async lockPublish(trx) {
+      await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_PUBLISH)})`.execute(trx);
+    },
+    classify(err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (code === '23505') return 'conflict'; // unique_violation
+      if (code === '23503') return 'not_found'; // foreign_key_violation
+      return undefined;
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await db.destroy();
+        } finally {
+          if (!pool.ended) await pool.end();
+        }
+      })();
+      return closing;
+    },
+  };
+}

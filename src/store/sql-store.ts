@@ -1,0 +1,433 @@
+/**
+ * The one `Store` implementation, written against Kysely; `dialects.ts` supplies the connection
+ * and the few dialect-specific bits. Bodies (JSON documents of several MB) are stored and
+ * returned as text, never parsed here, and never selected by the list/get calls.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DialectName, SqlBackend } from './dialects.js';
+import { StoreError } from './errors.js';
+import { appliedVersions, runMigrations } from './migrations.js';
+import type { ApiKeysTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
+import type { ApiKeyRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
+
+const SCENARIO_COLUMNS = ['id', 'parent_id', 'name', 'created_at', 'summary', 'regions'] as const;
+const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at', 'published_for'] as const;
+const JOB_COLUMNS = [
+  'id',
+  'kind',
+  'scenario_id',
+  'status',
+  'progress',
+  'phase',
+  'params',
+  'solution_id',
+  'error',
+  'created_at',
+  'updated_at',
+] as const;
+const API_KEY_COLUMNS = ['id', 'scope', 'label', 'created_at'] as const;
+
+type ScenarioRow = Pick<Selectable<ScenariosTable>, (typeof SCENARIO_COLUMNS)[number]>;
+type SolutionRow = Pick<Selectable<SolutionsTable>, (typeof SOLUTION_COLUMNS)[number]>;
+type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
+type ApiKeyRow = Pick<Selectable<ApiKeysTable>, (typeof API_KEY_COLUMNS)[number]>;
+
+/** Jobs a stopped process may have left behind, and the only ones a solution may complete. */
+const ACTIVE: JobStatus[] = ['queued', 'running'];
+
+export class SqlStore implements Store {
+  readonly dialect: DialectName;
+  readonly #backend: SqlBackend;
+  readonly #clock: () => Date;
+  #closed = false;
+
+  constructor(backend: SqlBackend, clock: () => Date = () => new Date()) {
+    this.#backend = backend;
+    this.#clock = clock;
+    this.dialect = backend.name;
+  }
+
+  // --- lifecycle --------------------------------------------------------------------------
+
+  async migrate(): Promise<void> {
+    await this.#run(() => runMigrations(this.#backend, () => this.#now()));
+  }
+
+  /** The migration versions recorded in the database, ascending. */
+  appliedMigrations(): Promise<number[]> {
+    return this.#run((db) => appliedVersions(db));
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.#closed) return false;
+    try {
+      await sql`select 1 as one`.execute(this.#backend.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#backend.close();
+  }
+
+  // --- scenarios --------------------------------------------------------------------------
+
+  insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: string): Promise<ScenarioRecord> {
+    const regions = rec.regions ?? [];
+    const row = {
+      id: rec.id,
+      parent_id: rec.parentId ?? null,
+      name: rec.name,
+      created_at: this.#now(),
+      summary: JSON.stringify(rec.summary ?? null),
+      regions: JSON.stringify(regions),
+    };
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('scenarios')
+          .values({ ...row, body })
+          .execute();
+        const distinct = [...new Set(regions)];
+        if (distinct.length > 0) {
+          await trx
+            .insertInto('scenario_regions')
+            .values(distinct.map((region) => ({ scenario_id: rec.id, region })))
+            .execute();
+        }
+        return toScenario(row);
+      }),
+    );
+  }
+
+  getScenario(id: string): Promise<ScenarioRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('scenarios').select(SCENARIO_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && toScenario(row);
+    });
+  }
+
+  getScenarioBody(id: string): Promise<string | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('scenarios').select('body').where('id', '=', id).executeTakeFirst();
+      return row?.body;
+    });
+  }
+
+  /**
+   * Newest first by (createdAt, id). `regions`, when given, keeps the scenarios covering at least
+   * one of those codes; an empty list matches nothing (a key scoped to no region sees nothing).
+   */
+  async listScenarios(opts: { limit: number; cursor?: string; regions?: string[] }): Promise<Page<ScenarioRecord>> {
+    const { limit, regions } = opts;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+    const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor);
+    return this.#run(async (db) => {
+      if (regions !== undefined && regions.length === 0) return { items: [] };
+      let query = db.selectFrom('scenarios').select(SCENARIO_COLUMNS);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+          ]),
+        );
+      }
+      if (regions !== undefined) {
+        const codes = [...new Set(regions)];
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('scenario_regions')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('scenario_regions.scenario_id', '=', 'scenarios.id')
+              .where('scenario_regions.region', 'in', codes),
+          ),
+        );
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const items = rows.slice(0, limit).map(toScenario);
+      if (rows.length <= limit) return { items };
+      const last = items[items.length - 1];
+      return { items, nextCursor: encodeCursor({ createdAt: last.createdAt, id: last.id }) };
+    });
+  }
+
+  deleteScenario(id: string): Promise<boolean> {
+    // The foreign keys cascade too; the explicit deletes make the intent plain and do not
+    // depend on the SQLite connection having foreign_keys on.
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('jobs').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('solutions').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('scenario_regions').where('scenario_id', '=', id).execute();
+        const res = await trx.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
+        return Number(res.numDeletedRows) > 0;
+      }),
+    );
+  }
+
+  // --- solutions --------------------------------------------------------------------------
+
+  /**
+   * With `jobId`, the job must exist and be queued or running: it becomes `succeeded` with this
+   * `solutionId` in the same transaction. Otherwise nothing is written and this throws
+   * `StoreError` `not_found` (no such job) or `conflict` (job already finished, e.g. cancelled).
+   */
+  insertSolution(
+    rec: Omit<SolutionRecord, 'createdAt' | 'publishedFor'>,
+    body: string,
+    jobId?: string,
+  ): Promise<SolutionRecord> {
+    const now = this.#now();
+    const row = { id: rec.id, scenario_id: rec.scenarioId, created_at: now, published_for: null };
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('solutions')
+          .values({ ...row, body })
+          .execute();
+        if (jobId !== undefined) {
+          const res = await trx
+            .updateTable('jobs')
+            .set({ status: 'succeeded', solution_id: rec.id, updated_at: now })
+            .where('id', '=', jobId)
+            .where('status', 'in', ACTIVE)
+            .executeTakeFirst();
+          if (Number(res.numUpdatedRows) === 0) {
+            const job = await trx.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
+            throw job
+              ? new StoreError('conflict', `job ${jobId} is ${job.status}, not queued or running`)
+              : new StoreError('not_found', `job ${jobId} not found`);
+          }
+        }
+        return toSolution(row);
+      }),
+    );
+  }
+
+  getSolution(id: string): Promise<SolutionRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('solutions').select(SOLUTION_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && toSolution(row);
+    });
+  }
+
+  getSolutionBody(id: string): Promise<string | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('solutions').select('body').where('id', '=', id).executeTakeFirst();
+      return row?.body;
+    });
+  }
+
+  /**
+   * The solution becomes the one in force for `region`; whichever was there is unpublished.
+   * A solution is in force for one region at most, so publishing it elsewhere moves it.
+   * Throws `StoreError` `not_found` (and changes nothing) when the solution does not exist.
+   */
+  publishSolution(id: string, region: string): Promise<void> {
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await this.#backend.lockPublish(trx);
+        // unpublish first: the unique index allows one solution per region at any moment
+        await trx
+          .updateTable('solutions')
+          .set({ published_for: null })
+          .where('published_for', '=', region)
+          .where('id', '<>', id)
+          .execute();
+        const res = await trx
+          .updateTable('solutions')
+          .set({ published_for: region })
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw new StoreError('not_found', `solution ${id} not found`);
+      }),
+    );
+  }
+
+  listPublished(): Promise<SolutionRecord[]> {
+    return this.#run(async (db) => {
+      const rows = await db
+        .selectFrom('solutions')
+        .select(SOLUTION_COLUMNS)
+        .where('published_for', 'is not', null)
+        .orderBy('published_for')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSolution);
+    });
+  }
+
+  // --- jobs -------------------------------------------------------------------------------
+
+  /** A new job is `queued`, progress 0, phase "". */
+  insertJob(
+    rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'error' | 'status'>,
+  ): Promise<JobRecord> {
+    const now = this.#now();
+    const row: JobRow = {
+      id: rec.id,
+      kind: rec.kind,
+      scenario_id: rec.scenarioId,
+      status: 'queued',
+      progress: 0,
+      phase: '',
+      params: JSON.stringify(rec.params ?? null),
+      solution_id: null,
+      error: null,
+      created_at: now,
+      updated_at: now,
+    };
+    return this.#run(async (db) => {
+      await db.insertInto('jobs').values(row).execute();
+      return toJob(row);
+    });
+  }
+
+  getJob(id: string): Promise<JobRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('jobs').select(JOB_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && toJob(row);
+    });
+  }
+
+  /** Sets the given fields and `updatedAt`; a job that does not exist is left alone. */
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'status' | 'progress' | 'phase' | 'error' | 'solutionId'>>): Promise<void> {
+    const set: Partial<JobsTable> = { updated_at: this.#now() };
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.progress !== undefined) set.progress = patch.progress;
+    if (patch.phase !== undefined) set.phase = patch.phase;
+    if (patch.error !== undefined) set.error = patch.error;
+    if (patch.solutionId !== undefined) set.solution_id = patch.solutionId;
+    return this.#run(async (db) => {
+      await db.updateTable('jobs').set(set).where('id', '=', id).execute();
+    });
+  }
+
+  failInterruptedJobs(reason: string): Promise<number> {
+    return this.#run(async (db) => {
+      const res = await db
+        .updateTable('jobs')
+        .set({ status: 'failed', error: reason, updated_at: this.#now() })
+        .where('status', 'in', ACTIVE)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows);
+    });
+  }
+
+  // --- API keys ---------------------------------------------------------------------------
+
+  /** Throws `StoreError` `conflict` when the id or the hash is taken. */
+  insertApiKey(rec: Omit<ApiKeyRecord, 'createdAt'>, keyHash: string): Promise<ApiKeyRecord> {
+    const row: ApiKeyRow = { id: rec.id, scope: rec.scope, label: rec.label, created_at: this.#now() };
+    return this.#run(async (db) => {
+      await db
+        .insertInto('api_keys')
+        .values({ ...row, key_hash: keyHash })
+        .execute();
+      return toApiKey(row);
+    });
+  }
+
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('api_keys').select(API_KEY_COLUMNS).where('key_hash', '=', keyHash).executeTakeFirst();
+      return row && toApiKey(row);
+    });
+  }
+
+  countApiKeys(): Promise<number> {
+    return this.#run(async (db) => {
+      const row = await db
+        .selectFrom('api_keys')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    });
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  #now(): string {
+    return this.#clock().toISOString();
+  }
+
+  /** Runs `fn` unless closed, turning expected constraint errors into `StoreError`s. */
+  async #run<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new StoreError('closed', 'the store is closed');
+    try {
+      return await fn(this.#backend.db);
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      const code = this.#backend.classify(err);
+      if (code) throw new StoreError(code, err instanceof Error ? err.message : String(err), { cause: err });
+      throw err;
+    }
+  }
+}
+
+function toScenario(row: ScenarioRow): ScenarioRecord {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    createdAt: row.created_at,
+    summary: JSON.parse(row.summary) as unknown,
+    regions: JSON.parse(row.regions) as string[],
+  };
+}
+
+function toSolution(row: SolutionRow): SolutionRecord {
+  return { id: row.id, scenarioId: row.scenario_id, createdAt: row.created_at, publishedFor: row.published_for };
+}
+
+function toJob(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    kind: row.kind as JobRecord['kind'],
+    scenarioId: row.scenario_id,
+    status: row.status as JobStatus,
+    progress: Number(row.progress),
+    phase: row.phase,
+    params: JSON.parse(row.params) as unknown,
+    solutionId: row.solution_id,
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toApiKey(row: ApiKeyRow): ApiKeyRecord {
+  return { id: row.id, scope: row.scope, label: row.label, createdAt: row.created_at };
+}
+
+// --- cursor: opaque to callers, base64url of [createdAt, id] --------------------------------
+
+interface CursorPosition {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(pos: CursorPosition): string {
+  return Buffer.from(JSON.stringify([pos.createdAt, pos.id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { createdAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new StoreError('invalid_cursor', 'invalid cursor');
+}

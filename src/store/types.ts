@@ -1,0 +1,92 @@
+/**
+ * What the service keeps: scenarios (immutable, versioned), solutions, solve jobs and API keys.
+ * One interface, two implementations (SQLite by default, PostgreSQL when DATABASE_URL is set);
+ * the same test suite runs against both.
+ */
+
+export interface Page<T> {
+  items: T[];
+  /** pass back as `cursor` for the next page; absent on the last page */
+  nextCursor?: string;
+}
+
+export interface ScenarioRecord {
+  id: string;
+  /** the scenario this one was derived from by a change (`POST /v1/scenarios/:id/versions`) */
+  parentId: string | null;
+  name: string;
+  createdAt: string;
+  /** counts per city and county, lawyers by status: small, listed without the body */
+  summary: unknown;
+  /** region codes the scenario covers (cities and counties), for access control by scope */
+  regions: string[];
+}
+
+export interface SolutionRecord {
+  id: string;
+  scenarioId: string;
+  createdAt: string;
+  /** the region (city or county code, or "*" for all) it is in force for, once published */
+  publishedFor: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobRecord {
+  id: string;
+  kind: 'solve' | 'replan' | 'calendar';
+  scenarioId: string;
+  status: JobStatus;
+  progress: number;
+  phase: string;
+  /** the request that made the job: mode, time limit, weights, changes, scope… */
+  params: unknown;
+  solutionId: string | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  /** `admin`, `city:<code>` or `county:<code>` */
+  scope: string;
+  label: string;
+  createdAt: string;
+}
+
+export interface Store {
+  /** Runs pending migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  /** true when the database answers */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: string): Promise<ScenarioRecord>;
+  getScenario(id: string): Promise<ScenarioRecord | undefined>;
+  /** the scenario document as stored (JSON text) */
+  getScenarioBody(id: string): Promise<string | undefined>;
+  listScenarios(opts: { limit: number; cursor?: string; regions?: string[] }): Promise<Page<ScenarioRecord>>;
+  /** Deletes a scenario with its solutions and jobs; false if it did not exist. */
+  deleteScenario(id: string): Promise<boolean>;
+
+  /** Stores a solution and, in the same transaction, marks its job succeeded. */
+  insertSolution(rec: Omit<SolutionRecord, 'createdAt' | 'publishedFor'>, body: string, jobId?: string): Promise<SolutionRecord>;
+  getSolution(id: string): Promise<SolutionRecord | undefined>;
+  getSolutionBody(id: string): Promise<string | undefined>;
+  /** Makes this solution the one in force for `region`, replacing any other there (one transaction). */
+  publishSolution(id: string, region: string): Promise<void>;
+  /** The solutions in force, for the public look-up. */
+  listPublished(): Promise<SolutionRecord[]>;
+
+  insertJob(rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'error' | 'status'>): Promise<JobRecord>;
+  getJob(id: string): Promise<JobRecord | undefined>;
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'status' | 'progress' | 'phase' | 'error' | 'solutionId'>>): Promise<void>;
+  /** At start: every job left `running` or `queued` by a stopped process is marked failed with `reason`. Returns how many. */
+  failInterruptedJobs(reason: string): Promise<number>;
+
+  /** Stores the hash of a new key; the key itself is never stored. */
+  insertApiKey(rec: Omit<ApiKeyRecord, 'createdAt'>, keyHash: string): Promise<ApiKeyRecord>;
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  countApiKeys(): Promise<number>;
+}

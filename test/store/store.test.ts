@@ -1,0 +1,615 @@
+/**
+ * One suite, every backend: SQLite in memory and in a temp file always; PostgreSQL when
+ * DATABASE_URL is set (each test in its own schema, dropped afterwards, so parallel runs are fine):
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run test/store
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  createStore,
+  MIGRATIONS,
+  StoreError,
+  type ScenarioRecord,
+  type SqlStoreHandle,
+  type StoreOptions,
+} from '../../src/store/index.js';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+
+/** A hand-driven clock: each read advances `step` ms (0 to make ties). */
+class Clock {
+  t = Date.parse('2025-03-01T08:00:00.000Z');
+  step = 1;
+  readonly now = (): Date => {
+    const d = new Date(this.t);
+    this.t += this.step;
+    return d;
+  };
+}
+
+interface Harness {
+  /** where this test's database is; `open()` adds the clock */
+  options: StoreOptions;
+  /** opens a(nother) store on this test's database; for `:memory:` each call is a new, empty database */
+  open(): SqlStoreHandle;
+  /** whether a second `open()`, or another process, sees the same data */
+  shared: boolean;
+  cleanup(): Promise<void>;
+}
+
+interface Backend {
+  name: string;
+  setup(clock: Clock): Harness;
+}
+
+function harness(clock: Clock, options: StoreOptions, shared: boolean, cleanup: () => Promise<void>): Harness {
+  return { options, shared, cleanup, open: () => createStore({ ...options, now: clock.now }) };
+}
+
+const backends: Backend[] = [
+  {
+    name: 'sqlite :memory:',
+    setup: (clock) => harness(clock, { sqlitePath: ':memory:' }, false, async () => {}),
+  },
+  {
+    name: 'sqlite file',
+    setup: (clock) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ovola-store-'));
+      // a folder that does not exist yet: createStore makes it
+      const sqlitePath = join(dir, 'nested', 'ovola.db');
+      return harness(clock, { sqlitePath }, true, async () => rmSync(dir, { recursive: true, force: true }));
+    },
+  },
+];
+if (DATABASE_URL) {
+  backends.push({
+    name: 'postgres',
+    setup: (clock) => {
+      const schema = `ovola_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+      return harness(clock, { databaseUrl: DATABASE_URL, schema, poolSize: 4 }, true, async () => {
+        const client = new pg.Client({ connectionString: DATABASE_URL });
+        await client.connect();
+        try {
+          await client.query(`drop schema if exists "${schema}" cascade`);
+        } finally {
+          await client.end();
+        }
+      });
+    },
+  });
+}
+
+/** Runs test/store/store-process.ts in a child process against the same database. */
+function runProcess(options: StoreOptions, tag: string): Promise<string> {
+  const script = fileURLToPath(new URL('./store-process.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, JSON.stringify(options), tag],
+      { cwd: fileURLToPath(new URL('../..', import.meta.url)), timeout: 60_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`${tag}: ${err.message}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
+
+const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+function scenario(id: string, regions: string[] = ['4401'], extra: Partial<ScenarioRecord> = {}): Omit<ScenarioRecord, 'createdAt'> {
+  return {
+    id,
+    parentId: null,
+    name: `方案 ${id}`,
+    summary: { cities: { '4401': { villages: 3, lawyers: { active: 2 } } } },
+    regions,
+    ...extra,
+  };
+}
+
+/** A JSON document of at least `bytes` UTF-8 bytes, with Chinese, emoji, quotes, escapes. */
+function bigDocument(bytes: number, schema: string): string {
+  const villages: unknown[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const v = {
+      id: `V${i}`,
+      name: `广东省广州市天河区石牌街道第${i}村（社区）居民委员会`,
+      note: 'one village, one legal adviser 🧑‍⚖️ "quoted" \\ back\nslash\ttab — 一村（社区）一法律顾问',
+      lat: 23.1 + i * 1e-6,
+      lng: 113.3 - i * 1e-6,
+    };
+    villages.push(v);
+    size += Buffer.byteLength(JSON.stringify(v), 'utf8') + 1;
+  }
+  return JSON.stringify({ schema, villages });
+}
+
+async function rejectsWith(p: Promise<unknown>, code: StoreError['code']): Promise<void> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(StoreError);
+  expect((err as StoreError).code).toBe(code);
+}
+
+describe.each(backends)('store on $name', (backend) => {
+  let clock: Clock;
+  let h: Harness;
+  let store: SqlStoreHandle;
+  const opened: SqlStoreHandle[] = [];
+
+  const open = (): SqlStoreHandle => {
+    const s = h.open();
+    opened.push(s);
+    return s;
+  };
+
+  beforeEach(async () => {
+    clock = new Clock();
+    h = backend.setup(clock);
+    store = open();
+    await store.migrate();
+  });
+
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    await h.cleanup();
+  });
+
+  describe('migrations', () => {
+    test('migrate twice is idempotent and keeps data', async () => {
+      const latest = MIGRATIONS.map((m) => m.version);
+      expect(await store.appliedMigrations()).toEqual(latest);
+      await store.insertScenario(scenario('S1'), '{}');
+      await store.migrate();
+      await store.migrate();
+      expect(await store.appliedMigrations()).toEqual(latest);
+      expect(await store.getScenario('S1')).toBeDefined();
+    });
+
+    test.runIf(backend.name !== 'sqlite :memory:')('a reopened database keeps its data and migrates as a no-op', async () => {
+      await store.insertScenario(scenario('S1'), '{"a":1}');
+      await store.close();
+      const again = open();
+      await again.migrate();
+      expect(await again.getScenarioBody('S1')).toBe('{"a":1}');
+      expect(await again.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    test.runIf(backend.name !== 'sqlite :memory:')(
+      'three processes migrate a fresh database at once, then write and publish concurrently',
+      async () => {
+        const fresh = backend.setup(clock);
+        try {
+          await Promise.all(['a', 'b', 'c'].map((tag) => runProcess(fresh.options, tag)));
+          const check = fresh.open();
+          try {
+            expect(await check.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+            expect((await check.listScenarios({ limit: 10 })).items.map((s) => s.id).sort()).toEqual(['S-a', 'S-b', 'S-c']);
+            const published = await check.listPublished();
+            expect(published).toHaveLength(1);
+            expect(published[0].publishedFor).toBe('4401');
+            expect(await check.getJob('J-b-9')).toMatchObject({ status: 'succeeded', solutionId: 'P-b-9' });
+          } finally {
+            await check.close();
+          }
+        } finally {
+          await fresh.cleanup();
+        }
+      },
+    );
+
+    test.runIf(backend.name === 'postgres')('two stores migrating a fresh database at once both succeed', async () => {
+      const fresh = backend.setup(clock);
+      const a = fresh.open();
+      const b = fresh.open();
+      try {
+        await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
+        expect(await a.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+        await a.insertScenario(scenario('S1'), '{}');
+        expect(await b.getScenario('S1')).toBeDefined();
+      } finally {
+        await a.close();
+        await b.close();
+        await fresh.cleanup();
+      }
+    });
+
+    test('the store reports its dialect', () => {
+      expect(store.dialect).toBe(backend.name === 'postgres' ? 'postgres' : 'sqlite');
+    });
+  });
+
+  describe('scenarios', () => {
+    test('insert, get, body; records have the documented shape', async () => {
+      clock.t = Date.parse('2025-03-01T09:30:00.123Z');
+      const inserted = await store.insertScenario(
+        scenario('S1', ['4401', '440106'], { parentId: 'S0' }),
+        '{"schema":"ovola.scenario/v1","name":"广州"}',
+      );
+      expect(Object.keys(inserted).sort()).toEqual(['createdAt', 'id', 'name', 'parentId', 'regions', 'summary']);
+      expect(inserted.createdAt).toMatch(ISO_MS);
+      expect(inserted).toEqual({
+        id: 'S1',
+        parentId: 'S0',
+        name: '方案 S1',
+        createdAt: '2025-03-01T09:30:00.123Z',
+        summary: { cities: { '4401': { villages: 3, lawyers: { active: 2 } } } },
+        regions: ['4401', '440106'],
+      });
+      expect(await store.getScenario('S1')).toEqual(inserted);
+      expect(await store.getScenarioBody('S1')).toBe('{"schema":"ovola.scenario/v1","name":"广州"}');
+      expect(await store.getScenario('nope')).toBeUndefined();
+      expect(await store.getScenarioBody('nope')).toBeUndefined();
+    });
+
+    test('a duplicate id is a conflict and leaves the first untouched', async () => {
+      await store.insertScenario(scenario('S1', ['4401']), 'first');
+      await rejectsWith(store.insertScenario(scenario('S1', ['4403']), 'second'), 'conflict');
+      expect(await store.getScenarioBody('S1')).toBe('first');
+      expect((await store.listScenarios({ limit: 10, regions: ['4403'] })).items).toEqual([]);
+    });
+
+    test('paging: newest first by (createdAt, id), cursor across pages, no empty last page', async () => {
+      // S01..S05 one ms apart, then S06..S09 in the same millisecond (ties broken by id)
+      for (let i = 1; i <= 5; i++) await store.insertScenario(scenario(`S0${i}`), '{}');
+      clock.step = 0;
+      for (const id of ['S08', 'S06', 'S09', 'S07']) await store.insertScenario(scenario(id), '{}');
+      const expected = ['S09', 'S08', 'S07', 'S06', 'S05', 'S04', 'S03', 'S02', 'S01'];
+
+      const seen: string[] = [];
+      const pages: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listScenarios({ limit: 4, cursor });
+        seen.push(...page.items.map((s) => s.id));
+        pages.push(page.items.length);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      expect(pages).toEqual([4, 4, 1]);
+
+      // exactly one page's worth: no cursor
+      const all = await store.listScenarios({ limit: 9 });
+      expect(all.items.map((s) => s.id)).toEqual(expected);
+      expect(all.nextCursor).toBeUndefined();
+      expect(all.items[0]).toEqual(await store.getScenario('S09'));
+
+      // a page boundary at the exact end: the last full page says there is nothing more
+      const three = await store.listScenarios({ limit: 3 });
+      const six = await store.listScenarios({ limit: 3, cursor: three.nextCursor });
+      const last = await store.listScenarios({ limit: 3, cursor: six.nextCursor });
+      expect(last.items.map((s) => s.id)).toEqual(['S03', 'S02', 'S01']);
+      expect(last.nextCursor).toBeUndefined();
+    });
+
+    test('paging: the cursor is opaque and a bad one is rejected', async () => {
+      await store.insertScenario(scenario('S1'), '{}');
+      await store.insertScenario(scenario('S2'), '{}');
+      const page = await store.listScenarios({ limit: 1 });
+      expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+      await rejectsWith(store.listScenarios({ limit: 1, cursor: 'not a cursor' }), 'invalid_cursor');
+      await rejectsWith(store.listScenarios({ limit: 1, cursor: Buffer.from('[1,2]').toString('base64url') }), 'invalid_cursor');
+      await expect(store.listScenarios({ limit: 0 })).rejects.toThrow(RangeError);
+    });
+
+    test('paging: an empty store lists nothing', async () => {
+      expect(await store.listScenarios({ limit: 5 })).toEqual({ items: [] });
+    });
+
+    test('region filter: scenarios whose regions intersect the codes, paged', async () => {
+      await store.insertScenario(scenario('GZ', ['4401', '440103', '440106']), '{}');
+      await store.insertScenario(scenario('SZ', ['4403', '440304']), '{}');
+      await store.insertScenario(scenario('GZSZ', ['4401', '4403']), '{}');
+      await store.insertScenario(scenario('ALL', ['4401', '4403', '4404', '4404']), '{}'); // a duplicate code
+      await store.insertScenario(scenario('NONE', []), '{}');
+
+      const ids = async (regions?: string[], limit = 10) => (await store.listScenarios({ limit, regions })).items.map((s) => s.id);
+      expect(await ids(['440106'])).toEqual(['GZ']);
+      expect(await ids(['4403'])).toEqual(['ALL', 'GZSZ', 'SZ']);
+      expect(await ids(['440304', '440106'])).toEqual(['SZ', 'GZ']);
+      expect(await ids(['4401', '4401', '4403'])).toEqual(['ALL', 'GZSZ', 'SZ', 'GZ']); // each once
+      expect(await ids(['9999'])).toEqual([]);
+      expect(await ids([])).toEqual([]); // a scope with no regions sees nothing
+      expect(await ids(undefined)).toEqual(['NONE', 'ALL', 'GZSZ', 'SZ', 'GZ']);
+      expect((await store.getScenario('ALL'))?.regions).toEqual(['4401', '4403', '4404', '4404']);
+
+      const first = await store.listScenarios({ limit: 2, regions: ['4401'] });
+      expect(first.items.map((s) => s.id)).toEqual(['ALL', 'GZSZ']);
+      const second = await store.listScenarios({ limit: 2, regions: ['4401'], cursor: first.nextCursor });
+      expect(second.items.map((s) => s.id)).toEqual(['GZ']);
+      expect(second.nextCursor).toBeUndefined();
+    });
+
+    test('delete removes the scenario with its solutions, jobs and regions, and nothing else', async () => {
+      await store.insertScenario(scenario('S1', ['4401']), 'one');
+      await store.insertScenario(scenario('S2', ['4401']), 'two');
+      await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: {} });
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'sol1', 'J1');
+      await store.publishSolution('P1', '4401');
+      await store.insertJob({ id: 'J2', kind: 'solve', scenarioId: 'S2', params: {} });
+      await store.insertSolution({ id: 'P2', scenarioId: 'S2' }, 'sol2', 'J2');
+      await store.publishSolution('P2', '4403');
+
+      expect(await store.deleteScenario('S1')).toBe(true);
+      expect(await store.getScenario('S1')).toBeUndefined();
+      expect(await store.getScenarioBody('S1')).toBeUndefined();
+      expect(await store.getSolution('P1')).toBeUndefined();
+      expect(await store.getSolutionBody('P1')).toBeUndefined();
+      expect(await store.getJob('J1')).toBeUndefined();
+      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P2']);
+      expect((await store.listScenarios({ limit: 10, regions: ['4401'] })).items.map((s) => s.id)).toEqual(['S2']);
+
+      expect(await store.getScenarioBody('S2')).toBe('two');
+      expect(await store.getSolutionBody('P2')).toBe('sol2');
+      expect((await store.getJob('J2'))?.solutionId).toBe('P2');
+
+      expect(await store.deleteScenario('S1')).toBe(false);
+      expect(await store.deleteScenario('nope')).toBe(false);
+      // the id is free again
+      await store.insertScenario(scenario('S1', ['4403']), 'again');
+      expect(await store.getScenarioBody('S1')).toBe('again');
+    });
+  });
+
+  describe('solutions', () => {
+    beforeEach(async () => {
+      await store.insertScenario(scenario('S1'), '{}');
+    });
+
+    test('insert with a job stores the solution and marks the job succeeded', async () => {
+      const job = await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: { mode: 'fast' } });
+      await store.updateJob('J1', { status: 'running', progress: 0.9, phase: 'improving' });
+      const sol = await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, '{"schema":"ovola.solution/v1"}', 'J1');
+      expect(Object.keys(sol).sort()).toEqual(['createdAt', 'id', 'publishedFor', 'scenarioId']);
+      expect(sol).toEqual({ id: 'P1', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: null });
+      expect(await store.getSolution('P1')).toEqual(sol);
+      expect(await store.getSolutionBody('P1')).toBe('{"schema":"ovola.solution/v1"}');
+      const done = await store.getJob('J1');
+      expect(done).toMatchObject({ status: 'succeeded', solutionId: 'P1', error: null, phase: 'improving' });
+      expect(done!.updatedAt).toBe(sol.createdAt);
+      expect(done!.updatedAt > job.updatedAt).toBe(true);
+    });
+
+    test('insert without a job stores just the solution', async () => {
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'body');
+      expect(await store.getSolutionBody('P1')).toBe('body');
+      expect(await store.getSolution('nope')).toBeUndefined();
+      expect(await store.getSolutionBody('nope')).toBeUndefined();
+    });
+
+    test('a job that does not exist: the transaction fails and nothing is written', async () => {
+      await rejectsWith(store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'body', 'no-such-job'), 'not_found');
+      expect(await store.getSolution('P1')).toBeUndefined();
+      expect(await store.getSolutionBody('P1')).toBeUndefined();
+      // the id is still free, and the store still works after the rollback
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'body');
+      expect(await store.getSolutionBody('P1')).toBe('body');
+    });
+
+    test('a job already finished (cancelled) is not overwritten, and nothing is written', async () => {
+      await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: {} });
+      await store.updateJob('J1', { status: 'cancelled' });
+      await rejectsWith(store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'body', 'J1'), 'conflict');
+      expect(await store.getSolution('P1')).toBeUndefined();
+      expect(await store.getJob('J1')).toMatchObject({ status: 'cancelled', solutionId: null });
+    });
+
+    test('a solution for a scenario that does not exist is refused', async () => {
+      await rejectsWith(store.insertSolution({ id: 'P1', scenarioId: 'nope' }, 'body'), 'not_found');
+      expect(await store.getSolution('P1')).toBeUndefined();
+    });
+
+    test('publish replaces the previous one for the region, and only there', async () => {
+      for (const id of ['P1', 'P2', 'P3']) await store.insertSolution({ id, scenarioId: 'S1' }, id);
+      await store.publishSolution('P1', '4401');
+      await store.publishSolution('P3', '4403');
+      expect(await store.listPublished()).toEqual([
+        { id: 'P1', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: '4401' },
+        { id: 'P3', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: '4403' },
+      ]);
+
+      await store.publishSolution('P2', '4401');
+      expect((await store.getSolution('P1'))?.publishedFor).toBeNull();
+      expect((await store.getSolution('P2'))?.publishedFor).toBe('4401');
+      expect((await store.listPublished()).map((s) => [s.publishedFor, s.id])).toEqual([
+        ['4401', 'P2'],
+        ['4403', 'P3'],
+      ]);
+
+      // again: no change
+      await store.publishSolution('P2', '4401');
+      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P2', 'P3']);
+
+      // "*" is just another region
+      await store.publishSolution('P1', '*');
+      expect((await store.listPublished()).map((s) => [s.publishedFor, s.id])).toEqual([
+        ['*', 'P1'],
+        ['4401', 'P2'],
+        ['4403', 'P3'],
+      ]);
+    });
+
+    test('publishing a solution that does not exist changes nothing', async () => {
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'x');
+      await store.publishSolution('P1', '4401');
+      await rejectsWith(store.publishSolution('nope', '4401'), 'not_found');
+      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P1']);
+    });
+
+    test('concurrent publishes for one region leave exactly one in force', async () => {
+      const ids = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
+      for (const id of ids) await store.insertSolution({ id, scenarioId: 'S1' }, id);
+      // PostgreSQL: a second pool as well. SQLite: one store per process (better-sqlite3 is
+      // synchronous, so two connections in one process would block each other); the
+      // multi-process case is the test above.
+      const other = backend.name === 'postgres' ? open() : store;
+      await Promise.all(ids.map((id, i) => (i % 2 ? other : store).publishSolution(id, '4401')));
+      const published = await store.listPublished();
+      expect(published).toHaveLength(1);
+      expect(published[0].publishedFor).toBe('4401');
+    });
+  });
+
+  describe('jobs', () => {
+    beforeEach(async () => {
+      await store.insertScenario(scenario('S1'), '{}');
+    });
+
+    test('lifecycle: queued, running with progress, failed; updatedAt moves', async () => {
+      const params = { mode: 'solve', timeLimitS: 30, weights: { distance: 1, 负荷: 0.5 }, scope: ['4401'] };
+      const job = await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params });
+      expect(Object.keys(job).sort()).toEqual([
+        'createdAt',
+        'error',
+        'id',
+        'kind',
+        'params',
+        'phase',
+        'progress',
+        'scenarioId',
+        'solutionId',
+        'status',
+        'updatedAt',
+      ]);
+      expect(job).toEqual({
+        id: 'J1',
+        kind: 'solve',
+        scenarioId: 'S1',
+        status: 'queued',
+        progress: 0,
+        phase: '',
+        params,
+        solutionId: null,
+        error: null,
+        createdAt: expect.stringMatching(ISO_MS),
+        updatedAt: job.createdAt,
+      });
+      expect(await store.getJob('J1')).toEqual(job);
+
+      await store.updateJob('J1', { status: 'running', progress: 0.25, phase: 'assigning' });
+      const running = await store.getJob('J1');
+      expect(running).toMatchObject({ status: 'running', progress: 0.25, phase: 'assigning', error: null });
+      expect(running!.updatedAt > job.updatedAt).toBe(true);
+      expect(running!.createdAt).toBe(job.createdAt);
+
+      await store.updateJob('J1', { progress: 0.5 }); // only what is given changes
+      expect(await store.getJob('J1')).toMatchObject({ status: 'running', progress: 0.5, phase: 'assigning' });
+
+      await store.updateJob('J1', { status: 'failed', error: 'infeasible: 村 V7 has no adviser in reach' });
+      expect(await store.getJob('J1')).toMatchObject({ status: 'failed', error: 'infeasible: 村 V7 has no adviser in reach' });
+      await store.updateJob('J1', { error: null });
+      expect((await store.getJob('J1'))?.error).toBeNull();
+
+      expect(await store.getJob('nope')).toBeUndefined();
+      await store.updateJob('nope', { status: 'running' }); // no-op
+      expect(await store.getJob('nope')).toBeUndefined();
+    });
+
+    test('a job for a scenario that does not exist is refused; a duplicate id is a conflict', async () => {
+      await rejectsWith(store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'nope', params: {} }), 'not_found');
+      await store.insertJob({ id: 'J1', kind: 'calendar', scenarioId: 'S1', params: null });
+      expect((await store.getJob('J1'))?.params).toBeNull();
+      await rejectsWith(store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: {} }), 'conflict');
+    });
+
+    test('failInterruptedJobs fails queued and running jobs only and counts them', async () => {
+      const statuses = ['queued', 'running', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+      for (const [i, status] of statuses.entries()) {
+        await store.insertJob({ id: `J${i}`, kind: i % 2 ? 'replan' : 'solve', scenarioId: 'S1', params: {} });
+        if (status !== 'queued') await store.updateJob(`J${i}`, { status, error: status === 'failed' ? 'earlier' : null });
+      }
+      expect(await store.failInterruptedJobs('interrupted: the server restarted')).toBe(3);
+      const after = await Promise.all(statuses.map((_, i) => store.getJob(`J${i}`)));
+      expect(after.map((j) => [j?.status, j?.error])).toEqual([
+        ['failed', 'interrupted: the server restarted'],
+        ['failed', 'interrupted: the server restarted'],
+        ['failed', 'interrupted: the server restarted'],
+        ['succeeded', null],
+        ['failed', 'earlier'],
+        ['cancelled', null],
+      ]);
+      expect(await store.failInterruptedJobs('again')).toBe(0);
+    });
+  });
+
+  describe('API keys', () => {
+    test('insert, find by hash, count; the hash is unique', async () => {
+      expect(await store.countApiKeys()).toBe(0);
+      const key = await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'ops 运维' }, 'hash-1');
+      expect(key).toEqual({ id: 'K1', scope: 'admin', label: 'ops 运维', createdAt: expect.stringMatching(ISO_MS) });
+      expect(Object.keys(key).sort()).toEqual(['createdAt', 'id', 'label', 'scope']);
+      await store.insertApiKey({ id: 'K2', scope: 'county:440106', label: '天河区' }, 'hash-2');
+      expect(await store.findApiKeyByHash('hash-1')).toEqual(key);
+      expect((await store.findApiKeyByHash('hash-2'))?.scope).toBe('county:440106');
+      expect(await store.findApiKeyByHash('HASH-1')).toBeUndefined();
+      expect(await store.findApiKeyByHash('nope')).toBeUndefined();
+      expect(await store.countApiKeys()).toBe(2);
+      await rejectsWith(store.insertApiKey({ id: 'K3', scope: 'admin', label: 'dup' }, 'hash-1'), 'conflict');
+      expect(await store.countApiKeys()).toBe(2);
+    });
+  });
+
+  describe('large bodies', () => {
+    test('a 7 MB scenario and an 8 MB solution round-trip intact, UTF-8 included', async () => {
+      const scenarioBody = bigDocument(7 * 1024 * 1024, 'ovola.scenario/v1');
+      const solutionBody = bigDocument(8 * 1024 * 1024, 'ovola.solution/v1');
+      expect(Buffer.byteLength(scenarioBody, 'utf8')).toBeGreaterThan(7 * 1024 * 1024);
+      await store.insertScenario(scenario('BIG'), scenarioBody);
+      await store.insertSolution({ id: 'BIGSOL', scenarioId: 'BIG' }, solutionBody);
+      const back = await store.getScenarioBody('BIG');
+      expect(back?.length).toBe(scenarioBody.length);
+      expect(back === scenarioBody).toBe(true); // not toBe: a failed diff of 7 MB is unreadable
+      expect((await store.getSolutionBody('BIGSOL')) === solutionBody).toBe(true);
+      // listing does not drag the bodies along
+      const page = await store.listScenarios({ limit: 1 });
+      expect(JSON.stringify(page).length).toBeLessThan(1000);
+    });
+  });
+
+  describe('ping and close', () => {
+    test('ping is true while open and false after close; close twice is fine; calls after close fail cleanly', async () => {
+      expect(await store.ping()).toBe(true);
+      await store.close();
+      expect(await store.ping()).toBe(false);
+      await store.close();
+      await rejectsWith(store.getScenario('S1'), 'closed');
+      await rejectsWith(store.migrate(), 'closed');
+    });
+
+    test('closing a store that never ran a query', async () => {
+      const idle = open();
+      await idle.close();
+      await idle.close();
+      expect(await idle.ping()).toBe(false);
+    });
+  });
+});
+
+describe('createStore', () => {
+  test('makes the SQLite folder and uses WAL for files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ovola-store-'));
+    try {
+      const path = join(dir, 'a', 'b', 'ovola.db');
+      const store = createStore({ sqlitePath: path });
+      await store.migrate();
+      await store.insertScenario(scenario('S1'), '{}');
+      expect(existsSync(path)).toBe(true);
+      expect(existsSync(`${path}-wal`)).toBe(true);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('refuses a schema name that is not a plain identifier', () => {
+    expect(() => createStore({ databaseUrl: 'postgres://localhost/x', schema: 'a"; drop table x; --' })).toThrow(/schema/);
+  });
+});

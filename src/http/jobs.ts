@@ -118,6 +118,9 @@ export class JobRunner {
 /** The worker runs the compiled file, or the TypeScript source through tsx under the test runner. */
 function workerThread(): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return new Worker(new URL('./solve-worker.ts', here), { execArgv: ['--import', 'tsx'] });
+  if (here.endsWith('.ts')) {
+    const source = new URL('./solve-worker.ts', here).href;
+    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+  }
   return new Worker(new URL('./solve-worker.js', here));
 }

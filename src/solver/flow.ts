@@ -80,7 +80,6 @@ export class TransportFlow {
   private pendingAtSink = 0;
   /** nodes taken from the heap over all searches: the work done */
   settledTotal = 0;
-  touchedTotal = 0;
   searches = 0;
 
   private readonly first: Int32Array | undefined;
@@ -390,7 +389,6 @@ export class TransportFlow {
     heap.clear();
     if (target < 0) throw new Error(`internal: no augmenting path from village #${s}`);
     this.settledTotal += nSettled;
-    this.touchedTotal += nTouched;
     this.searches++;
 
     // Walk the path back from the target, moving each unit one step.

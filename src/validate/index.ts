@@ -8,6 +8,7 @@ import { checkCalendar } from './calendar.js';
 import { ScenarioIndex } from './context.js';
 import { checkFirmTowns } from './firm-town.js';
 import { checkMetrics } from './metrics.js';
+import { checkPreferences } from './preferences.js';
 import { checkUncoveredReasons } from './uncovered.js';
 import type { Violation } from './violation.js';
 
@@ -30,6 +31,7 @@ export function validateSolution(scenario: Scenario, solution: Solution): Violat
     ...checkTravel(ix, resolved),
     ...checkUncoveredReasons(ix, solution),
     ...checkMetrics(ix, solution),
+    ...checkPreferences(ix, solution),
   ];
 }
 

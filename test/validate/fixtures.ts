@@ -21,6 +21,7 @@ import {
 } from '../../src/domain/index.js';
 import { ScenarioIndex } from '../../src/validate/context.js';
 import { recomputeMetrics } from '../../src/validate/metrics.js';
+import { recomputePreferences } from '../../src/validate/preferences.js';
 import type { Violation } from '../../src/validate/index.js';
 
 export function baseScenario(): ScenarioInput {
@@ -127,6 +128,7 @@ export function solution(s: Scenario, plan: Plan, edit?: (sol: Solution) => void
   };
   const m = recomputeMetrics(new ScenarioIndex(s), draft);
   Object.assign(draft.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
+  draft.metrics.preferences = recomputePreferences(new ScenarioIndex(s), draft);
   const doc = structuredClone(draft);
   edit?.(doc);
   return parseSolution(doc);

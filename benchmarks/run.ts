@@ -9,7 +9,7 @@
  *   - javascript-lp-solver on county and city only, in a child process under a time and memory limit.
  *
  * Flags: --presets county,city  --quick (one sample, shorter jsLP limit)  --samples n  --seed n
- *        --jslp-timeout s  --jslp-mem-gb n  --no-jslp  --no-readme
+ *        --jslp-timeout s  --jslp-mem-gb n  --no-jslp  --no-readme  --no-service (skip benchmarks/service.ts at the end)
  * Writes benchmarks/results/<date>-assign.json and refreshes the table in benchmarks/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -45,6 +45,7 @@ const { values: flags } = parseArgs({
     'jslp-mem-gb': { type: 'string', default: '12' },
     'no-jslp': { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
+    'no-service': { type: 'boolean', default: false },
   },
 });
 const presets = flags.presets.split(',').map((p) => p.trim()) as PresetName[];
@@ -420,6 +421,11 @@ async function main(): Promise<void> {
   if (!flags['no-readme']) writeReadme(rows, facts, resultFile);
   process.stdout.write(`wrote ${resultFile}${flags['no-readme'] ? '' : ' and benchmarks/README.md'} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   if (mismatches.length > 0) process.exitCode = 1;
+  // Then the HTTP service under load (benchmarks/service.ts; alone: npm run bench:service).
+  if (!flags['no-service']) {
+    const service = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'benchmarks', 'service.ts'), ...(flags['no-readme'] ? ['--no-readme'] : [])], { cwd: ROOT, stdio: 'inherit' });
+    if (service.status !== 0) process.exitCode = 1;
+  }
 }
 
 await main();

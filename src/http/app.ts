@@ -14,6 +14,12 @@ import { jobRoutes } from './routes/jobs.js';
 import { publicRoutes } from './routes/public.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { solutionRoutes } from './routes/solutions.js';
+import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
+import { compareRoutes } from './routes/compare.js';
+import { explainRoutes } from './routes/explain.js';
+import { replanRoutes } from './routes/replan.js';
+import { versionRoutes } from './routes/versions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,6 +99,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(jobRoutes, { store: opts.store, jobs });
   await app.register(solutionRoutes, { store: opts.store, directory });
   await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
+  await app.register(exportRoutes, { store: opts.store });
+  await app.register(importRoutes, { store: opts.store });
+  await app.register(versionRoutes, { store: opts.store });
+  await app.register(replanRoutes, { store: opts.store, jobs });
+  await app.register(compareRoutes, { store: opts.store });
+  await app.register(explainRoutes, { store: opts.store });
   await app.ready();
   return app as unknown as App;
 }

@@ -19,6 +19,10 @@ export const Config = z.object({
   OVOLA_ADMIN_KEY: z.string().min(16, 'OVOLA_ADMIN_KEY must be at least 16 characters').optional(),
   OVOLA_SAMPLE: z.string().default(new URL('../../data/sample-county.json', import.meta.url).pathname),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** requests per minute per client on the public look-up (default 600); raised for load tests */
+  OVOLA_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  /** PostgreSQL only: keep the tables in this schema (e.g. one per test run) */
+  OVOLA_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'OVOLA_PG_SCHEMA: lower-case letters, digits and _').optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -31,7 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function openStore(config: Config): Store {
-  return createStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { sqlitePath: config.OVOLA_DB });
+  return createStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.OVOLA_PG_SCHEMA } : { sqlitePath: config.OVOLA_DB });
 }
 
 /** A first start on an empty store gets the sample county, solved and published, so there is something to look at. */
@@ -57,7 +61,13 @@ export async function startServer(config: Config, say: (line: string) => void = 
     say(`created an admin API key (shown only this once): ${key}`);
   }
   await loadSample(store, config.OVOLA_SAMPLE, say);
-  const app = await buildApp({ store, adminKey: config.OVOLA_ADMIN_KEY, logger: { level: config.LOG_LEVEL }, closeStore: true });
+  const app = await buildApp({
+    store,
+    adminKey: config.OVOLA_ADMIN_KEY,
+    logger: { level: config.LOG_LEVEL },
+    closeStore: true,
+    publicRateLimit: config.OVOLA_PUBLIC_RATE_LIMIT,
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   say(`ovola is listening on ${address} — API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

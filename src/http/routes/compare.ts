@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Geography } from '../../geo/geography.js';
+import { compareSolutions } from '../../solver/compare.js';
+import type { Store } from '../../store/types.js';
+import { loadScenario, loadSolution, visibleSolution } from './versions.js';
+
+const Histogram = z.record(z.string(), z.number());
+
+const MetricsView = z.object({
+  status: z.string(),
+  method: z.string(),
+  objective: z.number(),
+  travelKm: z.object({ total: z.number(), mean: z.number(), p95: z.number(), max: z.number() }),
+  load: z.object({ histogram: Histogram, max: z.number() }),
+  uncovered: z.number(),
+  preferences: z.object({
+    villageRankHistogram: Histogram,
+    lawyerRankHistogram: Histogram,
+    blockingPairs: z.object({ count: z.number(), villages: z.number() }),
+  }),
+  changes: z.object({ vsBaseline: z.number(), byCounty: Histogram }),
+});
+
+const Side = z.object({ id: z.string(), scenarioId: z.string(), metrics: MetricsView });
+
+export const ComparisonView = z.object({
+  a: Side,
+  b: Side,
+  moved: z.array(z.object({ villageId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  summary: z.object({
+    moved: z.number(),
+    reassigned: z.number(),
+    newlyCovered: z.number(),
+    newlyUncovered: z.number(),
+    movedByCounty: Histogram,
+    travelKmDelta: z.number(),
+    meanKmDelta: z.number(),
+    p95KmDelta: z.number(),
+    maxKmDelta: z.number(),
+    uncoveredDelta: z.number(),
+    objectiveDelta: z.number(),
+    blockingPairsDelta: z.number(),
+    maxLoadDelta: z.number(),
+    onlyInA: z.number(),
+    onlyInB: z.number(),
+  }),
+});
+
+/** SPEC §1 planner: two solutions side by side, and which villages changed adviser. */
+export const compareRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/v1/compare',
+    {
+      schema: {
+        summary: '比较两个方案:指标并列,列出更换顾问的村(社区)',
+        description: '`moved` lists every village whose adviser differs between a (before) and b (after); `from`/`to` are lawyer ids, null when uncovered. Deltas are b − a.',
+        querystring: z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }),
+        response: { 200: ComparisonView },
+      },
+    },
+    async (request) => {
+      const { a, b } = request.query;
+      const [ra, rb] = await Promise.all([visibleSolution(store, a, request.principal), visibleSolution(store, b, request.principal)]);
+      const [sa, sb, scenarioB] = await Promise.all([loadSolution(store, a), loadSolution(store, b), loadScenario(store, rb.scenario.id)]);
+      // Counties as b's scenario draws them (a village may have been moved to another town by a change).
+      const geo = new Geography(scenarioB);
+      const countyOf = (villageId: string) => {
+        const v = geo.villageIndex.get(villageId);
+        return v === undefined ? undefined : geo.vCounty[v];
+      };
+      const c = compareSolutions(sa, sb, countyOf);
+      return {
+        a: { id: ra.solution.id, scenarioId: ra.scenario.id, metrics: c.a },
+        b: { id: rb.solution.id, scenarioId: rb.scenario.id, metrics: c.b },
+        moved: c.moved,
+        summary: c.summary,
+      };
+    },
+  );
+};

@@ -1,0 +1,94 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CSV_MIME, type ExportFormat, IoWorker, XLSX_MIME } from '../../io/index.js';
+import type { Store } from '../../store/types.js';
+import { mayAccess, type Principal } from '../auth.js';
+import { notFound } from '../problem.js';
+
+/** `attachment` with an ASCII name for old clients and the readable (Chinese) one per RFC 6266 / 5987. */
+export function contentDisposition(type: 'attachment' | 'inline', asciiName: string, name: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A file name from a scenario name: no path separators, quotes or control characters, not too long. */
+const safeName = (s: string) =>
+  s
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
+    .trim()
+    .slice(0, 80) || 'ovola';
+
+/** The solution's exports: GeoJSON for maps, CSV and XLSX with one row per village for the bureau's records. */
+export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+  const params = z.object({ id: z.string().min(1).max(100) });
+
+  // A province's XLSX takes seconds to write: the exports run in a worker thread, never on the event loop.
+  const io = new IoWorker();
+  app.addHook('onClose', () => io.close());
+
+  /** The solution exported, if the caller may see it (404 otherwise, as for the solution itself). */
+  async function exported(id: string, principal: Principal, format: ExportFormat): Promise<{ body: Buffer; names: { ascii: string; readable: string } }> {
+    const rec = await store.getSolution(id);
+    const scenarioRec = rec ? await store.getScenario(rec.scenarioId) : undefined;
+    if (!rec || !scenarioRec || !mayAccess(principal, scenarioRec.regions)) throw notFound('solution', id);
+    const [scenarioText, solutionText] = await Promise.all([store.getScenarioBody(rec.scenarioId), store.getSolutionBody(rec.id)]);
+    if (!scenarioText || !solutionText) throw notFound('solution', id);
+    const result = await io.run({ op: 'export', format, scenarioText, solutionText });
+    if (result.op !== 'export') throw new Error('the io worker answered another task');
+    const body = Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
+    return {
+      body,
+      names: { ascii: `ovola-solution-${rec.id}.${format}`, readable: `${safeName(result.scenarioName || scenarioRec.name)}-法律顾问方案-${rec.id.slice(0, 8)}.${format}` },
+    };
+  }
+
+  const attach = (reply: FastifyReply, names: { ascii: string; readable: string }) =>
+    reply.header('content-disposition', contentDisposition('attachment', names.ascii, names.readable)).header('cache-control', 'private, no-cache');
+
+  app.get(
+    '/v1/solutions/:id.geojson',
+    {
+      schema: {
+        summary: '方案地图(GeoJSON):村(社区)、律师服务基地、顾问→村连线',
+        description:
+          'A FeatureCollection; `properties.layer` tells the three kinds of feature apart. ' +
+          '`village` (Point): id, name, kind, town, county, adviserId, adviser, firmId, firm, team, km, uncoveredReason, uncoveredDetail. ' +
+          '`lawyer-base` (Point, the lawyer\'s base or else the firm\'s address): id, name, status, firmId, firm, load (villages in any role), cap, pairedAssistance. ' +
+          '`assignment` (LineString, base → village): villageId, village, lawyerId, lawyer, km (road km of the responsible adviser).',
+        params,
+        produces: ['application/geo+json'],
+      },
+    },
+    async (request, reply) => {
+      const { body, names } = await exported(request.params.id, request.principal, 'geojson');
+      return reply
+        .type('application/geo+json; charset=utf-8')
+        .header('content-disposition', contentDisposition('inline', names.ascii, names.readable))
+        .send(body);
+    },
+  );
+
+  const tableDescription =
+    'One row per village of the scenario, as a bureau files it: 县(市、区), 镇(街道), 村(社区), 法律顾问, 律师事务所, 联系电话, ' +
+    '团队成员 (names joined with 、), 距离(公里) (road km of the adviser), 未覆盖原因 (why a village has no adviser; its adviser cells are then empty), 村(社区)编号.';
+
+  app.get(
+    '/v1/solutions/:id.csv',
+    { schema: { summary: '方案表格(CSV,UTF-8 带 BOM,Excel 可直接打开)', description: tableDescription, params, produces: [CSV_MIME] } },
+    async (request, reply) => {
+      const { body, names } = await exported(request.params.id, request.principal, 'csv');
+      return attach(reply, names).type(`${CSV_MIME}; charset=utf-8`).send(body);
+    },
+  );
+
+  app.get(
+    '/v1/solutions/:id.xlsx',
+    { schema: { summary: '方案表格(Excel XLSX)', description: tableDescription, params, produces: [XLSX_MIME] } },
+    async (request, reply) => {
+      const { body, names } = await exported(request.params.id, request.principal, 'xlsx');
+      return attach(reply, names).type(XLSX_MIME).send(body);
+    },
+  );
+};

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Issue } from '../../domain/index.js';
+import { CSV_MIME, describeColumns, type ImportKind, IoWorker, XLSX_MIME } from '../../io/index.js';
+import type { ScenarioRecord, Store } from '../../store/types.js';
+import { mayAccess, type Principal } from '../auth.js';
+import { forbidden, HttpProblem, notFound } from '../problem.js';
+
+/** A province's villages as XLSX are a few MB; CSV less. */
+export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+/** At most this many problems are listed; the detail gives the total. */
+const MAX_ISSUES = 1000;
+
+const ImportView = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  createdAt: z.string(),
+  regions: z.array(z.string()),
+  summary: z.unknown(),
+  import: z.object({
+    kind: z.enum(['lawyers', 'villages']),
+    mode: z.enum(['replace', 'append']),
+    /** rows read from the sheet */
+    rows: z.number().int(),
+    /** entries of that kind in the new scenario */
+    total: z.number().int(),
+    sheet: z.string().optional(),
+    headerRow: z.number().int(),
+    /** the columns recognised, as written in the sheet */
+    columns: z.array(z.string()),
+    /** replace mode: references to lawyers or villages no longer there, dropped from soft data */
+    pruned: z.object({ preferences: z.number().int(), baseline: z.number().int(), travelOverrides: z.number().int() }),
+  }),
+});
+
+function unprocessable(what: string, issues: Issue[]): HttpProblem {
+  const shown = issues.slice(0, MAX_ISSUES);
+  const more = issues.length > shown.length ? ` (the first ${shown.length} are listed)` : '';
+  return new HttpProblem(422, 'Unprocessable Content', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the ${what}${more}`, shown);
+}
+
+const describe = (kind: ImportKind) =>
+  `The body is a sheet with one ${kind === 'lawyers' ? 'lawyer' : 'village'} per row: \`text/csv\` (UTF-8, with or without BOM; GB18030 as Excel writes it is read too) ` +
+  `or \`${XLSX_MIME}\` (the first sheet with content). The header row is the first of the first ten rows with two known column names; ` +
+  `headers may be Chinese or English, columns 序号 and 备注 are ignored, any other unknown column is refused. Columns:\n\n${describeColumns(kind)}\n\n` +
+  `\`mode=replace\` (default) swaps the scenario's ${kind} for the sheet's; soft data that named ${kind} no longer there ` +
+  `(preferences, baseline entries, travel overrides) is dropped and counted in \`import.pruned\`; pins stay and must still hold. ` +
+  `\`mode=append\` adds the rows after the existing ${kind}. The result is a NEW scenario version (parentId = :id), checked as a whole. ` +
+  `Every bad cell comes back at once as 422 problem+json, \`errors[].path\` = "row 12, column 执业状态" (rows as the sheet shows them, the header being row 1 ` +
+  `when it is on top); problems the scenario check finds in imported rows are pointed back at their row and column, others keep their scenario path.`;
+
+export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+  // Sheets arrive as bytes; these parsers hold for this plugin's routes only.
+  app.addContentTypeParser([CSV_MIME, 'application/csv', XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  // Reading a province's sheet and checking the scenario take seconds: that runs in a worker thread.
+  const io = new IoWorker();
+  app.addHook('onClose', () => io.close());
+
+  const params = z.object({ id: z.string().min(1).max(100) });
+  const querystring = z.object({ mode: z.enum(['replace', 'append']).default('replace') });
+
+  async function visibleScenario(id: string, principal: Principal): Promise<ScenarioRecord> {
+    const rec = await store.getScenario(id);
+    if (!rec || !mayAccess(principal, rec.regions)) throw notFound('scenario', id);
+    return rec;
+  }
+
+  for (const kind of ['lawyers', 'villages'] as const) {
+    app.post(
+      `/v1/scenarios/:id/import/${kind}`,
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          summary: kind === 'lawyers' ? '从 CSV / XLSX 导入律师名单(生成新版本情景)' : '从 CSV / XLSX 导入村(社区)名单(生成新版本情景)',
+          description: describe(kind),
+          params,
+          querystring,
+          consumes: [CSV_MIME, XLSX_MIME],
+          // Read as bytes by the parsers above; described here for the OpenAPI document only.
+          body: z.unknown().meta({ type: 'string', format: 'binary', description: `the ${kind} sheet, CSV or XLSX` }),
+          response: { 201: ImportView },
+        },
+      },
+      async (request, reply) => {
+        const rec = await visibleScenario(request.params.id, request.principal);
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) {
+          throw new HttpProblem(415, 'Unsupported Media Type', `send the sheet as ${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
+        }
+        if (body.length === 0) throw new HttpProblem(400, 'Bad Request', 'the body is empty: send the sheet');
+        const scenarioText = await store.getScenarioBody(rec.id);
+        if (!scenarioText) throw notFound('scenario', rec.id);
+        const mode = request.query.mode;
+        const result = await io.run({ op: 'import', kind, mode, data: body, scenarioText });
+        if (result.op !== 'import') throw new Error('the io worker answered another task');
+        if (!result.ok) throw unprocessable(result.what, result.issues);
+        const { regions, summary } = result;
+        if (request.principal.kind !== 'admin' && !regions.includes(request.principal.code)) {
+          throw forbidden(`a ${request.principal.kind} key may only make scenarios of its own region ${request.principal.code}`);
+        }
+        const created = await store.insertScenario({ id: randomUUID(), parentId: rec.id, name: result.name, summary, regions }, result.scenarioText);
+        return reply
+          .status(201)
+          .header('location', `/v1/scenarios/${created.id}`)
+          .send({
+            id: created.id,
+            parentId: created.parentId,
+            name: created.name,
+            createdAt: created.createdAt,
+            regions: created.regions,
+            summary: created.summary,
+            import: result.meta,
+          });
+      },
+    );
+  }
+};

@@ -61,7 +61,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // External plugins first, then our own, then routes.
   await app.register(helmet, { contentSecurityPolicy: false });
-  await app.register(rateLimit, { global: false });
+  // Only the public look-up is rate limited; a refused client is told when to come back, and the
+  // counters are not sent on every answer of that hot path.
+  await app.register(rateLimit, {
+    global: false,
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -88,23 +94,24 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (opts.closeStore) await opts.store.close();
   });
 
-  // Everything under /v1 needs a key, except the villagers' public look-up.
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/v1/') || request.url.startsWith('/v1/public/')) return;
-    request.principal = await authenticate(request, opts.store, opts.adminKey);
-  });
-
   await app.register(healthRoutes, { store: opts.store });
-  await app.register(scenarioRoutes, { store: opts.store, jobs });
-  await app.register(jobRoutes, { store: opts.store, jobs });
-  await app.register(solutionRoutes, { store: opts.store, directory });
   await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
-  await app.register(exportRoutes, { store: opts.store });
-  await app.register(importRoutes, { store: opts.store });
-  await app.register(versionRoutes, { store: opts.store });
-  await app.register(replanRoutes, { store: opts.store, jobs });
-  await app.register(compareRoutes, { store: opts.store });
-  await app.register(explainRoutes, { store: opts.store });
+  // Everything else needs a key: one encapsulated context with the check, so the public look-up
+  // (the hot path) does not pay for it.
+  await app.register(async (api) => {
+    api.addHook('onRequest', async (request) => {
+      request.principal = await authenticate(request, opts.store, opts.adminKey);
+    });
+    await api.register(scenarioRoutes, { store: opts.store, jobs });
+    await api.register(jobRoutes, { store: opts.store, jobs });
+    await api.register(solutionRoutes, { store: opts.store, directory });
+    await api.register(exportRoutes, { store: opts.store });
+    await api.register(importRoutes, { store: opts.store });
+    await api.register(versionRoutes, { store: opts.store });
+    await api.register(replanRoutes, { store: opts.store, jobs });
+    await api.register(compareRoutes, { store: opts.store });
+    await api.register(explainRoutes, { store: opts.store });
+  });
   await app.ready();
   return app as unknown as App;
 }

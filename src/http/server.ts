@@ -8,7 +8,7 @@ import { createStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type App } from './app.js';
 import { hashKey, newKey } from './auth.js';
-import { summarize } from './summary.js';
+import { summarize } from '../domain/summary.js';
 
 /** The service's configuration: one schema over the environment. */
 export const Config = z.object({

@@ -4,7 +4,7 @@
  * province's XLSX takes seconds to write, so the HTTP routes hand these to a worker thread.
  */
 import { InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
-import { summarize, type ScenarioSummary } from '../http/summary.js';
+import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
 import { readTable, TableReadError } from './table.js';

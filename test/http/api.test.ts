@@ -184,6 +184,19 @@ describe('scenarios, solve jobs, solutions and the public look-up', () => {
     expect(res.headers['cache-control']).toContain('max-age');
   });
 
+  it('rate-limits the public look-up per client with a 429 problem', async () => {
+    const limited = await buildApp({ store, adminKey: ADMIN, publicRateLimit: 2 });
+    const solution = (await app.inject({ method: 'GET', url: `/v1/solutions/${solutionId}`, headers: auth(ADMIN) })).json();
+    const url = `/v1/public/villages/${solution.assignments[0].villageId}`;
+    expect((await limited.inject(url)).statusCode).toBe(200);
+    expect((await limited.inject(url)).statusCode).toBe(200);
+    const refused = await limited.inject(url);
+    await limited.close();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.headers['retry-after']).toBeDefined();
+  });
+
   it('cancels a queued job', async () => {
     const slow = await buildApp({ store, adminKey: ADMIN, workers: 1 });
     const first = (await slow.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(ADMIN), payload: {} })).json();

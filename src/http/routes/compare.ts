@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Geography } from '../../geo/geography.js';
 import { compareSolutions } from '../../solver/compare.js';
 import type { Store } from '../../store/types.js';
-import { loadScenario, loadSolution, visibleSolution } from './versions.js';
+import { loadScenario, loadSolution, visibleSolution } from '../access.js';
 
 const Histogram = z.record(z.string(), z.number());
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { explainVillage } from '../../solver/explain.js';
 import type { Store } from '../../store/types.js';
 import { notFound } from '../problem.js';
-import { loadScenario, loadSolution, visibleSolution } from './versions.js';
+import { loadScenario, loadSolution, visibleSolution } from '../access.js';
 
 const CostBreakdown = z.object({
   travel: z.number(),

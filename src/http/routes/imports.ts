@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Issue } from '../../domain/index.js';
 import { CSV_MIME, describeColumns, type ImportKind, IoWorker, XLSX_MIME } from '../../io/index.js';
-import type { ScenarioRecord, Store } from '../../store/types.js';
-import { mayAccess, type Principal } from '../auth.js';
+import type { Store } from '../../store/types.js';
+import { ScenarioView, scenarioView, visibleScenario } from '../access.js';
 import { forbidden, HttpProblem, notFound } from '../problem.js';
 
 /** A province's villages as XLSX are a few MB; CSV less. */
@@ -12,13 +12,7 @@ export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 /** At most this many problems are listed; the detail gives the total. */
 const MAX_ISSUES = 1000;
 
-const ImportView = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  name: z.string(),
-  createdAt: z.string(),
-  regions: z.array(z.string()),
-  summary: z.unknown(),
+const ImportView = ScenarioView.extend({
   import: z.object({
     kind: z.enum(['lawyers', 'villages']),
     mode: z.enum(['replace', 'append']),
@@ -64,12 +58,6 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
   const params = z.object({ id: z.string().min(1).max(100) });
   const querystring = z.object({ mode: z.enum(['replace', 'append']).default('replace') });
 
-  async function visibleScenario(id: string, principal: Principal): Promise<ScenarioRecord> {
-    const rec = await store.getScenario(id);
-    if (!rec || !mayAccess(principal, rec.regions)) throw notFound('scenario', id);
-    return rec;
-  }
-
   for (const kind of ['lawyers', 'villages'] as const) {
     app.post(
       `/v1/scenarios/:id/import/${kind}`,
@@ -87,7 +75,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         },
       },
       async (request, reply) => {
-        const rec = await visibleScenario(request.params.id, request.principal);
+        const rec = await visibleScenario(store, request.params.id, request.principal);
         const body = request.body;
         if (!Buffer.isBuffer(body)) {
           throw new HttpProblem(415, 'Unsupported Media Type', `send the sheet as ${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
@@ -107,15 +95,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         return reply
           .status(201)
           .header('location', `/v1/scenarios/${created.id}`)
-          .send({
-            id: created.id,
-            parentId: created.parentId,
-            name: created.name,
-            createdAt: created.createdAt,
-            regions: created.regions,
-            summary: created.summary,
-            import: result.meta,
-          });
+          .send({ ...scenarioView(created), import: result.meta });
       },
     );
   }

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JobRecord, Store } from '../../store/types.js';
-import { mayAccess } from '../auth.js';
+import { visibleJob } from '../access.js';
 import type { JobRunner } from '../jobs.js';
-import { notFound } from '../problem.js';
 
 export const JobView = z.object({
   id: z.string(),
@@ -36,20 +35,12 @@ export function jobView(j: JobRecord): z.infer<typeof JobView> {
 export const jobRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   const params = z.object({ jobId: z.string().min(1).max(100) });
 
-  /** A job the caller may see: its scenario must lie in the caller's region. */
-  async function visibleJob(jobId: string, principal: Parameters<typeof mayAccess>[0]): Promise<JobRecord> {
-    const job = await store.getJob(jobId);
-    const scenario = job ? await store.getScenario(job.scenarioId) : undefined;
-    if (!job || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('job', jobId);
-    return job;
-  }
-
   app.get('/v1/jobs/:jobId', { schema: { summary: '求解任务的状态与进度', params, response: { 200: JobView } } }, async (request) =>
-    jobView(await visibleJob(request.params.jobId, request.principal)),
+    jobView(await visibleJob(store, request.params.jobId, request.principal)),
   );
 
   app.delete('/v1/jobs/:jobId', { schema: { summary: '取消求解任务', params, response: { 200: JobView } } }, async (request) => {
-    const job = await visibleJob(request.params.jobId, request.principal);
+    const job = await visibleJob(store, request.params.jobId, request.principal);
     if (job.status === 'queued' || job.status === 'running') await jobs.cancel(job.id);
     return jobView((await store.getJob(job.id))!);
   });

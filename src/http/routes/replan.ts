@@ -8,7 +8,7 @@ import type { Principal } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
 import { forbidden, HttpProblem } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
-import { insertVersion, loadScenario, loadSolution, visibleSolution } from './versions.js';
+import { insertVersion, loadScenario, loadSolution, visibleSolution } from '../access.js';
 
 export const ReplanRequest = z.strictObject({
   changes: z.array(Change).max(1000).default([]),

@@ -2,33 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseScenario, Weights } from '../../domain/index.js';
-import type { ScenarioRecord, Store } from '../../store/types.js';
-import { mayAccess, type Principal } from '../auth.js';
+import type { Store } from '../../store/types.js';
+import { insertVersion, ScenarioView, scenarioView, visibleScenario } from '../access.js';
+import type { Principal } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
-import { forbidden, notFound } from '../problem.js';
-import { summarize } from '../summary.js';
+import { notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
 
 /** Province-size scenarios are about 7 MB of JSON. */
 const SCENARIO_BODY_LIMIT = 16 * 1024 * 1024;
-
-const ScenarioView = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  name: z.string(),
-  createdAt: z.string(),
-  regions: z.array(z.string()),
-  summary: z.unknown(),
-});
-
-const view = (r: ScenarioRecord): z.infer<typeof ScenarioView> => ({
-  id: r.id,
-  parentId: r.parentId,
-  name: r.name,
-  createdAt: r.createdAt,
-  regions: r.regions,
-  summary: r.summary,
-});
 
 export const SolveRequest = z.strictObject({
   mode: z.enum(['optimal', 'stable']).default('optimal'),
@@ -41,11 +23,7 @@ export const SolveRequest = z.strictObject({
 export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
 
-  async function visibleScenario(id: string, principal: Principal): Promise<ScenarioRecord> {
-    const rec = await store.getScenario(id);
-    if (!rec || !mayAccess(principal, rec.regions)) throw notFound('scenario', id);
-    return rec;
-  }
+  const visible = (id: string, principal: Principal) => visibleScenario(store, id, principal);
 
   app.post(
     '/v1/scenarios',
@@ -59,13 +37,8 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       },
     },
     async (request, reply) => {
-      const scenario = parseScenario(request.body);
-      const { summary, regions } = summarize(scenario);
-      if (request.principal.kind !== 'admin' && !regions.includes(request.principal.code)) {
-        throw forbidden(`a ${request.principal.kind} key may only upload scenarios of its own region ${request.principal.code}`);
-      }
-      const rec = await store.insertScenario({ id: randomUUID(), parentId: null, name: scenario.name, summary, regions }, JSON.stringify(scenario));
-      return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(view(rec));
+      const rec = await insertVersion(store, request.principal, null, parseScenario(request.body));
+      return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );
 
@@ -81,23 +54,23 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     async (request) => {
       const p = request.principal;
       const page = await store.listScenarios({ limit: request.query.limit, cursor: request.query.cursor, regions: p.kind === 'admin' ? undefined : [p.code] });
-      return { items: page.items.map(view), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      return { items: page.items.map(scenarioView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     },
   );
 
   app.get('/v1/scenarios/:id', { schema: { summary: '情景概要', params, response: { 200: ScenarioView } } }, async (request) =>
-    view(await visibleScenario(request.params.id, request.principal)),
+    scenarioView(await visible(request.params.id, request.principal)),
   );
 
   app.get('/v1/scenarios/:id/document', { schema: { summary: '情景文档(ovola.scenario/v1)', params } }, async (request, reply) => {
-    await visibleScenario(request.params.id, request.principal);
+    await visible(request.params.id, request.principal);
     const body = await store.getScenarioBody(request.params.id);
     if (!body) throw notFound('scenario', request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.delete('/v1/scenarios/:id', { schema: { summary: '删除情景及其方案与任务', params } }, async (request, reply) => {
-    await visibleScenario(request.params.id, request.principal);
+    await visible(request.params.id, request.principal);
     await store.deleteScenario(request.params.id);
     return reply.status(204).send();
   });
@@ -106,7 +79,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     '/v1/scenarios/:id/solve',
     { schema: { summary: '提交求解任务(异步)', params, body: SolveRequest.prefault({}), response: { 202: z.object({ jobId: z.string(), job: JobView }) } } },
     async (request, reply) => {
-      const rec = await visibleScenario(request.params.id, request.principal);
+      const rec = await visible(request.params.id, request.principal);
       const scenarioText = await store.getScenarioBody(rec.id);
       if (!scenarioText) throw notFound('scenario', rec.id);
       const body = request.body;

@@ -1,25 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SolutionRecord, Store } from '../../store/types.js';
-import { mayAccess, type Principal } from '../auth.js';
+import type { Store } from '../../store/types.js';
+import { visibleSolution } from '../access.js';
+import type { Principal } from '../auth.js';
 import { forbidden, notFound } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
 
 export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: PublicDirectory }> = async (app, { store, directory }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
 
-  async function visibleSolution(id: string, principal: Principal): Promise<{ solution: SolutionRecord; regions: string[] }> {
-    const solution = await store.getSolution(id);
-    const scenario = solution ? await store.getScenario(solution.scenarioId) : undefined;
-    if (!solution || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('solution', id);
-    return { solution, regions: scenario.regions };
-  }
+  const visible = (id: string, principal: Principal) => visibleSolution(store, id, principal);
 
   app.get(
     '/v1/solutions/:id',
     { schema: { summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt)', params } },
     async (request, reply) => {
-      const { solution } = await visibleSolution(request.params.id, request.principal);
+      const { solution } = await visible(request.params.id, request.principal);
       const body = await store.getSolutionBody(solution.id);
       if (!body) throw notFound('solution', solution.id);
       // The stored document is sent as it is, with the record's fields put in front: no re-parsing of megabytes.
@@ -39,7 +35,8 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
       },
     },
     async (request) => {
-      const { solution, regions } = await visibleSolution(request.params.id, request.principal);
+      const { solution, scenario } = await visible(request.params.id, request.principal);
+      const { regions } = scenario;
       const p = request.principal;
       // The region in force: the one asked for, else the caller's own, else the scenario's first city.
       const region = request.body.region ?? (p.kind === 'admin' ? (regions[0] ?? '*') : p.code);

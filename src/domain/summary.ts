@@ -1,4 +1,4 @@
-import type { Scenario } from '../domain/index.js';
+import type { Scenario } from './scenario.js';
 
 export interface ScenarioSummary {
   villages: number;

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { parseScenario, parseSolution, type Scenario, type Solution } from '../domain/index.js';
+import { summarize } from '../domain/summary.js';
+import type { JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
+import { mayAccess, type Principal } from './auth.js';
+import { forbidden, notFound } from './problem.js';
+
+/*
+ * What a caller may see: a record whose scenario lies outside the caller's region answers 404,
+ * as if it did not exist. Every route looks records up through these.
+ */
+
+/** The scenario record as the scenarios routes show it. */
+export const ScenarioView = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  createdAt: z.string(),
+  regions: z.array(z.string()),
+  summary: z.unknown(),
+});
+
+export const scenarioView = (r: ScenarioRecord): z.infer<typeof ScenarioView> => ({
+  id: r.id,
+  parentId: r.parentId,
+  name: r.name,
+  createdAt: r.createdAt,
+  regions: r.regions,
+  summary: r.summary,
+});
+
+/** A scenario the caller may see, else 404 (as if it did not exist). */
+export async function visibleScenario(store: Store, id: string, principal: Principal): Promise<ScenarioRecord> {
+  const rec = await store.getScenario(id);
+  if (!rec || !mayAccess(principal, rec.regions)) throw notFound('scenario', id);
+  return rec;
+}
+
+/** A solution the caller may see (its scenario lies in their region), with its scenario's record; else 404. */
+export async function visibleSolution(store: Store, id: string, principal: Principal): Promise<{ solution: SolutionRecord; scenario: ScenarioRecord }> {
+  const solution = await store.getSolution(id);
+  const scenario = solution ? await store.getScenario(solution.scenarioId) : undefined;
+  if (!solution || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('solution', id);
+  return { solution, scenario };
+}
+
+export async function loadScenario(store: Store, id: string): Promise<Scenario> {
+  const text = await store.getScenarioBody(id);
+  if (!text) throw notFound('scenario', id);
+  return parseScenario(JSON.parse(text));
+}
+
+export async function loadSolution(store: Store, id: string): Promise<Solution> {
+  const text = await store.getSolutionBody(id);
+  if (!text) throw notFound('solution', id);
+  return parseSolution(JSON.parse(text));
+}
+
+/** Stores a scenario (new, or derived from `parentId`), refusing one outside the caller's region. */
+export async function insertVersion(store: Store, principal: Principal, parentId: string | null, scenario: Scenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = summarize(scenario);
+  if (principal.kind !== 'admin' && !regions.includes(principal.code)) {
+    throw forbidden(`a ${principal.kind} key may only store scenarios of its own region ${principal.code}`);
+  }
+  return store.insertScenario({ id: randomUUID(), parentId, name: name ?? scenario.name, summary, regions }, JSON.stringify(scenario));
+}
+
+/** A job the caller may see (its scenario lies in their region); else 404. */
+export async function visibleJob(store: Store, jobId: string, principal: Principal): Promise<JobRecord> {
+  const job = await store.getJob(jobId);
+  const scenario = job ? await store.getScenario(job.scenarioId) : undefined;
+  if (!job || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('job', jobId);
+  return job;
+}

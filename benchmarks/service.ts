@@ -4,7 +4,7 @@
  *
  *   - the real server (`node dist/cli/ovola.js serve`, temp SQLite, the sample county published at first
  *     start, the public look-up's rate limit raised through OVOLA_PUBLIC_RATE_LIMIT);
- *   - a bare Fastify app in a child process of its own, one route returning a small JSON;
+ *   - a bare Fastify app in a child process of its own, one route answering with the same bytes as the look-up;
  *   - autocannon from this process, one target after another, each warmed up first:
  *     `GET /v1/public/villages/:id` (no key), `GET /v1/solutions/:id` (admin key), and the bare route.
  *
@@ -110,12 +110,16 @@ function stopChild(c: Child | undefined): Promise<void> {
   });
 }
 
-/** The bare app: Fastify with no plugins, one route with a small JSON, in a process of its own. */
+/**
+ * The bare app: Fastify with no plugins and one route, in a process of its own. It answers with the
+ * same bytes as the public look-up (passed in BARE_BODY), so the comparison measures what ovola adds
+ * per request, not the size of a villager's card.
+ */
 const BARE_APP = `
 import Fastify from 'fastify';
 const app = Fastify({ logger: false });
-const body = { village: { id: '449021001101', name: '华城社区' }, adviser: { name: '周杰红', firm: '广东和诚律师事务所', phone: '16509851382' } };
-app.get('/bare', async () => body);
+const body = process.env.BARE_BODY;
+app.get('/bare', async (request, reply) => reply.type('application/json; charset=utf-8').send(body));
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log('bare listening on ' + address);
 process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
@@ -179,7 +183,7 @@ function writeReadme(block: string): void {
 
 \`npm run bench:service\` (also the last step of \`npm run bench\`) starts the built server (\`node dist/cli/ovola.js serve\`,
 a temporary SQLite file, the sample county published at first start, request logging at \`warn\`, the public
-look-up's rate limit raised with \`OVOLA_PUBLIC_RATE_LIMIT\`) and a bare Fastify app with one small-JSON route,
+look-up's rate limit raised with \`OVOLA_PUBLIC_RATE_LIMIT\`) and a bare Fastify app with one route that answers with the same bytes as the look-up,
 each in its own process on 127.0.0.1, and drives them one after another with autocannon from a third
 process (a short warm-up, then 10 s at 50 connections each). The target: the public look-up reaches at
 least 60% of the bare route's req/s with p99 under 20 ms (PASS or FAIL is printed; the exit code does not
@@ -206,7 +210,8 @@ async function main(): Promise<void> {
     const started = await startChild([CLI, 'serve'], env, /published as (\S+)[\s\S]*listening on (http:\/\/127\.0\.0\.1:\d+)/);
     server = started.child;
     const [, solutionId, base] = started.match;
-    const bareStarted = await startChild(['--input-type=module', '-e', BARE_APP], { ...process.env }, /bare listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const card = await (await fetch(`${base}/v1/public/villages/${villageId}`)).text();
+    const bareStarted = await startChild(['--input-type=module', '-e', BARE_APP], { ...process.env, BARE_BODY: card }, /bare listening on (http:\/\/127\.0\.0\.1:\d+)/);
     bare = bareStarted.child;
     const bareBase = bareStarted.match[1];
 

@@ -51,6 +51,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     connectionTimeout: 130_000,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // The public look-up logs nothing per request (errors still reach the error handler's log), so it
+    // skips building a child logger for each of its many requests.
+    childLoggerFactory: (logger, bindings, options, rawReq) => (rawReq.url?.startsWith('/v1/public/') ? logger : logger.child(bindings, options)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -13,7 +13,8 @@ export interface PublicCard {
 }
 
 interface Entry {
-  body: string;
+  /** the card as UTF-8 JSON, encoded once rather than on every answer */
+  body: Buffer;
   etag: string;
 }
 
@@ -78,7 +79,7 @@ export class PublicDirectory {
       if (!scenarioText || !solutionText) continue;
       const cards = publicCards(parseScenario(JSON.parse(scenarioText)), JSON.parse(solutionText) as Solution);
       for (const [id, card] of cards) {
-        const body = JSON.stringify(card);
+        const body = Buffer.from(JSON.stringify(card));
         next.set(id, { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` });
       }
     }

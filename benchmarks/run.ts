@@ -12,8 +12,9 @@
  *        --jslp-timeout s  --jslp-mem-gb n  --no-jslp  --no-readme  --no-service (skip benchmarks/service.ts at the end)
  * Writes benchmarks/results/<date>-assign.json and refreshes the table in benchmarks/README.md.
  */
+import { ensureBuilt } from '../scripts/dist.js';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,26 +91,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** Builds dist/ when any source file is newer than the oldest built file (or nothing is built). */
-function ensureBuilt(): string | undefined {
-  const newest = (dir: string, ext: string, pick: (a: number, b: number) => number, start: number): number => {
-    let t = start;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) t = newest(p, ext, pick, t);
-      else if (e.name.endsWith(ext)) t = pick(t, statSync(p).mtimeMs);
-    }
-    return t;
-  };
-  const distDir = join(ROOT, 'dist');
-  const stale = !existsSync(CLI) || newest(join(ROOT, 'src'), '.ts', Math.max, 0) > newest(distDir, '.js', Math.min, Infinity);
-  if (!stale) return undefined;
-  process.stderr.write('building dist/ (npm run build) …\n');
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) return `npm run build failed (${r.status}): ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`;
-  return undefined;
-}
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -393,7 +374,12 @@ ovola's does.
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const buildError = ensureBuilt();
+  let buildError: string | undefined;
+  try {
+    ensureBuilt((line) => process.stderr.write(`${line}\n`));
+  } catch (err) {
+    buildError = (err as Error).message.split('\n').slice(0, 6).join(' | ');
+  }
   if (buildError) process.stderr.write(`warning: ${buildError}\n`);
   const rows: Row[] = [];
   for (const preset of presets) rows.push(await benchPreset(preset, buildError));

@@ -15,11 +15,12 @@
  * Flags: --duration s (10)  --connections n (50)  --warmup s (2)  --log-level level (warn)  --no-readme
  * Writes benchmarks/results/<date>-service.json and refreshes its table in benchmarks/README.md.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ensureBuilt } from '../scripts/dist.js';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -49,21 +50,6 @@ const warmup = Number(flags.warmup);
 if (!(duration > 0 && duration <= 120)) throw new Error('--duration: 1 to 120 seconds');
 if (!(connections >= 1 && connections <= 1000)) throw new Error('--connections: 1 to 1000');
 if (!(warmup >= 0 && warmup <= 30)) throw new Error('--warmup: 0 to 30 seconds');
-
-/** Rebuilds dist/ when a source file is newer than its output. */
-function ensureBuilt(): void {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
-  const src = join(ROOT, 'src');
-  const current = walk(src).every((ts) => {
-    const js = join(ROOT, 'dist', relative(src, ts)).replace(/\.ts$/, '.js');
-    return existsSync(js) && statSync(js).mtimeMs >= statSync(ts).mtimeMs;
-  });
-  if (current) return;
-  process.stderr.write('building dist/ …\n');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-}
 
 interface Child {
   proc: ChildProcess;
@@ -198,7 +184,7 @@ depend on it). Flags: \`--duration\`, \`--connections\`, \`--warmup\`, \`--log-l
 }
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  ensureBuilt((line) => process.stderr.write(`${line}\n`));
   const tmp = mkdtempSync(join(os.tmpdir(), 'ovola-bench-service-'));
   const adminKey = `bench-admin-${randomBytes(12).toString('hex')}`;
   const villageId: string = JSON.parse(readFileSync(SAMPLE, 'utf8')).villages[0].id;

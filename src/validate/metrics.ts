@@ -103,12 +103,13 @@ export function recomputeMetrics(ix: ScenarioIndex, solution: Solution): Recompu
 }
 
 /** Two count tables agree when every key has the same count, a missing key counting 0. */
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 }
 
-const show = (table: Record<string, number>) =>
+/** A count table as a short sorted text for messages. */
+export const showCounts = (table: Record<string, number>) =>
   `{${Object.entries(table)
     .filter(([, n]) => n !== 0)
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
@@ -133,13 +134,13 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
   }
 
   if (!sameCounts(m.load.histogram, want.load.histogram))
-    bad('load.histogram', `load histogram reported as ${show(m.load.histogram)}, recomputed ${show(want.load.histogram)}`);
+    bad('load.histogram', `load histogram reported as ${showCounts(m.load.histogram)}, recomputed ${showCounts(want.load.histogram)}`);
   if (m.load.max !== want.load.max) bad('load.max', `maximum load reported as ${m.load.max}, recomputed ${want.load.max}`);
 
   if (m.changes.vsBaseline !== want.changes.vsBaseline)
     bad('changes.vsBaseline', `changes vs baseline reported as ${m.changes.vsBaseline}, recomputed ${want.changes.vsBaseline}`);
   if (!sameCounts(m.changes.byCounty, want.changes.byCounty))
-    bad('changes.byCounty', `changes by county reported as ${show(m.changes.byCounty)}, recomputed ${show(want.changes.byCounty)}`);
+    bad('changes.byCounty', `changes by county reported as ${showCounts(m.changes.byCounty)}, recomputed ${showCounts(want.changes.byCounty)}`);
 
   const tol = 0.0005 * (ix.villages.size + solution.assignments.reduce((s, a) => s + 1 + a.team.length, 0)) + 1e-6 * Math.abs(m.objective);
   if (m.bound > m.objective + tol) bad('bound', `bound ${m.bound} exceeds objective ${m.objective}`);

@@ -1,3 +1,4 @@
+import { sameCounts, showCounts as show } from './metrics.js';
 import type { Lawyer, LonLat, Solution, Village } from '../domain/index.js';
 import type { ScenarioIndex } from './context.js';
 import { PointGrid } from './geo.js';
@@ -307,18 +308,6 @@ function recompute(orders: Orders, solution: Solution): RecomputedPreferences {
     blockingPairs: { count: pairs.length, villages: new Set(pairs.map(([v]) => v)).size, pairs },
   };
 }
-
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
-}
-
-const show = (table: Record<string, number>) =>
-  `{${Object.entries(table)
-    .filter(([, n]) => n !== 0)
-    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([k, n]) => `${k}: ${n}`)
-    .join(', ')}}`;
 
 const SHOWN = 5;
 

@@ -3,10 +3,11 @@
  * built bin (`dist/cli/ovola.js`) for standard input. Exit codes: 0 done, 1 violations or pins that
  * cannot hold, 2 bad input.
  */
+import { ensureBuilt } from '../../scripts/dist.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -14,17 +15,6 @@ import { parseScenario, parseSolution, type Solution } from '../../src/domain/in
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'dist', 'cli', 'ovola.js');
-
-/** Whether every `src/**.ts` has a `dist/**.js` at least as new, so `npm run build` can be skipped. */
-function distIsCurrent(): boolean {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
-  const src = join(ROOT, 'src');
-  return walk(src).every((ts) => {
-    const js = join(ROOT, 'dist', relative(src, ts)).replace(/\.ts$/, '.js');
-    return existsSync(js) && statSync(js).mtimeMs >= statSync(ts).mtimeMs;
-  });
-}
 
 interface Run {
   code: number;
@@ -265,11 +255,7 @@ describe('bad input', () => {
 });
 
 describe('the built bin', () => {
-  beforeAll(() => {
-    if (distIsCurrent()) return;
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    expect(build.status, build.stdout + build.stderr).toBe(0);
-  });
+  beforeAll(() => ensureBuilt(), 120_000);
 
   test('solve - reads the scenario from standard input', () => {
     const r = spawnSync('node', [BIN, 'solve', '-', '--quiet'], { cwd: ROOT, input: scenarioText, encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -5,11 +5,12 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run test/http/crash.test.ts
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ensureBuilt } from '../../scripts/dist.js';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,17 +20,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'dist', 'cli', 'ovola.js');
 const ADMIN = `crash-test-admin-${randomBytes(8).toString('hex')}`;
 const DATABASE_URL = process.env.DATABASE_URL;
-
-/** Whether every `src/**.ts` has a `dist/**.js` at least as new, so `npm run build` can be skipped. */
-function distIsCurrent(): boolean {
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
-  const src = join(ROOT, 'src');
-  return walk(src).every((ts) => {
-    const js = join(ROOT, 'dist', relative(src, ts)).replace(/\.ts$/, '.js');
-    return existsSync(js) && statSync(js).mtimeMs >= statSync(ts).mtimeMs;
-  });
-}
 
 /** One `ovola serve` child on a free port of 127.0.0.1. */
 class Server {
@@ -124,11 +114,7 @@ const backends: Backend[] = [
 const city = generateScenario({ preset: 'city', seed: 1 });
 const running: Server[] = [];
 
-beforeAll(() => {
-  if (distIsCurrent()) return;
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  expect(build.status, build.stdout + build.stderr).toBe(0);
-}, 120_000);
+beforeAll(() => ensureBuilt(), 120_000);
 
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop('SIGKILL')));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../io/thread.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobRecord, Store } from '../store/types.js';
 import type { SolveTask, WorkerMessage } from './solve-worker.js';
@@ -85,7 +86,7 @@ export class JobRunner {
     const { job } = entry;
     await this.store.updateJob(job.id, { status: 'running', phase: 'starting', progress: 0 });
     const outcome = await new Promise<{ ok: true; text: string } | { ok: false; error: string }>((resolve) => {
-      const worker = workerThread();
+      const worker = moduleWorker(import.meta.url, 'solve-worker');
       entry.worker = worker;
       let lastWrite = 0;
       worker.on('message', (m: WorkerMessage) => {
@@ -113,14 +114,4 @@ export class JobRunner {
       await this.store.updateJob(job.id, { status: 'failed', phase: 'failed', error: outcome.error });
     }
   }
-}
-
-/** The worker runs the compiled file, or the TypeScript source through tsx under the test runner. */
-function workerThread(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = new URL('./solve-worker.ts', here).href;
-    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
-  }
-  return new Worker(new URL('./solve-worker.js', here));
 }

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from './thread.js';
 import type { IoResult, IoTask } from './tasks.js';
 import type { IoReply } from './worker.js';
 
@@ -49,7 +50,7 @@ export class IoWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = ioThread();
+    const worker = moduleWorker(import.meta.url, 'worker');
     worker.unref();
     worker.on('message', (m: IoReply) => {
       const p = this.pending.get(m.id);
@@ -76,13 +77,3 @@ export class IoWorker {
   }
 }
 
-/** The worker runs the compiled file, or the TypeScript source through tsx under the test runner. */
-function ioThread(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // `--import tsx` in execArgv does not reach a worker's loader on Node 20: register tsx from inside instead.
-    const source = new URL('./worker.ts', here).href;
-    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
-  }
-  return new Worker(new URL('./worker.js', here));
-}

@@ -75,7 +75,7 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
 
   const ids: number[] = [];
   const kms: number[] = [];
-  const order: number[] = [];
+  let sorted = new Float64Array(256);
   const seen = new Int32Array(pool.size).fill(-1);
   const { rep, nodeOf } = pool;
   // Villages come town by town, so the last village's reach is a good first guess for the next.
@@ -106,25 +106,32 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
       if (w >= perVillage * 2 || r >= maxTravelKm) break;
       r = Math.min(maxTravelKm, r * 2);
     }
-    order.length = ids.length;
-    for (let i = 0; i < ids.length; i++) order[i] = i;
-    order.sort((a, b) => kms[a] - kms[b] || ids[a] - ids[b]);
     // The nearest `perVillage` places: advisers at one base are all in or all out, so a firm's
-    // lawyers named one by one do not crowd out the next town's.
-    let take = 0;
-    let places = 0;
-    while (take < order.length && (places < perVillage || kms[order[take]] === kms[order[take - 1]])) {
-      if (take === 0 || kms[order[take]] !== kms[order[take - 1]]) places++;
-      take++;
+    // lawyers named one by one do not crowd out the next town's. Only the distances are sorted (a
+    // typed-array sort, no comparator); the row keeps the index's order, which is deterministic.
+    const w = ids.length;
+    if (sorted.length < w) sorted = new Float64Array(w * 2);
+    const d = sorted.subarray(0, w);
+    for (let i = 0; i < w; i++) d[i] = kms[i];
+    d.sort();
+    let reach = -Infinity;
+    for (let i = 0, places = 0; i < w && places < perVillage; i++) {
+      if (i === 0 || d[i] !== d[i - 1]) {
+        places++;
+        reach = d[i];
+      }
     }
-    lastReach = take > 0 ? kms[order[take - 1]] : r;
-    for (let i = 0; i < take; i++) {
-      push(ids[order[i]], kms[order[i]]);
-      seen[ids[order[i]]] = v;
+    let left = 0;
+    for (let i = 0; i < w; i++) {
+      if (kms[i] <= reach) {
+        push(ids[i], kms[i]);
+        seen[ids[i]] = v;
+      } else left++;
     }
-    // Every node left out lies farther than the last one taken — unless the search stopped short of
-    // maxTravelKm with exactly enough, in which case those beyond the circle are farther still.
-    floorKm[v] = take < order.length || r < maxTravelKm ? (take > 0 ? kms[order[take - 1]] : r) : Infinity;
+    lastReach = w > 0 ? reach : r;
+    // Every node left out lies farther than `reach` — and so do those beyond the circle, when the
+    // search stopped short of maxTravelKm.
+    floorKm[v] = left > 0 || r < maxTravelKm ? (w > 0 ? reach : r) : Infinity;
     for (const l of extras.extra[v] ?? []) {
       const g = nodeOf[l];
       if (g < 0 || seen[g] === v || !geo.mayAdvise(v, l)) continue;

@@ -45,16 +45,52 @@ export async function visibleSolution(store: Store, id: string, principal: Princ
   return { solution, scenario };
 }
 
-export async function loadScenario(store: Store, id: string): Promise<Scenario> {
-  const text = await store.getScenarioBody(id);
-  if (!text) throw notFound('scenario', id);
-  return parseScenario(JSON.parse(text));
+/**
+ * Parsed documents, a few of each kind. Stored scenarios and solutions never change, so a parse can be
+ * reused by id; a province document takes about half a second to parse, which the event loop should
+ * not pay on every explain or compare. Callers share these objects and must not change them.
+ */
+class ParsedCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  constructor(private readonly size: number) {}
+
+  get(id: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(id);
+    if (hit) {
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit;
+    }
+    const loading = load();
+    this.entries.set(id, loading);
+    loading.catch(() => this.entries.delete(id));
+    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return loading;
+  }
 }
 
-export async function loadSolution(store: Store, id: string): Promise<Solution> {
-  const text = await store.getSolutionBody(id);
-  if (!text) throw notFound('solution', id);
-  return parseSolution(JSON.parse(text));
+/** One cache per store, so two stores (tests) never share entries. */
+const caches = new WeakMap<Store, { scenarios: ParsedCache<Scenario>; solutions: ParsedCache<Solution> }>();
+function cachesOf(store: Store) {
+  let c = caches.get(store);
+  if (!c) caches.set(store, (c = { scenarios: new ParsedCache<Scenario>(4), solutions: new ParsedCache<Solution>(4) }));
+  return c;
+}
+
+export function loadScenario(store: Store, id: string): Promise<Scenario> {
+  return cachesOf(store).scenarios.get(id, async () => {
+    const text = await store.getScenarioBody(id);
+    if (!text) throw notFound('scenario', id);
+    return parseScenario(JSON.parse(text));
+  });
+}
+
+export function loadSolution(store: Store, id: string): Promise<Solution> {
+  return cachesOf(store).solutions.get(id, async () => {
+    const text = await store.getSolutionBody(id);
+    if (!text) throw notFound('solution', id);
+    return parseSolution(JSON.parse(text));
+  });
 }
 
 /** Stores a scenario (new, or derived from `parentId`), refusing one outside the caller's region. */

@@ -3,7 +3,8 @@ import type { AdviserPool } from './pool.js';
 
 /**
  * Candidate pairs in compressed rows: village v's advisers (nodes of an AdviserPool) are
- * `node[start[v] .. start[v+1])`, nearest first, then the extra pairs (pinned, baseline, ranked, routed).
+ * `node[start[v] .. start[v+1])`: the advisers at its nearest places (in no particular order), then the extra
+ * pairs (pinned, baseline, ranked, routed).
  */
 export interface Candidates {
   start: Int32Array;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { notFound } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
 
@@ -15,8 +16,7 @@ const PUBLIC_HEADERS = {
 
 /** R14: villagers look up their village's legal adviser; no key, served from memory. */
 export const publicRoutes: FastifyPluginAsyncZod<{ directory: PublicDirectory; rateLimit: number }> = async (app, { directory, rateLimit }) => {
-  // No schema validation of the id on this hot path: any string is a safe key for the look-up.
-  app.get<{ Params: { villageId: string } }>(
+  app.get(
     '/v1/public/villages/:villageId',
     {
       helmet: false,
@@ -24,6 +24,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ directory: PublicDirectory; r
       schema: {
         summary: '公开查询:本村(社区)的法律顾问与联系方式',
         security: [],
+        params: z.object({ villageId: z.string().min(1).max(100) }),
       },
     },
     async (request, reply) => {

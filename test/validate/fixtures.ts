@@ -115,20 +115,9 @@ export function solution(s: Scenario, plan: Plan, edit?: (sol: Solution) => void
     }),
     ...(plan.firmTowns ? { firmTowns: Object.entries(plan.firmTowns).map(([townId, firmId]) => ({ townId, firmId })) } : {}),
     uncovered: Object.entries(plan.uncovered ?? {}).map(([villageId, reason]) => ({ villageId, reason, detail: 'test' })),
-    metrics: {
-      objective: 0,
-      bound: 0,
-      gap: 0,
-      travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
-      load: { histogram: {}, max: 0 },
-      preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
-      changes: { vsBaseline: 0, byCounty: {} },
-      solveMs: 1,
-    },
+    metrics: emptyMetrics(),
   };
-  const m = recomputeMetrics(new ScenarioIndex(s), draft);
-  Object.assign(draft.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
-  draft.metrics.preferences = recomputePreferences(new ScenarioIndex(s), draft);
+  fillMetrics(s, draft);
   const doc = structuredClone(draft);
   edit?.(doc);
   return parseSolution(doc);
@@ -208,3 +197,25 @@ export function calendar(months: string[], visits: Visit[], edit?: (c: Calendar)
 
 /** All twelve months of 2025. */
 export const YEAR = Array.from({ length: 12 }, (_, i) => `2025-${pad(i + 1)}`);
+
+/** Metrics with every figure zero, to be filled in by `fillMetrics`. */
+export function emptyMetrics(): Solution['metrics'] {
+  return {
+    objective: 0,
+    bound: 0,
+    gap: 0,
+    travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
+    load: { histogram: {}, max: 0 },
+    preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
+    changes: { vsBaseline: 0, byCounty: {} },
+    solveMs: 1,
+  };
+}
+
+/** Fills a hand-made plan's metrics with the validator's own recomputation, so only the rule under test can fail. */
+export function fillMetrics(s: Scenario, doc: Solution): void {
+  const ix = new ScenarioIndex(s);
+  const m = recomputeMetrics(ix, doc);
+  Object.assign(doc.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
+  doc.metrics.preferences = recomputePreferences(ix, doc);
+}

@@ -1,9 +1,7 @@
 import { expect, test } from 'vitest';
 import { parseScenario, parseSolution, type ScenarioInput, type Solution } from '../../src/domain/index.js';
-import { ScenarioIndex } from '../../src/validate/context.js';
 import { validateSolution } from '../../src/validate/index.js';
-import { recomputeMetrics } from '../../src/validate/metrics.js';
-import { recomputePreferences } from '../../src/validate/preferences.js';
+import { emptyMetrics, fillMetrics } from './fixtures.js';
 
 /**
  * Province scale: 26,000 villages on a grid over Guangdong, 7,000 lawyers with a cap of 4.
@@ -56,20 +54,9 @@ function provinceScale() {
       return { villageId: `V${i}`, lawyerId: `L${j}`, team: [], firmId: `F${j % 700}`, travelKm: Math.round(roadKm(at(4 * j), at(i)) * 1000) / 1000 };
     }),
     uncovered: Array.from({ length: villagesN - busy * 4 }, (_, k) => ({ villageId: `V${busy * 4 + k}`, reason: 'all-candidates-at-cap' as const, detail: '' })),
-    metrics: {
-      objective: 0,
-      bound: 0,
-      gap: 0,
-      travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
-      load: { histogram: {}, max: 0 },
-      preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
-      changes: { vsBaseline: 0, byCounty: {} },
-      solveMs: 1,
-    },
+    metrics: emptyMetrics(),
   };
-  const m = recomputeMetrics(new ScenarioIndex(scenario), doc);
-  Object.assign(doc.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
-  doc.metrics.preferences = recomputePreferences(new ScenarioIndex(scenario), doc);
+  fillMetrics(scenario, doc);
   return { scenario, solution: parseSolution(doc) };
 }
 

@@ -12,16 +12,8 @@ export function planMetrics(
   pool: AdviserPool,
   lawyerOf: Int32Array,
 ): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
-  const kms: number[] = [];
   const load = new Int32Array(geo.nL);
-  for (let v = 0; v < geo.nV; v++) {
-    const l = lawyerOf[v];
-    if (l < 0) continue;
-    kms.push(geo.roadKm(v, l));
-    load[l]++;
-  }
-  kms.sort((a, b) => a - b);
-  const total = kms.reduce((s, k) => s + k, 0);
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) load[lawyerOf[v]]++;
   const loadHistogram: Record<string, number> = {};
   let maxLoad = 0;
   for (let l = 0; l < geo.nL; l++) {
@@ -51,12 +43,7 @@ export function planMetrics(
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
   return {
-    travelKm: {
-      total: round3(total),
-      mean: kms.length ? round3(total / kms.length) : 0,
-      p95: kms.length ? round3(kms[Math.ceil(0.95 * kms.length) - 1]) : 0,
-      max: kms.length ? round3(kms[kms.length - 1]) : 0,
-    },
+    travelKm: travelStats(geo, lawyerOf),
     load: { histogram: loadHistogram, max: maxLoad },
     preferences: {
       villageRankHistogram,
@@ -64,6 +51,21 @@ export function planMetrics(
       blockingPairs: blockingPairs(geo, cm, pool, lawyerOf, load),
     },
     changes: { vsBaseline, byCounty },
+  };
+}
+
+/** Road km of the advisers: total, mean, p95 and max over the assigned villages. */
+export function travelStats(geo: Geography, lawyerOf: Int32Array): SolutionMetrics['travelKm'] {
+  const kms: number[] = [];
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) kms.push(geo.roadKm(v, lawyerOf[v]));
+  if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
+  kms.sort((a, b) => a - b);
+  const total = kms.reduce((s, k) => s + k, 0);
+  return {
+    total: round3(total),
+    mean: round3(total / kms.length),
+    p95: round3(kms[Math.ceil(0.95 * kms.length) - 1]),
+    max: round3(kms[kms.length - 1]),
   };
 }
 

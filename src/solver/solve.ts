@@ -3,7 +3,7 @@ import { extraPairs } from '../geo/candidates.js';
 import { Geography } from '../geo/geography.js';
 import { UNITS, type CostModel } from './costs.js';
 import { lawyerRows, solveIndividual, type Progress } from './individual.js';
-import { planDocument, planMetrics } from './report.js';
+import { planDocument, planMetrics, travelStats } from './report.js';
 import { stableMatch, type Proposing } from './stable.js';
 
 export type { Progress } from './individual.js';
@@ -72,7 +72,6 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
   const doc = planDocument(geo, lawyerOf);
   const metrics = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
-  const optimalTravel = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf).travelKm.total;
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -84,7 +83,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       gap: gapOf(objective, optimal.bound),
       ...metrics,
       solveMs: Math.round(performance.now() - started),
-      optimalTravelKm: optimalTravel,
+      optimalTravelKm: travelStats(geo, optimal.lawyerOf).total,
       candidatePairs: candidates.node.length,
     },
   };

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { InvalidDocumentError, parseCalendar, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solve, UnsupportedModeError } from '../solver/solve.js';
-import { validateCalendar, validateSolution } from '../validate/index.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
 
 const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
@@ -92,7 +91,9 @@ function cmdSolve(args: string[]): number {
   return 0;
 }
 
-function cmdValidate(args: string[]): number {
+// The validator is loaded only here: with @turf/turf it takes longer to load than the rest of the CLI.
+async function cmdValidate(args: string[]): Promise<number> {
+  const { validateCalendar, validateSolution } = await import('../validate/index.js');
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length < 2 || positionals.length > 3) throw new InputError('validate: give a scenario, a solution and optionally a calendar');
   const scenario = parseScenario(readJson(positionals[0], 'scenario'));
@@ -147,7 +148,7 @@ export function main(argv: string[]): number | Promise<number> {
       case 'solve':
         return cmdSolve(rest);
       case 'validate':
-        return cmdValidate(rest);
+        return cmdValidate(rest).catch(handleAsync);
       case 'serve':
         return cmdServe().catch(handleAsync);
       case 'keys':

@@ -22,6 +22,17 @@ export class AdviserPool {
   /** members per node */
   readonly share: Int32Array;
   readonly points: PointIndex;
+  /**
+   * Nodes of one firm at one base (same paired-assistance flag): the same road km and the same rules
+   * for every village, differing only in cap, in their own lawyer-side terms, and for villages that name
+   * one of them. Group k holds `groupNodes[groupStart[k] .. groupStart[k+1])`, ascending.
+   */
+  readonly groupCount: number;
+  readonly groupStart: Int32Array;
+  readonly groupNodes: Int32Array;
+  readonly groupOf: Int32Array;
+  /** one point per group, at its base */
+  readonly groupPoints: PointIndex;
 
   constructor(geo: Geography, namedOneByOne: (l: number) => boolean) {
     const groups = new Map<string, number[]>();
@@ -64,5 +75,39 @@ export class AdviserPool {
     this.memberStart[this.size] = members.length;
     this.members = Int32Array.from(members);
     this.points = new PointIndex(lons, lats);
+
+    // Groups in order of their first node, like the nodes.
+    const groupByKey = new Map<string, number[]>();
+    for (let g = 0; g < this.size; g++) {
+      const l = this.rep[g];
+      const key = `${geo.lLon[l]},${geo.lLat[l]},${firmOf[l]},${geo.lPaired[l]}`;
+      const list = groupByKey.get(key);
+      if (list) list.push(g);
+      else groupByKey.set(key, [g]);
+    }
+    const placed = [...groupByKey.values()];
+    this.groupCount = placed.length;
+    this.groupStart = new Int32Array(placed.length + 1);
+    this.groupNodes = new Int32Array(this.size);
+    this.groupOf = new Int32Array(this.size);
+    const gLons = new Float64Array(placed.length);
+    const gLats = new Float64Array(placed.length);
+    let at = 0;
+    placed.forEach((list, k) => {
+      this.groupStart[k] = at;
+      for (const g of list) {
+        this.groupNodes[at++] = g;
+        this.groupOf[g] = k;
+      }
+      gLons[k] = lons[list[0]];
+      gLats[k] = lats[list[0]];
+    });
+    this.groupStart[placed.length] = at;
+    this.groupPoints = new PointIndex(gLons, gLats);
+  }
+
+  /** The node that stands for group k in rules and distances (its first). */
+  groupRep(k: number): number {
+    return this.groupNodes[this.groupStart[k]];
   }
 }

@@ -22,6 +22,14 @@ export interface TransportProblem {
   share: Int32Array;
   /** villages to route first (pins), then the rest in index order */
   first?: Int32Array;
+  /**
+   * Groups of adviser nodes (optional): an arc whose head is `nL + k` reaches group k, which passes units
+   * on to its nodes `groupNode[groupStart[k] .. groupStart[k+1])` at `groupCost` each, without limit.
+   * One arc to a group stands for an arc to each of its nodes, whose costs differ only by the node's own term.
+   */
+  groupStart?: Int32Array;
+  groupNode?: Int32Array;
+  groupCost?: Float64Array;
 }
 
 /** An arc to add to a solved flow: village v to lawyer l at `cost`. */
@@ -42,11 +50,13 @@ const UNCOVERED = -1;
  * added after solving (pricing): an arc with a negative reduced cost is fixed by re-routing its village,
  * so a solve never starts over.
  *
- * Nodes: villages 0..nV−1, lawyers nV..nV+nL−1, U = nV+nL, T = nV+nL+1.
+ * Nodes: villages 0..nV−1, lawyers nV..nV+nL−1, groups nV+nL..nV+nL+nG−1, U = nV+nL+nG, T = U+1.
+ * A head h of a village's arc is node nV+h: a lawyer when h < nL, else a group.
  */
 export class TransportFlow {
   readonly nV: number;
   readonly nL: number;
+  readonly nG: number;
   start: Int32Array;
   head: Int32Array;
   cost: Float64Array;
@@ -62,6 +72,19 @@ export class TransportFlow {
   private readonly attached: Int32Array;
   private readonly slotStart: Int32Array;
   private readonly slots: Int32Array;
+  private readonly groupStart: Int32Array;
+  private readonly groupNode: Int32Array;
+  private readonly groupCost: Float64Array;
+  /** group of each lawyer node (−1 none) and that node's entry in groupNode */
+  private readonly groupOfNode: Int32Array;
+  private readonly groupEntry: Int32Array;
+  /** units each lawyer node receives from its group, and each group passes on in all */
+  private readonly fromGroup: Int32Array;
+  private readonly groupOut: Int32Array;
+  /** arcs attached to each group (villages reaching their lawyer through it), like `slots` */
+  private readonly groupAttached: Int32Array;
+  private readonly groupSlotStart: Int32Array;
+  private readonly groupSlots: Int32Array;
   private readonly uncovered: number[] = [];
   private readonly uncoveredPos: Int32Array;
   /** units U passes to T */
@@ -95,13 +118,35 @@ export class TransportFlow {
     this.cap = p.cap;
     this.loadStep = p.loadStep;
     this.share = p.share;
-    const nNodes = p.nV + p.nL + 2;
+    this.groupStart = p.groupStart ?? new Int32Array(1);
+    this.groupNode = p.groupNode ?? new Int32Array(0);
+    this.groupCost = p.groupCost ?? new Float64Array(0);
+    this.nG = this.groupStart.length - 1;
+    const nNodes = p.nV + p.nL + this.nG + 2;
     this.assignedArc = new Int32Array(p.nV).fill(UNROUTED);
     this.used = new Int32Array(p.nL);
     this.attached = new Int32Array(p.nL);
     this.slotStart = new Int32Array(p.nL + 1);
     for (let l = 0; l < p.nL; l++) this.slotStart[l + 1] = this.slotStart[l] + p.cap[l];
     this.slots = new Int32Array(this.slotStart[p.nL]);
+    this.groupOfNode = new Int32Array(p.nL).fill(-1);
+    this.groupEntry = new Int32Array(p.nL).fill(-1);
+    this.groupSlotStart = new Int32Array(this.nG + 1);
+    for (let k = 0; k < this.nG; k++) {
+      let room = 0;
+      for (let j = this.groupStart[k]; j < this.groupStart[k + 1]; j++) {
+        const l = this.groupNode[j];
+        if (this.groupOfNode[l] >= 0) throw new Error(`internal: adviser node ${l} is in two groups`);
+        this.groupOfNode[l] = k;
+        this.groupEntry[l] = j;
+        room += p.cap[l];
+      }
+      this.groupSlotStart[k + 1] = this.groupSlotStart[k] + room;
+    }
+    this.groupSlots = new Int32Array(this.groupSlotStart[this.nG]);
+    this.groupAttached = new Int32Array(this.nG);
+    this.groupOut = new Int32Array(this.nG);
+    this.fromGroup = new Int32Array(p.nL);
     this.uncoveredPos = new Int32Array(p.nV).fill(-1);
     this.pi = new Float64Array(nNodes);
     this.dist = new Float64Array(nNodes).fill(Infinity);
@@ -144,6 +189,7 @@ export class TransportFlow {
       cap: this.cap,
       loadStep: this.loadStep,
       share: this.share,
+      ...(this.nG > 0 ? { groupStart: this.groupStart, groupNode: this.groupNode, groupCost: this.groupCost } : {}),
     };
   }
 
@@ -152,7 +198,33 @@ export class TransportFlow {
     let total = 0;
     for (let v = 0; v < this.nV; v++) total += this.assignedArc[v] >= 0 ? this.cost[this.assignedArc[v]] : this.uncoveredCost[v];
     for (let l = 0; l < this.nL; l++) for (let k = 0; k < this.used[l]; k++) total += this.loadStep[(k / this.share[l]) | 0];
+    for (let l = 0; l < this.nL; l++) if (this.fromGroup[l] > 0) total += this.fromGroup[l] * this.groupCost[this.groupEntry[l]];
     return total;
+  }
+
+  /**
+   * The lawyer node of each village (−1 uncovered): its arc's head, or for an arc to a group, one of the
+   * group's nodes, shared out in village order by the units each node takes from the group.
+   */
+  adviserNodes(): Int32Array {
+    const out = new Int32Array(this.nV).fill(-1);
+    const left = Int32Array.from(this.fromGroup);
+    const next = Int32Array.from(this.groupStart.subarray(0, this.nG));
+    for (let v = 0; v < this.nV; v++) {
+      const a = this.assignedArc[v];
+      if (a < 0) continue;
+      const h = this.head[a];
+      if (h < this.nL) {
+        out[v] = h;
+        continue;
+      }
+      const k = h - this.nL;
+      while (left[this.groupNode[next[k]]] === 0) next[k]++;
+      const l = this.groupNode[next[k]];
+      left[l]--;
+      out[v] = l;
+    }
+    return out;
   }
 
   /**
@@ -190,6 +262,9 @@ export class TransportFlow {
     for (let l = 0; l < this.nL; l++) {
       for (let i = this.slotStart[l]; i < this.slotStart[l] + this.attached[l]; i++) this.slots[i] = remap[this.slots[i]];
     }
+    for (let k = 0; k < this.nG; k++) {
+      for (let i = this.groupSlotStart[k]; i < this.groupSlotStart[k] + this.groupAttached[k]; i++) this.groupSlots[i] = remap[this.groupSlots[i]];
+    }
     this.start = start;
     this.head = lawyer;
     this.cost = cost;
@@ -206,7 +281,7 @@ export class TransportFlow {
     for (const v of troubled) {
       let p = this.pi[v];
       for (let e = start[v]; e < start[v + 1]; e++) p = Math.max(p, this.pi[nV + lawyer[e]] - cost[e]);
-      if (this.uncoveredCost[v] !== Infinity) p = Math.max(p, this.pi[nV + this.nL] - this.uncoveredCost[v]);
+      if (this.uncoveredCost[v] !== Infinity) p = Math.max(p, this.pi[nV + this.nL + this.nG] - this.uncoveredCost[v]);
       this.pi[v] = p;
     }
     for (const v of troubled) this.route(v);
@@ -218,8 +293,8 @@ export class TransportFlow {
    * so fewer left-out pairs look attractive when pricing.
    */
   tightenVillagePotentials(): void {
-    const { nV, nL, pi } = this;
-    const U = nV + nL;
+    const { nV, nL, nG, pi } = this;
+    const U = nV + nL + nG;
     for (let v = 0; v < nV; v++) {
       const a = this.assignedArc[v];
       if (a >= 0) pi[v] = pi[nV + this.head[a]] - this.cost[a];
@@ -235,6 +310,9 @@ export class TransportFlow {
     this.assignedArc.fill(UNROUTED);
     this.used.fill(0);
     this.attached.fill(0);
+    this.fromGroup.fill(0);
+    this.groupOut.fill(0);
+    this.groupAttached.fill(0);
     this.uncovered.length = 0;
     this.uncoveredPos.fill(-1);
     this.uUsed = 0;
@@ -244,8 +322,10 @@ export class TransportFlow {
 
   /** Sends the unit of village s along a shortest path to a node that can take it. */
   private route(s: number): void {
-    const { nV, nL, start, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart, assignedArc, arcVillage, touched, settled } = this;
-    const U = nV + nL;
+    const { nV, nL, nG, start, head, cost, uncoveredCost, cap, loadStep, share, pi, dist, pred, predArc, mark, heap, used, attached, slots, slotStart, assignedArc, arcVillage, touched, settled } = this;
+    const { fromGroup, groupOut, groupAttached, groupSlots, groupSlotStart, groupStart, groupNode, groupCost, groupOfNode, groupEntry } = this;
+    const G0 = nV + nL;
+    const U = G0 + nG;
     const T = U + 1;
     const round = ++this.epoch;
     let nTouched = 0;
@@ -257,6 +337,13 @@ export class TransportFlow {
     // An upper bound on the distance to the target: a node at least this far can never come first.
     let ub = Infinity;
     const sinkOpen = this.pendingAtSink > 0;
+    const relax = (node: number, d: number, from: number, arc: number) => {
+      if (dist[node] === Infinity) touched[nTouched++] = node;
+      dist[node] = d;
+      pred[node] = from;
+      predArc[node] = arc;
+      heap.push(node, d);
+    };
     while (heap.length > 0) {
       const x = heap.pop();
       if (mark[x] === round || heap.lastKey > dist[x]) continue; // settled already, or a stale entry
@@ -268,39 +355,31 @@ export class TransportFlow {
         const px = pi[x];
         for (let e = start[x], end = start[x + 1]; e < end; e++) {
           if (e === own) continue;
-          const node = nV + lawyer[e];
+          const node = nV + head[e];
           if (mark[node] === round) continue;
           const d = dx + cost[e] + px - pi[node];
           if (d < dist[node] && d < ub) {
-            if (dist[node] === Infinity) touched[nTouched++] = node;
-            dist[node] = d;
-            pred[node] = x;
-            predArc[node] = e;
-            heap.push(node, d);
-            const g = node - nV;
-            if (sinkOpen) {
-              if (used[g] < cap[g]) {
-                const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
-                if (dt < ub) ub = dt;
-              }
-            } else if (attached[g] < used[g]) ub = d;
+            relax(node, d, x, e);
+            if (node < G0) {
+              const g = node - nV;
+              if (sinkOpen) {
+                if (used[g] < cap[g]) {
+                  const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
+                  if (dt < ub) ub = dt;
+                }
+              } else if (attached[g] + fromGroup[g] < used[g]) ub = d;
+            } else if (groupAttached[node - G0] < groupOut[node - G0]) ub = d;
           }
         }
         const uc = uncoveredCost[x];
         if (own !== UNCOVERED && uc !== Infinity && mark[U] !== round) {
           const d = dx + uc + px - pi[U];
-          if (d < dist[U] && d < ub) {
-            if (dist[U] === Infinity) touched[nTouched++] = U;
-            dist[U] = d;
-            pred[U] = x;
-            predArc[U] = UNCOVERED;
-            heap.push(U, d);
-          }
+          if (d < dist[U] && d < ub) relax(U, d, x, UNCOVERED);
         }
-      } else if (x < U) {
+      } else if (x < G0) {
         const l = x - nV;
         // A lawyer owing a unit to the sink (a detached village's slot) absorbs this one.
-        if (attached[l] < used[l]) {
+        if (attached[l] + fromGroup[l] < used[l]) {
           target = x;
           break;
         }
@@ -310,23 +389,49 @@ export class TransportFlow {
           const v = arcVillage[e];
           if (mark[v] === round) continue;
           const d = dx - cost[e] + px - pi[v];
-          if (d < dist[v] && d < ub) {
-            if (dist[v] === Infinity) touched[nTouched++] = v;
-            dist[v] = d;
-            pred[v] = x;
-            predArc[v] = e;
-            heap.push(v, d);
+          if (d < dist[v] && d < ub) relax(v, d, x, e);
+        }
+        // Back to its group, along a unit the group passed on.
+        if (fromGroup[l] > 0) {
+          const node = G0 + groupOfNode[l];
+          if (mark[node] !== round) {
+            const d = dx - groupCost[groupEntry[l]] + px - pi[node];
+            if (d < dist[node] && d < ub) relax(node, d, x, -1);
           }
         }
         if (used[l] < cap[l] && mark[T] !== round) {
           const d = dx + loadStep[(used[l] / share[l]) | 0] + px - pi[T];
-          if (d < dist[T]) {
-            if (dist[T] === Infinity) touched[nTouched++] = T;
-            dist[T] = d;
-            pred[T] = x;
-            predArc[T] = -1;
-            heap.push(T, d);
+          if (d < dist[T]) relax(T, d, x, -1);
+        }
+      } else if (x < U) {
+        const k = x - G0;
+        // A group owing a unit to its lawyers (a detached village came through it) absorbs this one.
+        if (groupAttached[k] < groupOut[k]) {
+          target = x;
+          break;
+        }
+        const px = pi[x];
+        for (let j = groupStart[k], end = groupStart[k + 1]; j < end; j++) {
+          const node = nV + groupNode[j];
+          if (mark[node] === round) continue;
+          const d = dx + groupCost[j] + px - pi[node];
+          if (d < dist[node] && d < ub) {
+            relax(node, d, x, -1);
+            const g = node - nV;
+            if (sinkOpen) {
+              if (used[g] < cap[g]) {
+                const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
+                if (dt < ub) ub = dt;
+              }
+            } else if (attached[g] + fromGroup[g] < used[g]) ub = d;
           }
+        }
+        for (let i = groupSlotStart[k], end = groupSlotStart[k] + groupAttached[k]; i < end; i++) {
+          const e = groupSlots[i];
+          const v = arcVillage[e];
+          if (mark[v] === round) continue;
+          const d = dx - cost[e] + px - pi[v];
+          if (d < dist[v] && d < ub) relax(v, d, x, e);
         }
       } else if (x === U) {
         if (this.uUsed > this.uncovered.length) {
@@ -336,23 +441,11 @@ export class TransportFlow {
         for (const v of this.uncovered) {
           if (mark[v] === round) continue;
           const d = dx - uncoveredCost[v] + pi[U] - pi[v];
-          if (d < dist[v] && d < ub) {
-            if (dist[v] === Infinity) touched[nTouched++] = v;
-            dist[v] = d;
-            pred[v] = U;
-            predArc[v] = UNCOVERED;
-            heap.push(v, d);
-          }
+          if (d < dist[v] && d < ub) relax(v, d, U, UNCOVERED);
         }
         if (mark[T] !== round) {
           const d = dx + pi[U] - pi[T];
-          if (d < dist[T]) {
-            if (dist[T] === Infinity) touched[nTouched++] = T;
-            dist[T] = d;
-            pred[T] = U;
-            predArc[T] = -1;
-            heap.push(T, d);
-          }
+          if (d < dist[T]) relax(T, d, U, -1);
         }
       } else {
         // T: while villages are still to be routed the sink takes the unit; otherwise the unit goes
@@ -366,23 +459,13 @@ export class TransportFlow {
           if (used[l] === 0 || mark[node] === round) continue;
           const d = dx - loadStep[((used[l] - 1) / share[l]) | 0] + pi[T] - pi[node];
           if (d < dist[node] && d < ub) {
-            if (dist[node] === Infinity) touched[nTouched++] = node;
-            dist[node] = d;
-            pred[node] = T;
-            predArc[node] = -1;
-            heap.push(node, d);
-            if (attached[l] < used[l]) ub = d;
+            relax(node, d, T, -1);
+            if (attached[l] + fromGroup[l] < used[l]) ub = d;
           }
         }
         if (this.uUsed > 0 && mark[U] !== round) {
           const d = dx + pi[T] - pi[U];
-          if (d < dist[U]) {
-            if (dist[U] === Infinity) touched[nTouched++] = U;
-            dist[U] = d;
-            pred[U] = T;
-            predArc[U] = -1;
-            heap.push(U, d);
-          }
+          if (d < dist[U]) relax(U, d, T, -1);
         }
       }
     }
@@ -404,11 +487,19 @@ export class TransportFlow {
         if (y === U) this.uUsed--;
         else used[y - nV]--;
       } else if (x < nV) {
-        // village x → lawyer or U y: x leaves where it was (the step before on the path) for y.
+        // village x → lawyer, group or U y: x leaves where it was (the step before on the path) for y.
         this.detach(x);
         this.attach(x, predArc[y]);
+      } else if (x >= G0 && x < U && y >= nV && y < G0) {
+        // group → lawyer: the group passes one more unit to y.
+        fromGroup[y - nV]++;
+        groupOut[x - G0]++;
+      } else if (x >= nV && x < G0 && y >= G0 && y < U) {
+        // lawyer → group: the lawyer takes one unit fewer from its group.
+        fromGroup[x - nV]--;
+        groupOut[y - G0]--;
       }
-      // lawyer or U → village y: nothing to do here; y moved on in the step above.
+      // lawyer, group or U → village y: nothing to do here; y moved on in the step above.
       y = x;
     }
     // Potentials: pi += min(dist, D) − D keeps every reduced cost non-negative.
@@ -428,16 +519,15 @@ export class TransportFlow {
       }
       this.uncoveredPos[v] = -1;
     } else if (a >= 0) {
-      const l = this.head[a];
-      const s0 = this.slotStart[l];
-      const end = s0 + this.attached[l] - 1;
-      for (let i = s0; i <= end; i++) {
-        if (this.slots[i] === a) {
-          this.slots[i] = this.slots[end];
-          break;
-        }
+      const h = this.head[a];
+      if (h < this.nL) {
+        this.attached[h]--;
+        removeFrom(this.slots, this.slotStart[h], this.slotStart[h] + this.attached[h], a);
+      } else {
+        const k = h - this.nL;
+        this.groupAttached[k]--;
+        removeFrom(this.groupSlots, this.groupSlotStart[k], this.groupSlotStart[k] + this.groupAttached[k], a);
       }
-      this.attached[l]--;
     }
     this.assignedArc[v] = UNROUTED;
   }
@@ -448,8 +538,9 @@ export class TransportFlow {
       this.uncoveredPos[v] = this.uncovered.length;
       this.uncovered.push(v);
     } else {
-      const l = this.head[arc];
-      this.slots[this.slotStart[l] + this.attached[l]++] = arc;
+      const h = this.head[arc];
+      if (h < this.nL) this.slots[this.slotStart[h] + this.attached[h]++] = arc;
+      else this.groupSlots[this.groupSlotStart[h - this.nL] + this.groupAttached[h - this.nL]++] = arc;
     }
   }
 
@@ -459,23 +550,38 @@ export class TransportFlow {
    * NaN if an unsaturated arc has a negative reduced cost, i.e. the duals are not feasible.
    */
   dualBound(): number {
-    const { nV, nL, start, head: lawyer, cost, uncoveredCost, cap, loadStep, share, pi, assignedArc, used } = this;
-    const U = nV + nL;
+    const { nV, nL, nG, start, head, cost, uncoveredCost, cap, loadStep, share, pi, assignedArc, used } = this;
+    const U = nV + nL + nG;
     const T = U + 1;
     // Node terms: each village supplies 1 and the sink takes nV, with φ = −pi.
     let bound = nV * pi[T];
     for (let v = 0; v < nV; v++) bound -= pi[v];
     const capacityDual = (rc: number, saturated: boolean): number => (saturated ? Math.max(0, -rc) : rc < 0 ? NaN : 0);
     for (let v = 0; v < nV; v++) {
-      for (let e = start[v]; e < start[v + 1]; e++) bound -= capacityDual(cost[e] + pi[v] - pi[nV + lawyer[e]], assignedArc[v] === e);
+      for (let e = start[v]; e < start[v + 1]; e++) bound -= capacityDual(cost[e] + pi[v] - pi[nV + head[e]], assignedArc[v] === e);
       if (uncoveredCost[v] !== Infinity) bound -= capacityDual(uncoveredCost[v] + pi[v] - pi[U], assignedArc[v] === UNCOVERED);
     }
     for (let l = 0; l < nL; l++) {
       for (let k = 0; k < cap[l]; k++) bound -= capacityDual(loadStep[(k / share[l]) | 0] + pi[nV + l] - pi[T], k < used[l]);
     }
-    // U passes any amount to the sink at no cost: that arc's reduced cost must not be negative.
+    // A group passes any amount to its lawyers, and U to the sink: those reduced costs must not be negative.
+    for (let k = 0; k < nG; k++) {
+      for (let j = this.groupStart[k]; j < this.groupStart[k + 1]; j++) {
+        if (this.groupCost[j] + pi[nV + nL + k] - pi[nV + this.groupNode[j]] < 0) return NaN;
+      }
+    }
     if (pi[U] - pi[T] < 0) return NaN;
     return bound;
+  }
+}
+
+/** Removes `value` from `list[from .. end]` (inclusive; `end` is the last entry before removal), moving the last entry into its place. */
+function removeFrom(list: Int32Array, from: number, end: number, value: number): void {
+  for (let i = from; i <= end; i++) {
+    if (list[i] === value) {
+      list[i] = list[end];
+      return;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Weights } from '../domain/index.js';
-import { buildCandidates, extraPairs, type Candidates } from '../geo/candidates.js';
+import { buildCandidates, extraPairs, forEachAdviser, type Candidates } from '../geo/candidates.js';
 import type { Geography } from '../geo/geography.js';
 import { AdviserPool } from '../geo/pool.js';
 import { CostModel, UNITS } from './costs.js';
@@ -94,11 +94,45 @@ function namedLawyers(geo: Geography): (l: number) => boolean {
   return (l) => named.has(s.lawyers[l].id);
 }
 
+/**
+ * The flow model of the candidate rows. A group entry becomes one arc to the group, costing the pair cost
+ * less the lawyer's own term, which the group's arc to each node adds back — exact when those terms are
+ * whole units; otherwise (odd weights) the entry is spelled out node by node.
+ */
 function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: Candidates, pinned: Int32Array): TransportProblem {
-  const cost = new Float64Array(c.node.length);
-  for (let v = 0; v < geo.nV; v++) {
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) cost[e] = cm.pairUnits(v, pool.rep[c.node[e]], c.km[e]);
+  const own = new Float64Array(pool.size);
+  for (let g = 0; g < pool.size; g++) own[g] = cm.unrankedLawyerTerm(pool.rep[g]) * UNITS;
+  const whole = new Uint8Array(pool.groupCount);
+  for (let k = 0; k < pool.groupCount; k++) {
+    whole[k] = 1;
+    for (let j = pool.groupStart[k]; j < pool.groupStart[k + 1]; j++) if (!Number.isInteger(own[pool.groupNodes[j]])) whole[k] = 0;
   }
+  const start = new Int32Array(geo.nV + 1);
+  const head: number[] = [];
+  const cost: number[] = [];
+  for (let v = 0; v < geo.nV; v++) {
+    start[v] = head.length;
+    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
+      const g = c.node[e];
+      const k = g - pool.size;
+      if (g < pool.size) {
+        head.push(g);
+        cost.push(cm.pairUnits(v, pool.rep[g], c.km[e]));
+      } else if (whole[k]) {
+        const r = pool.groupRep(k);
+        head.push(pool.size + k);
+        cost.push(cm.pairUnits(v, pool.rep[r], c.km[e]) - own[r]);
+      } else {
+        for (let j = pool.groupStart[k]; j < pool.groupStart[k + 1]; j++) {
+          head.push(pool.groupNodes[j]);
+          cost.push(cm.pairUnits(v, pool.rep[pool.groupNodes[j]], c.km[e]));
+        }
+      }
+    }
+  }
+  start[geo.nV] = head.length;
+  const groupCost = new Float64Array(pool.size);
+  for (let j = 0; j < pool.size; j++) groupCost[j] = own[pool.groupNodes[j]];
   const uncoveredCost = new Float64Array(geo.nV);
   const first: number[] = [];
   for (let v = 0; v < geo.nV; v++) {
@@ -113,14 +147,17 @@ function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: C
   return {
     nV: geo.nV,
     nL: pool.size,
-    start: c.start,
-    head: c.node,
-    cost,
+    start,
+    head: Int32Array.from(head),
+    cost: Float64Array.from(cost),
     uncoveredCost,
     cap: pool.cap,
     share: pool.share,
     loadStep: cm.loadSteps(maxCap),
     first: Int32Array.from(first),
+    groupStart: pool.groupStart,
+    groupNode: pool.groupNodes,
+    groupCost,
   };
 }
 
@@ -148,7 +185,7 @@ export function priceOut(geo: Geography, cm: CostModel, pool: AdviserPool, c: Ca
     if (slack <= 0) continue;
     const reach = wT > 0 ? Math.min(geo.maxTravelKm, slack / wT) : geo.maxTravelKm;
     if (reach < c.floorKm[v]) continue;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) inRow[c.node[e]] = v;
+    forEachAdviser(pool, c, v, (g) => (inRow[g] = v));
     geo.withinRoadKm(pool.points, rep, v, reach, ids, kms);
     const found: PricedPair[] = [];
     const rcs = new Map<number, number>();
@@ -197,10 +234,10 @@ function withPricedPairs(geo: Geography, c: Candidates, add: PricedPair[]): Cand
 function lawyersOfNodes(geo: Geography, pool: AdviserPool, flow: TransportFlow): Int32Array {
   const lawyerOf = new Int32Array(geo.nV).fill(-1);
   const turn = new Int32Array(pool.size);
+  const nodes = flow.adviserNodes();
   for (let v = 0; v < geo.nV; v++) {
-    const arc = flow.assignedArc[v];
-    if (arc < 0) continue;
-    const g = flow.head[arc];
+    const g = nodes[v];
+    if (g < 0) continue;
     lawyerOf[v] = pool.members[pool.memberStart[g] + (turn[g]++ % pool.share[g])];
   }
   return lawyerOf;
@@ -213,13 +250,12 @@ export function lawyerRows(geo: Geography, pool: AdviserPool, c: Candidates): Ca
   const km: number[] = [];
   for (let v = 0; v < geo.nV; v++) {
     start[v] = node.length;
-    for (let e = c.start[v]; e < c.start[v + 1]; e++) {
-      const g = c.node[e];
+    forEachAdviser(pool, c, v, (g, gkm) => {
       for (let i = pool.memberStart[g]; i < pool.memberStart[g + 1]; i++) {
         node.push(pool.members[i]);
-        km.push(c.km[e]);
+        km.push(gkm);
       }
-    }
+    });
   }
   start[geo.nV] = node.length;
   return { start, node: Int32Array.from(node), km: Float64Array.from(km), floorKm: c.floorKm };

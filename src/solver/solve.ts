@@ -1,5 +1,5 @@
 import { SOLUTION_SCHEMA, type Scenario, type Solution, type Weights } from '../domain/index.js';
-import { extraPairs } from '../geo/candidates.js';
+import { adviserPairCount, extraPairs } from '../geo/candidates.js';
 import { Geography } from '../geo/geography.js';
 import { UNITS, type CostModel } from './costs.js';
 import { lawyerRows, solveIndividual, type Progress } from './individual.js';
@@ -58,7 +58,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
         gap: gapOf(optimal.objective, optimal.bound),
         ...metrics,
         solveMs: Math.round(performance.now() - started),
-        candidatePairs: optimal.candidates.node.length,
+        candidatePairs: adviserPairCount(optimal.pool, optimal.candidates),
         pricingRounds: optimal.pricingRounds,
       },
     };

@@ -23,7 +23,7 @@ interface Run {
 }
 
 /** Runs `main` with stdout and stderr captured. */
-function ovola(...args: string[]): Run {
+async function ovola(...args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const capture = (append: (s: string) => void) =>
@@ -34,8 +34,7 @@ function ovola(...args: string[]): Run {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
   try {
-    const code = main(args);
-    if (typeof code !== "number") throw new Error("this command runs synchronously");
+    const code = await main(args);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -54,9 +53,9 @@ const writeJson = (name: string, value: unknown) => {
 let scenarioText: string;
 let scenarioPath: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ovola-cli-'));
-  const gen = ovola('generate', '--preset', 'county', '--seed', '3');
+  const gen = await ovola('generate', '--preset', 'county', '--seed', '3');
   expect(gen.code).toBe(0);
   scenarioText = gen.stdout;
   scenarioPath = file('county.json');
@@ -68,36 +67,36 @@ afterAll(() => {
 });
 
 /** Solves the county scenario in-process and returns the solution text. */
-function solveCounty(...extra: string[]): string {
-  const r = ovola('solve', scenarioPath, ...extra);
+async function solveCounty(...extra: string[]): Promise<string> {
+  const r = await ovola('solve', scenarioPath, ...extra);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
 
 describe('generate', () => {
-  test('generate --preset county --seed 3 is deterministic and parses as a scenario', () => {
-    const again = ovola('generate', '--preset', 'county', '--seed', '3');
+  test('generate --preset county --seed 3 is deterministic and parses as a scenario', async () => {
+    const again = await ovola('generate', '--preset', 'county', '--seed', '3');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(scenarioText);
     const s = parseScenario(JSON.parse(scenarioText));
     expect(s.villages.length).toBeGreaterThan(0);
     expect(s.lawyers.length).toBeGreaterThan(0);
-    expect(ovola('generate', '--preset', 'county', '--seed', '4').stdout).not.toBe(scenarioText);
+    expect((await ovola('generate', '--preset', 'county', '--seed', '4')).stdout).not.toBe(scenarioText);
   });
 
-  test('generate with an unknown preset or a bad seed exits 2', () => {
-    const preset = ovola('generate', '--preset', 'planet', '--seed', '3');
+  test('generate with an unknown preset or a bad seed exits 2', async () => {
+    const preset = await ovola('generate', '--preset', 'planet', '--seed', '3');
     expect(preset.code).toBe(2);
     expect(preset.stderr).toContain('--preset');
-    const seed = ovola('generate', '--preset', 'county', '--seed', 'x');
+    const seed = await ovola('generate', '--preset', 'county', '--seed', 'x');
     expect(seed.code).toBe(2);
     expect(seed.stderr).toContain('--seed');
   });
 });
 
 describe('solve and validate', () => {
-  test('solve exits 0 with a solution that validate accepts', () => {
-    const text = solveCounty();
+  test('solve exits 0 with a solution that validate accepts', async () => {
+    const text = await solveCounty();
     const sol = parseSolution(JSON.parse(text));
     expect(sol.status).toBe('optimal');
     expect(sol.method).toBe('optimal');
@@ -105,30 +104,30 @@ describe('solve and validate', () => {
     expect(sol.assignments.length + sol.uncovered.length).toBe(s.villages.length);
     const solPath = file('solution.json');
     writeFileSync(solPath, text);
-    const v = ovola('validate', scenarioPath, solPath);
+    const v = await ovola('validate', scenarioPath, solPath);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toBe('');
     expect(v.stderr).toContain('valid');
   });
 
-  test('--mode stable works, village- and lawyer-proposing', () => {
+  test('--mode stable works, village- and lawyer-proposing', async () => {
     for (const [proposing, method] of [
       ['villages', 'stable-village-proposing'],
       ['lawyers', 'stable-lawyer-proposing'],
     ] as const) {
-      const text = solveCounty('--mode', 'stable', '--proposing', proposing);
+      const text = await solveCounty('--mode', 'stable', '--proposing', proposing);
       const sol = parseSolution(JSON.parse(text));
       expect(sol.method).toBe(method);
       expect(sol.status).toBe('feasible');
       expect(sol.metrics.optimalTravelKm).toBeDefined();
-      const v = ovola('validate', scenarioPath, writeJson(`stable-${proposing}.json`, sol));
+      const v = await ovola('validate', scenarioPath, writeJson(`stable-${proposing}.json`, sol));
       expect(v.code, v.stdout).toBe(0);
     }
   });
 
-  test('--out writes the file and stdout stays empty', () => {
+  test('--out writes the file and stdout stays empty', async () => {
     const out = file('out-solution.json');
-    const r = ovola('solve', scenarioPath, '--out', out, '--quiet');
+    const r = await ovola('solve', scenarioPath, '--out', out, '--quiet');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(true);
@@ -136,32 +135,32 @@ describe('solve and validate', () => {
     expect(sol.status).toBe('optimal');
 
     const genOut = file('out-scenario.json');
-    const g = ovola('generate', '--preset', 'county', '--seed', '3', '--out', genOut);
+    const g = await ovola('generate', '--preset', 'county', '--seed', '3', '--out', genOut);
     expect(g.code).toBe(0);
     expect(g.stdout).toBe('');
     expect(readFileSync(genOut, 'utf8')).toBe(scenarioText);
   });
 
-  test('--pretty indents the JSON', () => {
-    const r = ovola('solve', scenarioPath, '--pretty', '--quiet');
+  test('--pretty indents the JSON', async () => {
+    const r = await ovola('solve', scenarioPath, '--pretty', '--quiet');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('{\n  "schema": "ovola.solution/v1"')).toBe(true);
   });
 });
 
 describe('validate finds violations', () => {
-  function solved(): Solution {
-    return parseSolution(JSON.parse(solveCounty('--quiet')));
+  async function solved(): Promise<Solution> {
+    return parseSolution(JSON.parse(await solveCounty('--quiet')));
   }
 
-  test('a village moved to an intern exits 1 and prints R2', () => {
+  test('a village moved to an intern exits 1 and prints R2', async () => {
     const s = parseScenario(JSON.parse(scenarioText));
     const intern = s.lawyers.find((l) => l.status === 'intern');
     expect(intern).toBeDefined();
-    const sol = solved();
+    const sol = await solved();
     sol.assignments[0].lawyerId = intern!.id;
     sol.assignments[0].firmId = intern!.firmId;
-    const r = ovola('validate', scenarioPath, writeJson('tampered-intern.json', sol));
+    const r = await ovola('validate', scenarioPath, writeJson('tampered-intern.json', sol));
     expect(r.code).toBe(1);
     const rules = r.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
     expect(rules).toContain('R2');
@@ -169,9 +168,9 @@ describe('validate finds violations', () => {
     expect(r.stderr).toMatch(/\d+ violations?/);
   });
 
-  test('a lawyer over the cap exits 1 and prints R1', () => {
+  test('a lawyer over the cap exits 1 and prints R1', async () => {
     const s = parseScenario(JSON.parse(scenarioText));
-    const sol = solved();
+    const sol = await solved();
     const lawyer = s.lawyers.find((l) => l.id === sol.assignments[0].lawyerId)!;
     const cap = Math.min(s.policy.maxVillagesPerLawyer, lawyer.maxVillages ?? Infinity);
     const has = sol.assignments.filter((a) => a.lawyerId === lawyer.id).length;
@@ -179,95 +178,95 @@ describe('validate finds violations', () => {
       a.lawyerId = lawyer.id;
       a.firmId = lawyer.firmId;
     }
-    const r = ovola('validate', scenarioPath, writeJson('tampered-cap.json', sol));
+    const r = await ovola('validate', scenarioPath, writeJson('tampered-cap.json', sol));
     expect(r.code).toBe(1);
     const r1 = r.stdout.split('\n').filter((line) => line.startsWith('R1\t'));
     expect(r1).toEqual([`R1\tlawyer ${lawyer.id} advises ${cap + 1} villages, cap ${cap}`]);
   });
 
-  test('validate of a bad solution document exits 2 with the field path', () => {
-    const sol = solved() as unknown as Record<string, unknown>;
+  test('validate of a bad solution document exits 2 with the field path', async () => {
+    const sol = await solved() as unknown as Record<string, unknown>;
     delete sol.status;
-    const r = ovola('validate', scenarioPath, writeJson('bad-solution.json', sol));
+    const r = await ovola('validate', scenarioPath, writeJson('bad-solution.json', sol));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('status');
   });
 });
 
 describe('bad input', () => {
-  test('a scenario with a broken reference exits 2 and stderr names the field path', () => {
+  test('a scenario with a broken reference exits 2 and stderr names the field path', async () => {
     const s = JSON.parse(scenarioText);
     s.lawyers[1].firmId = 'NO-SUCH-FIRM';
     s.villages[2].nickname = 'x';
-    const r = ovola('solve', writeJson('bad-scenario.json', s));
+    const r = await ovola('solve', writeJson('bad-scenario.json', s));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('villages[2].nickname');
     // the shape is checked first: the reference is reported once the shape is right
     delete s.villages[2].nickname;
-    const again = ovola('solve', writeJson('bad-scenario-2.json', s));
+    const again = await ovola('solve', writeJson('bad-scenario-2.json', s));
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('lawyers[1].firmId');
     expect(again.stderr).toContain('NO-SUCH-FIRM');
   });
 
-  test('a file that does not exist exits 2', () => {
+  test('a file that does not exist exits 2', async () => {
     const missing = file('no-such-file.json');
-    const r = ovola('solve', missing);
+    const r = await ovola('solve', missing);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(missing);
-    expect(ovola('validate', missing, missing).code).toBe(2);
+    expect((await ovola('validate', missing, missing)).code).toBe(2);
   });
 
-  test('invalid JSON exits 2', () => {
+  test('invalid JSON exits 2', async () => {
     const path = file('broken.json');
     writeFileSync(path, '{"schema": "ovola.scenario/v1", ');
-    const r = ovola('solve', path);
+    const r = await ovola('solve', path);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not valid JSON');
   });
 
-  test('pins that cannot hold exit 1; pins beside other bad input exit 2', () => {
+  test('pins that cannot hold exit 1; pins beside other bad input exit 2', async () => {
     const s = JSON.parse(scenarioText);
     const intern = s.lawyers.find((l: { status: string }) => l.status === 'intern');
     s.pins = [{ villageId: s.villages[0].id, lawyerId: intern.id }];
-    const r = ovola('solve', writeJson('bad-pins.json', s));
+    const r = await ovola('solve', writeJson('bad-pins.json', s));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('pins[0].lawyerId');
 
     s.lawyers[1].firmId = 'NO-SUCH-FIRM';
-    const mixed = ovola('solve', writeJson('bad-pins-and-ref.json', s));
+    const mixed = await ovola('solve', writeJson('bad-pins-and-ref.json', s));
     expect(mixed.code).toBe(2);
   });
 
-  test('an unknown command, an unknown option or a bad --mode exits 2', () => {
-    const cmd = ovola('optimise', scenarioPath);
+  test('an unknown command, an unknown option or a bad --mode exits 2', async () => {
+    const cmd = await ovola('optimise', scenarioPath);
     expect(cmd.code).toBe(2);
     expect(cmd.stderr).toContain('unknown command');
-    expect(ovola('solve', scenarioPath, '--fast').code).toBe(2);
-    const mode = ovola('solve', scenarioPath, '--mode', 'fast');
+    expect((await ovola('solve', scenarioPath, '--fast')).code).toBe(2);
+    const mode = await ovola('solve', scenarioPath, '--mode', 'fast');
     expect(mode.code).toBe(2);
     expect(mode.stderr).toContain('--mode');
-    expect(ovola().code).toBe(2);
-    expect(ovola('help').code).toBe(0);
+    expect((await ovola()).code).toBe(2);
+    expect((await ovola('help')).code).toBe(0);
   });
 });
 
 describe('the built bin', () => {
   beforeAll(() => ensureBuilt(), 120_000);
 
-  test('solve - reads the scenario from standard input', () => {
+  test('solve - reads the scenario from standard input', async () => {
     const r = spawnSync('node', [BIN, 'solve', '-', '--quiet'], { cwd: ROOT, input: scenarioText, encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(r.status, r.stderr).toBe(0);
     const fromStdin = parseSolution(JSON.parse(r.stdout));
-    const fromFile = parseSolution(JSON.parse(solveCounty('--quiet')));
+    const fromFile = parseSolution(JSON.parse(await solveCounty('--quiet')));
     fromStdin.metrics.solveMs = 0;
     fromFile.metrics.solveMs = 0;
     expect(fromStdin).toEqual(fromFile);
   });
 
-  test('the bin exits with main’s code', () => {
+  test('the bin exits with main’s code', async () => {
     const r = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('standard input');

@@ -93,8 +93,10 @@ describe('the transport LP', () => {
     const lp = transportLp(p);
     const layout = transportLayout(p);
     const slots = [...p.cap].reduce((a, b) => a + b, 0);
-    expect(lp.numRows).toBe(p.nV + p.nL);
-    expect(lp.numCols).toBe(p.head.length + p.nV + slots);
+    const groups = p.groupStart ? p.groupStart.length - 1 : 0;
+    const passes = p.groupNode?.length ?? 0;
+    expect(lp.numRows).toBe(p.nV + p.nL + groups);
+    expect(lp.numCols).toBe(p.head.length + p.nV + slots + passes);
     expect(layout.slots).toBe(p.head.length + p.nV);
     expect(lp.integrality).toBeUndefined();
     // a takes v0, b takes v1 and v2 (≈ 1.3 + 3.9 + 1.3 road km, plus 3 for b's second village); v3 stays uncovered.

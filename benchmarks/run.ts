@@ -10,6 +10,7 @@
  *
  * Flags: --presets county,city  --quick (one sample, shorter jsLP limit)  --samples n  --seed n
  *        --jslp-timeout s  --jslp-mem-gb n  --no-jslp  --no-readme  --no-service (skip benchmarks/service.ts at the end)
+ *        --no-calendar (skip benchmarks/calendar.ts)
  * Writes benchmarks/results/<date>-assign.json and refreshes the table in benchmarks/README.md.
  */
 import { ensureBuilt } from '../scripts/dist.js';
@@ -47,6 +48,7 @@ const { values: flags } = parseArgs({
     'no-jslp': { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
     'no-service': { type: 'boolean', default: false },
+    'no-calendar': { type: 'boolean', default: false },
   },
 });
 const presets = flags.presets.split(',').map((p) => p.trim()) as PresetName[];
@@ -407,6 +409,11 @@ async function main(): Promise<void> {
   if (!flags['no-readme']) writeReadme(rows, facts, resultFile);
   process.stdout.write(`wrote ${resultFile}${flags['no-readme'] ? '' : ' and benchmarks/README.md'} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   if (mismatches.length > 0) process.exitCode = 1;
+  // Then a year's visit calendar for city and province (benchmarks/calendar.ts; alone: npm run bench:calendar).
+  if (!flags['no-calendar']) {
+    const calendar = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'benchmarks', 'calendar.ts'), ...(flags['no-readme'] ? ['--no-readme'] : [])], { cwd: ROOT, stdio: 'inherit' });
+    if (calendar.status !== 0) process.exitCode = 1;
+  }
   // Then the HTTP service under load (benchmarks/service.ts; alone: npm run bench:service).
   if (!flags['no-service']) {
     const service = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'benchmarks', 'service.ts'), ...(flags['no-readme'] ? ['--no-readme'] : [])], { cwd: ROOT, stdio: 'inherit' });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { InvalidDocumentError, parseCalendar, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solve, UnsupportedModeError } from '../solver/solve.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
@@ -10,7 +12,10 @@ const USAGE = `ovola — plans "one village (community), one legal adviser" (一
 Usage:
   ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences] [--out file]
   ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--out file] [--pretty] [--quiet]
-  ovola validate <scenario.json> <solution.json> [calendar.json]
+  ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
+  ovola calendar <scenario.json> <solution.json> --year <yyyy> [--months 2026-03,2026-04] [--holidays table.json]
+                 [--out calendar.json] [--ics dir] [--csv file] [--pretty] [--quiet]
+                                   the visit calendar: JSON, one .ics per lawyer and per village, a CSV to print
   ovola serve                      the HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY)
   ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
 
@@ -94,12 +99,13 @@ function cmdSolve(args: string[]): number {
 // The validator is loaded only here: with @turf/turf it takes longer to load than the rest of the CLI.
 async function cmdValidate(args: string[]): Promise<number> {
   const { validateCalendar, validateSolution } = await import('../validate/index.js');
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { holidays: { type: 'string' } } });
   if (positionals.length < 2 || positionals.length > 3) throw new InputError('validate: give a scenario, a solution and optionally a calendar');
   const scenario = parseScenario(readJson(positionals[0], 'scenario'));
   const solution = parseSolution(readJson(positionals[1], 'solution'));
+  const holidays = values.holidays === undefined ? undefined : parseHolidayTable(readJson(values.holidays, 'holidays'));
   const violations = validateSolution(scenario, solution);
-  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar'))));
+  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar')), { holidays }));
   if (violations.length === 0) {
     process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds\n`);
     return 0;
@@ -107,6 +113,72 @@ async function cmdValidate(args: string[]): Promise<number> {
   for (const v of violations) process.stdout.write(`${v.rule}\t${v.message}\n`);
   process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}\n`);
   return 1;
+}
+
+/** File names from ids: anything but letters, digits, `-` and `_` becomes `_`. */
+const fileSafe = (id: string) => id.replace(/[^\p{L}\p{N}_-]/gu, '_');
+
+async function cmdCalendar(args: string[]): Promise<number> {
+  const { buildCalendar, calendarCsv, lawyerIcs, villageIcs } = await import('../calendar/index.js');
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      months: { type: 'string' },
+      holidays: { type: 'string' },
+      out: { type: 'string' },
+      ics: { type: 'string' },
+      csv: { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 2) throw new InputError('calendar: give a scenario and a solution');
+  if (values.year === undefined || !/^\d{4}$/.test(values.year)) throw new InputError(`--year: expected a year such as 2026, got ${JSON.stringify(values.year ?? null)}`);
+  const year = Number(values.year);
+  const months = values.months === undefined ? undefined : values.months.split(',').map((m) => m.trim());
+  const log = new ProgressLog(values.quiet);
+  log.phase('read scenario, solution and holidays');
+  const scenario = parseScenario(readJson(positionals[0], 'scenario'));
+  const solution = parseSolution(readJson(positionals[1], 'solution'));
+  const holidays = values.holidays === undefined ? undefined : parseHolidayTable(readJson(values.holidays, 'holidays'));
+  let calendar;
+  try {
+    calendar = buildCalendar(scenario, solution, { year, months, holidays, onProgress: (p) => log.phase(p.phase, p.fraction) });
+  } catch (err) {
+    // Bad --year/--months/--holidays or a solution that names unknown ids: the message names the field.
+    const field = /^(year|months|holidays|solution)/.exec((err as Error).message);
+    if (!field) throw err;
+    throw new InputError((err as Error).message.replace(/^months/, '--months').replace(/^year/, '--year').replace(/^holidays/, '--holidays'));
+  }
+  log.phase('write calendar');
+  writeText(values.out, json(calendar, values.pretty));
+  if (values.csv !== undefined) writeText(values.csv, calendarCsv(calendar, scenario));
+  if (values.ics !== undefined) {
+    log.phase('write .ics files');
+    const dir = values.ics;
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new InputError(`--ics: cannot create ${dir}: ${(err as Error).message}`);
+    }
+    // Group once, so each file is written from its own visits rather than a scan of the whole calendar.
+    const byLawyer = new Map<string, typeof calendar.visits>();
+    const byVillage = new Map<string, typeof calendar.visits>();
+    for (const v of calendar.visits) {
+      (byLawyer.get(v.lawyerId) ?? byLawyer.set(v.lawyerId, []).get(v.lawyerId)!).push(v);
+      (byVillage.get(v.villageId) ?? byVillage.set(v.villageId, []).get(v.villageId)!).push(v);
+    }
+    for (const a of solution.assignments) if (!byVillage.has(a.villageId)) byVillage.set(a.villageId, []);
+    for (const [id, visits] of byLawyer) writeText(join(dir, `lawyer-${fileSafe(id)}.ics`), lawyerIcs({ ...calendar, visits }, scenario, id));
+    for (const [id, visits] of byVillage) writeText(join(dir, `village-${fileSafe(id)}.ics`), villageIcs({ ...calendar, visits }, scenario, id));
+  }
+  log.done(`${calendar.visits.length} visits in ${calendar.months.length} months, ${calendar.shortfalls.length} shortfalls`);
+  // Said even when quiet: the days may move once the State Council publishes the year's schedule.
+  if (calendar.provisional)
+    process.stderr.write(`ovola: provisional calendar: no official ${year} holiday schedule is shipped; days computed from the statutory holidays; load the official table with --holidays\n`);
+  return 0;
 }
 
 async function cmdServe(): Promise<number> {
@@ -149,6 +221,8 @@ export function main(argv: string[]): number | Promise<number> {
         return cmdSolve(rest);
       case 'validate':
         return cmdValidate(rest).catch(handleAsync);
+      case 'calendar':
+        return cmdCalendar(rest).catch(handleAsync);
       case 'serve':
         return cmdServe().catch(handleAsync);
       case 'keys':

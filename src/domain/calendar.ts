@@ -5,7 +5,9 @@ import { RuleId } from './rules.js';
 export const CALENDAR_SCHEMA = 'ovola.calendar/v1';
 
 export const VisitKind = z.enum(['onsite', 'evening-school', 'weekend', 'remote']);
+export type VisitKind = z.infer<typeof VisitKind>;
 export const Activity = z.enum(['law-class', 'dispute-screening', 'consultation']);
+export type Activity = z.infer<typeof Activity>;
 
 export const Visit = z.strictObject({
   lawyerId: Id,

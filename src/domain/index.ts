@@ -4,3 +4,4 @@ export * from './scenario.js';
 export * from './solution.js';
 export * from './calendar.js';
 export * from './check.js';
+export * from './holidays.js';

@@ -1,5 +1,7 @@
-import type { Calendar, Solution, Visit } from '../domain/index.js';
+import type { Calendar, HolidayTable, LonLat, Solution, Visit } from '../domain/index.js';
 import type { ScenarioIndex } from './context.js';
+import { haversineKm } from './geo.js';
+import { type HolidayView, holidayView } from './holidays.js';
 import type { Violation } from './violation.js';
 
 /** A violation of a service rule for one village over some months; a declared shortfall over those months excuses it. */
@@ -48,8 +50,8 @@ function tally(calendar: Calendar): Map<string, MonthTally> {
   return out;
 }
 
-// REFERENCE, R12 and METRICS (no rule id fits yet): each visit is by a lawyer of the village, inside the calendar, well formed, on a day the lawyer is free, and of a kind that fits its day.
-function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string, Set<string>>): Violation[] {
+// REFERENCE, SCHEDULE and R12: each visit is by a lawyer of the village, inside the calendar, well formed, on a day the lawyer is free, never on a holiday, and of a kind that fits its day.
+function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string, Set<string>>, days: HolidayView): Violation[] {
   const out: Violation[] = [];
   const months = new Set(calendar.months);
   calendar.visits.forEach((visit, i) => {
@@ -71,14 +73,21 @@ function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string,
       out.push({ rule: 'SCHEDULE', message: `lawyer ${lawyerId} is unavailable on ${date} but visits village ${villageId}`, ...at });
 
     const day = weekday(date);
+    const weekend = day === 0 || day === 6;
+    const makeUp = days.work.has(date);
+    if (days.off.has(date))
+      out.push({ rule: 'SCHEDULE', message: `${visit.kind} visit on ${date} falls on a holiday (${days.source === 'statutory' ? 'a statutory holiday' : 'a day off in the holiday table'})`, ...at });
+    else if ((visit.kind === 'onsite' || visit.kind === 'remote') && weekend && !makeUp)
+      out.push({ rule: 'SCHEDULE', message: `${visit.kind} visit on ${date} falls on a ${DAY_NAMES[day]} that is not a make-up working day`, ...at });
     if (visit.kind === 'evening-school') {
-      if (day === 0 || day === 6)
+      if (weekend && !makeUp)
         out.push({ rule: 'R12', message: `evening school on ${date} falls on a ${DAY_NAMES[day]}, not a weekday`, ...at });
       if (minutes(visit.start) < 18 * 60)
         out.push({ rule: 'R12', message: `evening school on ${date} starts at ${visit.start}, before 18:00`, ...at });
     }
-    if (visit.kind === 'weekend' && day !== 0 && day !== 6)
-      out.push({ rule: 'R12', message: `weekend visit on ${date} falls on a ${DAY_NAMES[day]}`, ...at });
+    if (visit.kind === 'weekend' && !weekend) out.push({ rule: 'R12', message: `weekend visit on ${date} falls on a ${DAY_NAMES[day]}`, ...at });
+    else if (visit.kind === 'weekend' && makeUp)
+      out.push({ rule: 'R12', message: `weekend visit on ${date} falls on a make-up working day (调休), not a free weekend day`, ...at });
   });
   calendar.months.forEach((m, i) => {
     if (Number(m.slice(0, 4)) !== calendar.year)
@@ -87,8 +96,15 @@ function checkVisits(ix: ScenarioIndex, calendar: Calendar, serving: Map<string,
   return out;
 }
 
-// METRICS (no rule id fits yet): no lawyer is in two places at once.
-function checkOverlaps(calendar: Calendar): Violation[] {
+// SCHEDULE: no lawyer is in two places at once, and between two on-site visits to different villages on one day lies at least the drive between them.
+function checkOverlaps(ix: ScenarioIndex, calendar: Calendar): Violation[] {
+  const { detourFactor, speedKmh } = ix.scenario.policy.travel;
+  const driveMinutes = (a: string, b: string): number => {
+    const va = ix.villages.get(a);
+    const vb = ix.villages.get(b);
+    if (!va || !vb || a === b) return 0;
+    return ((haversineKm(va.location as LonLat, vb.location as LonLat) * detourFactor) / speedKmh) * 60;
+  };
   const out: Violation[] = [];
   const byLawyerDay = new Map<string, number[]>();
   calendar.visits.forEach((v, i) => {
@@ -114,6 +130,23 @@ function checkOverlaps(calendar: Calendar): Violation[] {
         });
       }
       if (minutes(cur.end) > minutes(prev.end)) last = i;
+    }
+    // Travel between consecutive on-site visits; half a minute of slack for rounding.
+    const onsite = list.filter((i) => calendar.visits[i].kind !== 'remote');
+    for (let k = 1; k < onsite.length; k++) {
+      const prev = calendar.visits[onsite[k - 1]];
+      const cur = calendar.visits[onsite[k]];
+      const gap = minutes(cur.start) - minutes(prev.end);
+      if (gap < 0) continue; // an overlap, reported above
+      const need = driveMinutes(prev.villageId, cur.villageId);
+      if (gap + 0.5 < need)
+        out.push({
+          rule: 'SCHEDULE',
+          message: `lawyer ${cur.lawyerId} on ${cur.date} leaves ${prev.villageId} at ${prev.end} and starts at ${cur.villageId} at ${cur.start}: ${gap} min for a drive of ${Math.ceil(need)} min`,
+          lawyerId: cur.lawyerId,
+          villageId: cur.villageId,
+          path: `visits[${onsite[k]}]`,
+        });
     }
   }
   return out;
@@ -222,11 +255,12 @@ function declared(calendar: Calendar, v: ServiceViolation): boolean {
 }
 
 /** Every check of a visit calendar against the plan and the scenario; declared shortfalls are not violations. */
-export function checkCalendar(ix: ScenarioIndex, solution: Solution, calendar: Calendar): Violation[] {
+export function checkCalendar(ix: ScenarioIndex, solution: Solution, calendar: Calendar, holidays?: HolidayTable): Violation[] {
   const serving = servingLawyers(ix, solution);
   const tallies = tally(calendar);
   const service = checkService(ix, calendar, serving, tallies)
     .filter((v) => !declared(calendar, v))
     .map(({ months: _months, ...v }) => v);
-  return [...checkVisits(ix, calendar, serving), ...checkOverlaps(calendar), ...service, ...checkSummary(ix, calendar, tallies)];
+  const days = holidayView(calendar.year, holidays);
+  return [...checkVisits(ix, calendar, serving, days), ...checkOverlaps(ix, calendar), ...service, ...checkSummary(ix, calendar, tallies)];
 }

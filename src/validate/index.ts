@@ -2,7 +2,7 @@
  * The independent validator: re-derives every hard rule from the scenario alone and checks
  * a solution, and a visit calendar, against it. Shares no code with the solver (MODEL.md).
  */
-import type { Calendar, Scenario, Solution } from '../domain/index.js';
+import type { Calendar, HolidayTable, Scenario, Solution } from '../domain/index.js';
 import { checkCaps, checkCities, checkCoverage, checkInterns, checkPins, checkReferences, checkTeams, checkTravel, checkVetoes, resolveAssignments } from './assignments.js';
 import { checkCalendar } from './calendar.js';
 import { ScenarioIndex } from './context.js';
@@ -35,7 +35,11 @@ export function validateSolution(scenario: Scenario, solution: Solution): Violat
   ];
 }
 
-/** Every broken rule of a visit calendar for a solution; shortfalls the calendar declares are not counted. */
-export function validateCalendar(scenario: Scenario, solution: Solution, calendar: Calendar): Violation[] {
-  return checkCalendar(new ScenarioIndex(scenario), solution, calendar);
+/**
+ * Every broken rule of a visit calendar for a solution; shortfalls the calendar declares are not counted.
+ * Holidays: `opts.holidays` (an official table loaded by the user) when given, else the table shipped for
+ * the year, else the statutory days alone.
+ */
+export function validateCalendar(scenario: Scenario, solution: Solution, calendar: Calendar, opts: { holidays?: HolidayTable } = {}): Violation[] {
+  return checkCalendar(new ScenarioIndex(scenario), solution, calendar, opts.holidays);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Visit } from '../../src/domain/index.js';
+import { parseHolidayTable, type Visit } from '../../src/domain/index.js';
 import { validateCalendar } from '../../src/validate/index.js';
 import { byId, calendar, GOOD, regularVisits, rules, saturday, scenario, solution, weekday, YEAR } from './fixtures.js';
 
@@ -197,5 +197,64 @@ describe('summary', () => {
     const v = validateCalendar(s, plan, calendar(MARCH, march(), (c) => c.summary.splice(1, 1)));
     expect(rules(v)).toEqual(['METRICS']);
     expect(v[0].message).toBe('no summary row for village V2, 2025-03, which has visits');
+  });
+});
+
+describe('holidays and travel', () => {
+  test('a visit on a day off of the official table is reported (2025-10-01, 国庆)', () => {
+    const v = validateCalendar(s, plan, calendar(['2025-10'], [...regularVisits(plan, ['2025-10']), visit({ date: '2025-10-01' })]));
+    expect(rules(v)).toEqual(['SCHEDULE']);
+    expect(v[0].message).toBe('onsite visit on 2025-10-01 falls on a holiday (a day off in the holiday table)');
+  });
+
+  test('a make-up working day (调休) is a working day: day and evening visits pass, weekend visits do not (R12)', () => {
+    const visits = [
+      ...regularVisits(plan, ['2025-09']),
+      visit({ date: '2025-09-28', start: '09:00', end: '12:00' }), // Sunday, worked
+      visit({ date: '2025-09-28', kind: 'evening-school', start: '19:30', end: '21:30' }),
+      visit({ date: '2025-09-28', kind: 'weekend', start: '14:00', end: '16:00', villageId: 'V1' }),
+    ];
+    const v = validateCalendar(s, plan, calendar(['2025-09'], visits));
+    expect(rules(v)).toEqual(['R12']);
+    expect(v[0].message).toBe('weekend visit on 2025-09-28 falls on a make-up working day (调休), not a free weekend day');
+  });
+
+  test('a day visit or remote hours on a free Saturday are reported', () => {
+    const sat = saturday('2025-03', 2);
+    const v = validateCalendar(s, plan, calendar(MARCH, [...march(), visit({ date: sat }), visit({ date: sat, kind: 'remote', start: '14:00', end: '15:00' })]));
+    expect(v.map((x) => x.message)).toEqual([
+      `onsite visit on ${sat} falls on a Saturday that is not a make-up working day`,
+      `remote visit on ${sat} falls on a Saturday that is not a make-up working day`,
+    ]);
+  });
+
+  test('a loaded table replaces the shipped one', () => {
+    const holidays = parseHolidayTable({ schema: 'ovola.holidays/v1', year: 2025, holidays: [weekday('2025-03', 1)], workdays: [] });
+    const v = validateCalendar(s, plan, calendar(MARCH, march()), { holidays });
+    // every adviser's first village has its morning and afternoon on that day: 3 × 2
+    expect(rules(v)).toEqual(Array(6).fill('SCHEDULE'));
+    expect(validateCalendar(s, plan, calendar(MARCH, march()))).toEqual([]);
+  });
+
+  test('for a year with no table the statutory days are checked: 春节 2031 is 1/23', () => {
+    const jan = ['2031-01'];
+    const late = visit({ date: '2031-01-23' });
+    const v = validateCalendar(s, plan, calendar(jan, [late], (c) => (c.year = 2031)));
+    expect(v.filter((x) => x.rule === 'SCHEDULE').map((x) => x.message)).toEqual(['onsite visit on 2031-01-23 falls on a holiday (a statutory holiday)']);
+  });
+
+  test('two on-site visits too close for the drive between the villages are reported (SCHEDULE)', () => {
+    // V1 [113.01, 23.00] to V3 [113.00, 23.09]: about 10 km straight, 13 km by road, 20 minutes at 40 km/h
+    const date = '2025-03-20';
+    const tight = [...march(), visit({ date, start: '09:00', end: '10:00' }), visit({ date, villageId: 'V3', lawyerId: 'L3', start: '10:00', end: '11:00' })];
+    expect(validateCalendar(s, plan, calendar(MARCH, tight))).toEqual([]);
+    const ts = scenario((x) => (x.policy = { mode: 'team' }));
+    const tp = solution(ts, { assign: { V1: ['L1'], V2: 'L2', V3: ['L3', 'L1'] } });
+    const hop = [...regularVisits(tp, MARCH), visit({ date, start: '09:00', end: '10:00' }), visit({ date, villageId: 'V3', start: '10:15', end: '11:00' })];
+    const v = validateCalendar(ts, tp, calendar(MARCH, hop));
+    expect(rules(v)).toEqual(['SCHEDULE']);
+    expect(v[0].message).toBe(`lawyer L1 on ${date} leaves V1 at 10:00 and starts at V3 at 10:15: 15 min for a drive of 20 min`);
+    const enough = [...regularVisits(tp, MARCH), visit({ date, start: '09:00', end: '10:00' }), visit({ date, villageId: 'V3', start: '10:30', end: '11:00' })];
+    expect(validateCalendar(ts, tp, calendar(MARCH, enough))).toEqual([]);
   });
 });

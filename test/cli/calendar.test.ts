@@ -1,0 +1,90 @@
+/** `ovola calendar` and `ovola validate … calendar.json --holidays`, run in-process with stdout and stderr captured. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseCalendar } from '../../src/domain/index.js';
+import { plan, tiny } from '../calendar/fixtures.js';
+
+async function ovola(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    }) as typeof process.stdout.write;
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ovola-calendar-'));
+  const s = tiny([{ id: 'V1', km: 5, evening: 1 }, { id: 'V2', km: 7 }], [{ id: 'L1' }]);
+  writeFileSync(file('s.json'), JSON.stringify(s));
+  writeFileSync(file('sol.json'), JSON.stringify(plan(s)));
+  const y2031 = tiny([{ id: 'V1', km: 5 }], [{ id: 'L1' }], (x) => (x.year = 2031));
+  writeFileSync(file('s31.json'), JSON.stringify(y2031));
+  writeFileSync(file('sol31.json'), JSON.stringify(plan(y2031)));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ovola calendar', () => {
+  test('writes the JSON, one .ics per lawyer and per village, and the CSV; the validator passes it (exit 0)', async () => {
+    const run = await ovola('calendar', file('s.json'), file('sol.json'), '--year', '2026', '--months', '2026-03,2026-04', '--out', file('cal.json'), '--ics', file('ics'), '--csv', file('cal.csv'));
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    const cal = parseCalendar(JSON.parse(readFileSync(file('cal.json'), 'utf8')));
+    expect(cal.months).toEqual(['2026-03', '2026-04']);
+    expect(readdirSync(file('ics')).sort()).toEqual(['lawyer-L1.ics', 'village-V1.ics', 'village-V2.ics']);
+    expect(readFileSync(file('ics/lawyer-L1.ics'), 'utf8')).toContain('DTSTART;TZID=Asia/Shanghai:');
+    expect(readFileSync(file('cal.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(cal.visits.length + 1);
+    const check = await ovola('validate', file('s.json'), file('sol.json'), file('cal.json'));
+    expect(check.code).toBe(0);
+  });
+
+  test('JSON goes to standard output without --out', async () => {
+    const run = await ovola('calendar', file('s.json'), file('sol.json'), '--year', '2026', '--months', '2026-05');
+    expect(run.code).toBe(0);
+    expect(parseCalendar(JSON.parse(run.stdout)).months).toEqual(['2026-05']);
+  });
+
+  test('a year without an official table says it is provisional; a loaded table replaces it, for the validator too', async () => {
+    const run = await ovola('calendar', file('s31.json'), file('sol31.json'), '--year', '2031', '--months', '2031-01', '--out', file('c31.json'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('provisional calendar');
+    expect(JSON.parse(readFileSync(file('c31.json'), 'utf8')).provisional).toBe(true);
+    const days = Array.from({ length: 26 }, (_, i) => `2031-01-${String(i + 5).padStart(2, '0')}`);
+    writeFileSync(file('h31.json'), JSON.stringify({ schema: 'ovola.holidays/v1', year: 2031, holidays: ['2031-01-01', ...days], workdays: [] }));
+    const loaded = await ovola('calendar', file('s31.json'), file('sol31.json'), '--year', '2031', '--months', '2031-01', '--holidays', file('h31.json'), '--out', file('l31.json'));
+    expect(loaded.code).toBe(0);
+    expect(loaded.stderr).not.toContain('provisional');
+    expect(JSON.parse(readFileSync(file('l31.json'), 'utf8')).provisional).toBe(false);
+    expect((await ovola('validate', file('s31.json'), file('sol31.json'), file('l31.json'), '--holidays', file('h31.json'))).code).toBe(0);
+    // The provisional calendar, held to the loaded table, breaks it.
+    const broken = await ovola('validate', file('s31.json'), file('sol31.json'), file('c31.json'), '--holidays', file('h31.json'));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^SCHEDULE\tonsite visit on 2031-01-\d\d falls on a holiday/m);
+  });
+
+  test('bad input exits 2 naming the option or field', async () => {
+    const months = await ovola('calendar', file('s.json'), file('sol.json'), '--year', '2026', '--months', '2025-03');
+    expect(months).toMatchObject({ code: 2, stdout: '' });
+    expect(months.stderr).toContain('--months[0]: 2025-03 is not in the calendar year 2026');
+    const year = await ovola('calendar', file('s.json'), file('sol.json'));
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('--year: expected a year such as 2026, got null');
+    writeFileSync(file('bad-h.json'), JSON.stringify({ schema: 'ovola.holidays/v1', year: 2026, holidays: ['2025-12-31'], workdays: [] }));
+    const table = await ovola('calendar', file('s.json'), file('sol.json'), '--year', '2026', '--holidays', file('bad-h.json'));
+    expect(table.code).toBe(2);
+    expect(table.stderr).toContain("holidays[0]: date is not in the table's year 2026");
+  });
+});

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { parseScenario, parseSolution, type Scenario, type Solution } from '../domain/index.js';
+import { parseScenario, parseSolution, type Calendar, type Scenario, type Solution } from '../domain/index.js';
 import { summarize } from '../domain/summary.js';
-import type { JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
+import type { CalendarRecord, JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
 import { mayAccess, type Principal } from './auth.js';
 import { forbidden, notFound } from './problem.js';
 
@@ -45,6 +45,14 @@ export async function visibleSolution(store: Store, id: string, principal: Princ
   return { solution, scenario };
 }
 
+/** A calendar the caller may see (its scenario lies in their region); else 404. */
+export async function visibleCalendar(store: Store, id: string, principal: Principal): Promise<{ calendar: CalendarRecord; scenario: ScenarioRecord }> {
+  const calendar = await store.getCalendar(id);
+  const scenario = calendar ? await store.getScenario(calendar.scenarioId) : undefined;
+  if (!calendar || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('calendar', id);
+  return { calendar, scenario };
+}
+
 /**
  * Parsed documents, a few of each kind. Stored scenarios and solutions never change, so a parse can be
  * reused by id; a province document takes about half a second to parse, which the event loop should
@@ -70,10 +78,10 @@ class ParsedCache<T> {
 }
 
 /** One cache per store, so two stores (tests) never share entries. */
-const caches = new WeakMap<Store, { scenarios: ParsedCache<Scenario>; solutions: ParsedCache<Solution> }>();
+const caches = new WeakMap<Store, { scenarios: ParsedCache<Scenario>; solutions: ParsedCache<Solution>; calendars: ParsedCache<Calendar> }>();
 function cachesOf(store: Store) {
   let c = caches.get(store);
-  if (!c) caches.set(store, (c = { scenarios: new ParsedCache<Scenario>(4), solutions: new ParsedCache<Solution>(4) }));
+  if (!c) caches.set(store, (c = { scenarios: new ParsedCache<Scenario>(4), solutions: new ParsedCache<Solution>(4), calendars: new ParsedCache<Calendar>(2) }));
   return c;
 }
 
@@ -90,6 +98,18 @@ export function loadSolution(store: Store, id: string): Promise<Solution> {
     const text = await store.getSolutionBody(id);
     if (!text) throw notFound('solution', id);
     return parseSolution(JSON.parse(text));
+  });
+}
+
+/**
+ * A stored calendar. Only the calendar worker writes them, from `buildCalendar`'s own output, so the
+ * text is read back without a schema check: a province's year holds about a million visits.
+ */
+export function loadCalendar(store: Store, id: string): Promise<Calendar> {
+  return cachesOf(store).calendars.get(id, async () => {
+    const text = await store.getCalendarBody(id);
+    if (!text) throw notFound('calendar', id);
+    return JSON.parse(text) as Calendar;
   });
 }
 

@@ -20,6 +20,7 @@ import { compareRoutes } from './routes/compare.js';
 import { explainRoutes } from './routes/explain.js';
 import { replanRoutes } from './routes/replan.js';
 import { versionRoutes } from './routes/versions.js';
+import { calendarRoutes } from './routes/calendars.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -86,8 +87,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const jobs = new JobRunner(opts.store, app.log, opts.workers);
   const directory = new PublicDirectory();
+  // A published solution's new calendar changes its villages' public cards (their next visits).
+  const jobs = new JobRunner(opts.store, app.log, opts.workers, async (calendar) => {
+    if ((await opts.store.getSolution(calendar.solutionId))?.publishedFor) await directory.reload(opts.store);
+  });
   await directory.reload(opts.store);
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
@@ -114,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(replanRoutes, { store: opts.store, jobs });
     await api.register(compareRoutes, { store: opts.store });
     await api.register(explainRoutes, { store: opts.store });
+    await api.register(calendarRoutes, { store: opts.store, jobs });
   });
   await app.ready();
   return app as unknown as App;

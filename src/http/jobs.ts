@@ -3,8 +3,12 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from '../io/thread.js';
 import type { FastifyBaseLogger } from 'fastify';
-import type { JobRecord, Store } from '../store/types.js';
+import type { CalendarRecord, JobRecord, Store } from '../store/types.js';
+import type { CalendarTask, CalendarWorkerMessage } from './calendar-worker.js';
 import type { SolveTask, WorkerMessage } from './solve-worker.js';
+
+/** What a job does: solve a scenario, or build a solution's visit calendar. */
+export type JobTask = { kind: 'solve'; task: SolveTask } | { kind: 'calendar'; task: CalendarTask; solutionId: string };
 
 interface Running {
   job: JobRecord;
@@ -14,21 +18,39 @@ interface Running {
   done?: Promise<void>;
 }
 
-/** The solve phases in order, so one 0–1 progress figure can span them. */
-const PHASES = ['candidates', 'solve', 'pricing', 'report'];
+/** Each kind's phases in order with their share of the run, so one 0–1 progress figure can span them. */
+const PHASES: Record<JobTask['kind'], [phase: string, share: number][]> = {
+  solve: [
+    ['candidates', 1],
+    ['solve', 1],
+    ['pricing', 1],
+    ['report', 1],
+  ],
+  // the calendar builder spends nearly all its time planning the advisers' months
+  calendar: [
+    ['plan visits', 17],
+    ['team visits', 2],
+    ['summary', 1],
+  ],
+};
 
-function overallProgress(phase: string, fraction: number): number {
-  const i = PHASES.findIndex((p) => phase.startsWith(p));
+function overallProgress(kind: JobTask['kind'], phase: string, fraction: number): number {
+  const phases = PHASES[kind];
+  const i = phases.findIndex(([p]) => phase.startsWith(p));
   if (i < 0) return NaN;
-  return Math.min(0.99, (i + Math.max(0, Math.min(1, fraction))) / PHASES.length);
+  const total = phases.reduce((sum, [, share]) => sum + share, 0);
+  const before = phases.slice(0, i).reduce((sum, [, share]) => sum + share, 0);
+  return Math.min(0.99, (before + phases[i][1] * Math.max(0, Math.min(1, fraction))) / total);
 }
 
+const WORKERS = { solve: 'solve-worker', calendar: 'calendar-worker' } as const;
+
 /**
- * Runs solve jobs in worker threads, at most one per core at a time, keeping each job's status and
- * progress in the store. A cancelled job's worker is terminated at once.
+ * Runs solve and calendar jobs in worker threads, at most one per core at a time, keeping each
+ * job's status and progress in the store. A cancelled job's worker is terminated at once.
  */
 export class JobRunner {
-  private readonly queue: { job: JobRecord; task: SolveTask }[] = [];
+  private readonly queue: { job: JobRecord; work: JobTask }[] = [];
   private readonly running = new Map<string, Running>();
   private closed = false;
 
@@ -36,11 +58,19 @@ export class JobRunner {
     private readonly store: Store,
     private readonly log: FastifyBaseLogger,
     private readonly size = Math.max(1, availableParallelism()),
+    /** called once a calendar is stored (the public look-up shows the newest of a published solution) */
+    private readonly onCalendar: (calendar: CalendarRecord) => Promise<void> = async () => {},
   ) {}
 
   /** Queues a solve of `scenarioText`; the job record must already be stored. */
   submit(job: JobRecord, task: SolveTask): void {
-    this.queue.push({ job, task });
+    this.queue.push({ job, work: { kind: 'solve', task } });
+    this.pump();
+  }
+
+  /** Queues the building of a calendar for `solutionId`; the job record must already be stored. */
+  submitCalendar(job: JobRecord, solutionId: string, task: CalendarTask): void {
+    this.queue.push({ job, work: { kind: 'calendar', task, solutionId } });
     this.pump();
   }
 
@@ -70,10 +100,10 @@ export class JobRunner {
 
   private pump(): void {
     while (!this.closed && this.running.size < this.size && this.queue.length > 0) {
-      const { job, task } = this.queue.shift()!;
+      const { job, work } = this.queue.shift()!;
       const entry: Running = { job, cancelled: false };
       this.running.set(job.id, entry);
-      entry.done = this.run(entry, task)
+      entry.done = this.run(entry, work)
         .catch((err) => this.log.error({ err, jobId: job.id }, 'job bookkeeping failed'))
         .finally(() => {
           this.running.delete(job.id);
@@ -82,34 +112,43 @@ export class JobRunner {
     }
   }
 
-  private async run(entry: Running, task: SolveTask): Promise<void> {
+  private async run(entry: Running, work: JobTask): Promise<void> {
     const { job } = entry;
     await this.store.updateJob(job.id, { status: 'running', phase: 'starting', progress: 0 });
-    const outcome = await new Promise<{ ok: true; text: string } | { ok: false; error: string }>((resolve) => {
-      const worker = moduleWorker(import.meta.url, 'solve-worker');
+    type Done = Extract<WorkerMessage | CalendarWorkerMessage, { type: 'done' }>;
+    const outcome = await new Promise<{ ok: true; done: Done } | { ok: false; error: string }>((resolve) => {
+      const worker = moduleWorker(import.meta.url, WORKERS[work.kind]);
       entry.worker = worker;
       let lastWrite = 0;
-      worker.on('message', (m: WorkerMessage) => {
+      worker.on('message', (m: WorkerMessage | CalendarWorkerMessage) => {
         if (m.type === 'progress') {
           const now = Date.now();
           if (now - lastWrite < 250) return;
           lastWrite = now;
-          const progress = overallProgress(m.phase, m.fraction);
+          const progress = overallProgress(work.kind, m.phase, m.fraction);
           this.store
             .updateJob(job.id, { phase: m.phase, ...(Number.isNaN(progress) ? {} : { progress }) })
             .catch((err) => this.log.warn({ err, jobId: job.id }, 'progress not saved'));
-        } else if (m.type === 'done') resolve({ ok: true, text: m.solutionText });
+        } else if (m.type === 'done') resolve({ ok: true, done: m });
         else resolve({ ok: false, error: m.message });
       });
       worker.on('error', (err) => resolve({ ok: false, error: err.message }));
-      worker.on('exit', () => resolve({ ok: false, error: entry.cancelled ? 'cancelled' : 'the solver stopped unexpectedly' }));
-      worker.postMessage(task);
+      const who = work.kind === 'solve' ? 'the solver' : 'the calendar builder';
+      worker.on('exit', () => resolve({ ok: false, error: entry.cancelled ? 'cancelled' : `${who} stopped unexpectedly` }));
+      worker.postMessage(work.task);
     });
     await entry.worker?.terminate();
     if (entry.cancelled) {
       await this.store.updateJob(job.id, { status: 'cancelled', phase: 'cancelled' });
+    } else if (outcome.ok && 'solutionText' in outcome.done) {
+      await this.store.insertSolution({ id: randomUUID(), scenarioId: job.scenarioId }, outcome.done.solutionText, job.id);
+    } else if (outcome.ok && 'calendarText' in outcome.done && work.kind === 'calendar') {
+      const { calendarText, months, provisional } = outcome.done;
+      const rec = { id: randomUUID(), solutionId: work.solutionId, scenarioId: job.scenarioId, year: work.task.year, months, provisional };
+      const calendar = await this.store.insertCalendar(rec, calendarText, job.id);
+      await this.onCalendar(calendar).catch((err) => this.log.error({ err, jobId: job.id, calendarId: calendar.id }, 'after storing a calendar'));
     } else if (outcome.ok) {
-      await this.store.insertSolution({ id: randomUUID(), scenarioId: job.scenarioId }, outcome.text, job.id);
+      await this.store.updateJob(job.id, { status: 'failed', phase: 'failed', error: 'the worker answered with another kind of result' });
     } else {
       await this.store.updateJob(job.id, { status: 'failed', phase: 'failed', error: outcome.error });
     }

@@ -57,10 +57,13 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'request';
-    const errors = error.validation.map((v) => ({
-      path: `${part}${v.instancePath.replaceAll('/', '.').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}`,
-      message: v.message ?? 'invalid',
-    }));
+    const at = (instancePath: string) => `${part}${instancePath.replace(/\/$/, '').replaceAll('/', '.').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}`;
+    const errors = error.validation.flatMap((v) => {
+      // an unknown field is named by its own path, as in documents (`body.extra`, not `body`)
+      const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
+      if (Array.isArray(keys)) return keys.map((key) => ({ path: at(`${v.instancePath.replace(/\/$/, '')}/${String(key)}`), message: 'unknown field' }));
+      return [{ path: at(v.instancePath), message: v.message ?? 'invalid' }];
+    });
     return send(reply, request, 400, { detail: `the ${part} does not match its schema`, errors });
   }
   if (isResponseSerializationError(error)) {

@@ -3,7 +3,8 @@
  * imported into a scenario. Pure: stored documents (as text) in, bytes or a new document out. A
  * province's XLSX takes seconds to write, so the HTTP routes hand these to a worker thread.
  */
-import { InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
+import { calendarCsv } from '../calendar/index.js';
+import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
@@ -13,6 +14,8 @@ export type ExportFormat = 'geojson' | 'csv' | 'xlsx';
 
 export type IoTask =
   | { op: 'export'; format: ExportFormat; scenarioText: string; solutionText: string }
+  /** a visit calendar as CSV: a province's year is about a million rows */
+  | { op: 'calendar-csv'; scenarioText: string; calendarText: string }
   | { op: 'import'; kind: ImportKind; mode: ImportMode; data: Uint8Array; scenarioText: string };
 
 export interface ImportMeta {
@@ -44,6 +47,11 @@ export async function runIoTask(task: IoTask): Promise<IoResult> {
         : task.format === 'csv'
           ? solutionCsv(scenario, solution)
           : await solutionXlsx(scenario, solution);
+    return { op: 'export', body, scenarioName: scenario.name };
+  }
+  if (task.op === 'calendar-csv') {
+    const scenario = stored<Scenario>(task.scenarioText);
+    const body = Buffer.from(calendarCsv(stored<Calendar>(task.calendarText), scenario), 'utf8');
     return { op: 'export', body, scenarioName: scenario.name };
   }
 

@@ -73,6 +73,33 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'calendars',
+    up: ({ key }) => [
+      `create table calendars (
+        id ${key} primary key,
+        solution_id ${key} not null references solutions (id) on delete cascade,
+        scenario_id ${key} not null references scenarios (id) on delete cascade,
+        year integer not null,
+        months text not null,
+        provisional integer not null,
+        created_at ${key} not null,
+        body text not null
+      )`,
+      // a solution's calendars newest first; also the newest one for the public look-up
+      `create index calendars_solution on calendars (solution_id, created_at, id)`,
+      `create index calendars_scenario on calendars (scenario_id)`,
+      // the official holiday table of a year, loaded by an admin; replaces the computed one
+      `create table holiday_tables (
+        year integer primary key,
+        body text not null,
+        updated_at ${key} not null
+      )`,
+      // a calendar job's result, as solution_id is a solve job's
+      `alter table jobs add column calendar_id ${key} references calendars (id) on delete set null`,
+    ],
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied (empty when up to date). */

@@ -1,8 +1,9 @@
 /**
  * Table shapes as Kysely sees them. The same on both dialects: every column is TEXT except
- * `progress` (a float) and the migration version (an integer). JSON documents (scenario and
- * solution bodies, summaries, job params, region lists) are kept as text, never parsed by the
- * database; timestamps are ISO-8601 UTC strings with milliseconds, written by the store.
+ * `progress` (a float) and the integers (the migration version, a calendar's `year` and
+ * `provisional` 0/1, a holiday table's `year`). JSON documents (scenario, solution, calendar and
+ * holiday bodies, summaries, job params, region and month lists) are kept as text, never parsed
+ * by the database; timestamps are ISO-8601 UTC strings with milliseconds, written by the store.
  */
 
 export interface MigrationsTable {
@@ -48,8 +49,31 @@ export interface JobsTable {
   /** JSON */
   params: string;
   solution_id: string | null;
+  /** a calendar job's result (migration 2) */
+  calendar_id: string | null;
   error: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarsTable {
+  id: string;
+  solution_id: string;
+  scenario_id: string;
+  year: number;
+  /** JSON array of `YYYY-MM` */
+  months: string;
+  /** 0 or 1: the year's holidays were computed, not an official table */
+  provisional: number;
+  created_at: string;
+  /** the calendar document (ovola.calendar/v1), JSON text */
+  body: string;
+}
+
+export interface HolidayTablesTable {
+  year: number;
+  /** the official table (ovola.holidays/v1), JSON text */
+  body: string;
   updated_at: string;
 }
 
@@ -67,6 +91,8 @@ export interface Database {
   scenario_regions: ScenarioRegionsTable;
   solutions: SolutionsTable;
   jobs: JobsTable;
+  calendars: CalendarsTable;
+  holiday_tables: HolidayTablesTable;
   api_keys: ApiKeysTable;
 }
 

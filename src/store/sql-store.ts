@@ -3,15 +3,16 @@
  * and the few dialect-specific bits. Bodies (JSON documents of several MB) are stored and
  * returned as text, never parsed here, and never selected by the list/get calls.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
-import type { ApiKeysTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
-import type { ApiKeyRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
+import type { ApiKeysTable, CalendarsTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
+import type { ApiKeyRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
 
 const SCENARIO_COLUMNS = ['id', 'parent_id', 'name', 'created_at', 'summary', 'regions'] as const;
 const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at', 'published_for'] as const;
+const CALENDAR_COLUMNS = ['id', 'solution_id', 'scenario_id', 'year', 'months', 'provisional', 'created_at'] as const;
 const JOB_COLUMNS = [
   'id',
   'kind',
@@ -21,6 +22,7 @@ const JOB_COLUMNS = [
   'phase',
   'params',
   'solution_id',
+  'calendar_id',
   'error',
   'created_at',
   'updated_at',
@@ -29,6 +31,7 @@ const API_KEY_COLUMNS = ['id', 'scope', 'label', 'created_at'] as const;
 
 type ScenarioRow = Pick<Selectable<ScenariosTable>, (typeof SCENARIO_COLUMNS)[number]>;
 type SolutionRow = Pick<Selectable<SolutionsTable>, (typeof SOLUTION_COLUMNS)[number]>;
+type CalendarRow = Pick<Selectable<CalendarsTable>, (typeof CALENDAR_COLUMNS)[number]>;
 type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
 type ApiKeyRow = Pick<Selectable<ApiKeysTable>, (typeof API_KEY_COLUMNS)[number]>;
 
@@ -166,6 +169,7 @@ export class SqlStore implements Store {
     return this.#run((db) =>
       db.transaction().execute(async (trx) => {
         await trx.deleteFrom('jobs').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('calendars').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('solutions').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('scenario_regions').where('scenario_id', '=', id).execute();
         const res = await trx.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
@@ -194,20 +198,7 @@ export class SqlStore implements Store {
           .insertInto('solutions')
           .values({ ...row, body })
           .execute();
-        if (jobId !== undefined) {
-          const res = await trx
-            .updateTable('jobs')
-            .set({ status: 'succeeded', solution_id: rec.id, updated_at: now })
-            .where('id', '=', jobId)
-            .where('status', 'in', ACTIVE)
-            .executeTakeFirst();
-          if (Number(res.numUpdatedRows) === 0) {
-            const job = await trx.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
-            throw job
-              ? new StoreError('conflict', `job ${jobId} is ${job.status}, not queued or running`)
-              : new StoreError('not_found', `job ${jobId} not found`);
-          }
-        }
+        if (jobId !== undefined) await completeJob(trx, jobId, { solution_id: rec.id, updated_at: now });
         return toSolution(row);
       }),
     );
@@ -266,6 +257,85 @@ export class SqlStore implements Store {
     });
   }
 
+  // --- calendars --------------------------------------------------------------------------
+
+  /**
+   * With `jobId`, the job must exist and be queued or running: it becomes `succeeded` with this
+   * `calendarId` in the same transaction; otherwise nothing is written (`not_found` / `conflict`).
+   * A solution that does not exist is `not_found`.
+   */
+  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string, jobId?: string): Promise<CalendarRecord> {
+    const now = this.#now();
+    const row: CalendarRow = {
+      id: rec.id,
+      solution_id: rec.solutionId,
+      scenario_id: rec.scenarioId,
+      year: rec.year,
+      months: JSON.stringify(rec.months),
+      provisional: rec.provisional ? 1 : 0,
+      created_at: now,
+    };
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('calendars')
+          .values({ ...row, body })
+          .execute();
+        if (jobId !== undefined) await completeJob(trx, jobId, { calendar_id: rec.id, updated_at: now });
+        return toCalendar(row);
+      }),
+    );
+  }
+
+  getCalendar(id: string): Promise<CalendarRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('calendars').select(CALENDAR_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && toCalendar(row);
+    });
+  }
+
+  getCalendarBody(id: string): Promise<string | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('calendars').select('body').where('id', '=', id).executeTakeFirst();
+      return row?.body;
+    });
+  }
+
+  listCalendars(solutionId: string): Promise<CalendarRecord[]> {
+    return this.#run(async (db) => {
+      const rows = await db
+        .selectFrom('calendars')
+        .select(CALENDAR_COLUMNS)
+        .where('solution_id', '=', solutionId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toCalendar);
+    });
+  }
+
+  // --- holiday tables ---------------------------------------------------------------------
+
+  putHolidayTable(year: number, body: string): Promise<HolidayTableRecord> {
+    if (!Number.isInteger(year)) throw new RangeError(`year must be an integer, got ${year}`);
+    const row = { year, body, updated_at: this.#now() };
+    return this.#run(async (db) => {
+      await db
+        .insertInto('holiday_tables')
+        .values(row)
+        .onConflict((oc) => oc.column('year').doUpdateSet({ body, updated_at: row.updated_at }))
+        .execute();
+      return { year, body, updatedAt: row.updated_at };
+    });
+  }
+
+  getHolidayTable(year: number): Promise<HolidayTableRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('holiday_tables').selectAll().where('year', '=', year).executeTakeFirst();
+      return row && { year: Number(row.year), body: row.body, updatedAt: row.updated_at };
+    });
+  }
+
   // --- jobs -------------------------------------------------------------------------------
 
   /** A new job is `queued`, progress 0, phase "". */
@@ -282,6 +352,7 @@ export class SqlStore implements Store {
       phase: '',
       params: JSON.stringify(rec.params ?? null),
       solution_id: null,
+      calendar_id: null,
       error: null,
       created_at: now,
       updated_at: now,
@@ -389,6 +460,32 @@ function toSolution(row: SolutionRow): SolutionRecord {
   return { id: row.id, scenarioId: row.scenario_id, createdAt: row.created_at, publishedFor: row.published_for };
 }
 
+function toCalendar(row: CalendarRow): CalendarRecord {
+  return {
+    id: row.id,
+    solutionId: row.solution_id,
+    scenarioId: row.scenario_id,
+    year: Number(row.year),
+    months: JSON.parse(row.months) as string[],
+    provisional: Number(row.provisional) === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** Inside a result's transaction: its job, queued or running, becomes `succeeded`; else the whole write fails. */
+async function completeJob(trx: Transaction<Database>, jobId: string, result: Pick<Updateable<JobsTable>, 'solution_id' | 'calendar_id' | 'updated_at'>): Promise<void> {
+  const res = await trx
+    .updateTable('jobs')
+    .set({ status: 'succeeded', ...result })
+    .where('id', '=', jobId)
+    .where('status', 'in', ACTIVE)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    const job = await trx.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
+    throw job ? new StoreError('conflict', `job ${jobId} is ${job.status}, not queued or running`) : new StoreError('not_found', `job ${jobId} not found`);
+  }
+}
+
 function toJob(row: JobRow): JobRecord {
   return {
     id: row.id,
@@ -399,6 +496,7 @@ function toJob(row: JobRow): JobRecord {
     phase: row.phase,
     params: JSON.parse(row.params) as unknown,
     solutionId: row.solution_id,
+    calendarId: row.calendar_id,
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,5 +1,6 @@
 /**
- * What the service keeps: scenarios (immutable, versioned), solutions, solve jobs and API keys.
+ * What the service keeps: scenarios (immutable, versioned), solutions, visit calendars, jobs,
+ * official holiday tables and API keys.
  * One interface, two implementations (SQLite by default, PostgreSQL when DATABASE_URL is set);
  * the same test suite runs against both.
  */
@@ -41,9 +42,34 @@ export interface JobRecord {
   phase: string;
   /** the request that made the job: mode, time limit, weights, changes, scope… */
   params: unknown;
+  /** the solution a solve or re-plan job made */
   solutionId: string | null;
+  /** the calendar a calendar job made */
+  calendarId: string | null;
   error: string | null;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** A visit calendar (ovola.calendar/v1) built for a solution; stored only once complete. */
+export interface CalendarRecord {
+  id: string;
+  solutionId: string;
+  /** the solution's scenario, for access control by scope */
+  scenarioId: string;
+  year: number;
+  /** the `YYYY-MM` months it covers */
+  months: string[];
+  /** true when the year's holidays were computed, not taken from an official table */
+  provisional: boolean;
+  createdAt: string;
+}
+
+/** An official holiday table (ovola.holidays/v1) for a year, loaded by an admin. */
+export interface HolidayTableRecord {
+  year: number;
+  /** the table as stored (JSON text) */
+  body: string;
   updatedAt: string;
 }
 
@@ -67,7 +93,7 @@ export interface Store {
   /** the scenario document as stored (JSON text) */
   getScenarioBody(id: string): Promise<string | undefined>;
   listScenarios(opts: { limit: number; cursor?: string; regions?: string[] }): Promise<Page<ScenarioRecord>>;
-  /** Deletes a scenario with its solutions and jobs; false if it did not exist. */
+  /** Deletes a scenario with its solutions, calendars and jobs; false if it did not exist. */
   deleteScenario(id: string): Promise<boolean>;
 
   /** Stores a solution and, in the same transaction, marks its job succeeded. */
@@ -79,7 +105,22 @@ export interface Store {
   /** The solutions in force, for the public look-up. */
   listPublished(): Promise<SolutionRecord[]>;
 
-  insertJob(rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'error' | 'status'>): Promise<JobRecord>;
+  /**
+   * Stores a complete calendar and, in the same transaction, marks its job succeeded with this
+   * `calendarId` (the job must be queued or running, as for `insertSolution`).
+   */
+  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string, jobId?: string): Promise<CalendarRecord>;
+  getCalendar(id: string): Promise<CalendarRecord | undefined>;
+  /** the calendar document as stored (JSON text) */
+  getCalendarBody(id: string): Promise<string | undefined>;
+  /** A solution's calendars, newest first (the first is the one the public look-up shows). */
+  listCalendars(solutionId: string): Promise<CalendarRecord[]>;
+
+  /** Stores the official holiday table of `year`, replacing any earlier one. */
+  putHolidayTable(year: number, body: string): Promise<HolidayTableRecord>;
+  getHolidayTable(year: number): Promise<HolidayTableRecord | undefined>;
+
+  insertJob(rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'calendarId' | 'error' | 'status'>): Promise<JobRecord>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: Partial<Pick<JobRecord, 'status' | 'progress' | 'phase' | 'error' | 'solutionId'>>): Promise<void>;
   /** At start: every job left `running` or `queued` by a stopped process is marked failed with `reason`. Returns how many. */

@@ -143,7 +143,7 @@ describe('county preset: versions, a whole-county re-plan, compare and explain',
       payload: { changes: [{ op: 'update-village', villageId: scenario.villages[0].id, set: { colour: 'red' } }] },
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().errors.map((e: { path: string }) => e.path)).toContain('body.changes[0].set');
+    expect(malformed.json().errors.map((e: { path: string }) => e.path)).toContain('body.changes[0].set.colour');
 
     const missing = await app.inject({ method: 'POST', url: '/v1/scenarios/nope/versions', headers: auth(ADMIN), payload: { changes: [{ op: 'remove-lawyer', lawyerId: 'x' }] } });
     expect(missing.statusCode).toBe(404);

@@ -6,10 +6,11 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -222,6 +223,55 @@ describe.each(backends)('store on $name', (backend) => {
       }
     });
 
+    test.runIf(backend.name !== 'sqlite :memory:')('a database at version 1 with jobs upgrades: jobs kept, calendars work', async () => {
+      const fresh = backend.setup(clock);
+      try {
+        // the version-1 schema written by hand, as an ovola of that version left it, with a job in it
+        const v1 = MIGRATIONS.find((m) => m.version === 1)!;
+        const rows = [
+          `create table ovola_migrations (version integer primary key, name text not null, applied_at text not null)`,
+          `insert into ovola_migrations values (1, 'initial', '2025-01-01T00:00:00.000Z')`,
+          `insert into scenarios values ('S1', null, 'old', '2025-01-01T00:00:00.000Z', '{}', '["4401"]', '{}')`,
+          `insert into solutions values ('P1', 'S1', '2025-01-01T00:00:01.000Z', null, '{}')`,
+          `insert into jobs values ('J1', 'solve', 'S1', 'succeeded', 1, 'done', '{}', 'P1', null, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:01.000Z')`,
+        ];
+        if (backend.name === 'postgres') {
+          const { databaseUrl, schema } = fresh.options;
+          const client = new pg.Client({ connectionString: databaseUrl });
+          await client.connect();
+          try {
+            await client.query(`create schema "${schema}"`);
+            await client.query(`set search_path to "${schema}"`);
+            for (const q of [...v1.up({ key: 'TEXT COLLATE "C"', float: 'DOUBLE PRECISION' }), ...rows]) await client.query(q);
+          } finally {
+            await client.end();
+          }
+        } else {
+          mkdirSync(dirname(fresh.options.sqlitePath!), { recursive: true });
+          const raw = new BetterSqlite3(fresh.options.sqlitePath!);
+          try {
+            for (const q of [...v1.up({ key: 'TEXT', float: 'REAL' }), ...rows]) raw.exec(q);
+          } finally {
+            raw.close();
+          }
+        }
+        const upgraded = fresh.open();
+        try {
+          await upgraded.migrate();
+          expect(await upgraded.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+          expect(await upgraded.getJob('J1')).toMatchObject({ status: 'succeeded', solutionId: 'P1', calendarId: null });
+          await upgraded.insertJob({ id: 'J2', kind: 'calendar', scenarioId: 'S1', params: {} });
+          await upgraded.insertCalendar({ id: 'C1', solutionId: 'P1', scenarioId: 'S1', year: 2026, months: ['2026-01'], provisional: true }, '{}', 'J2');
+          expect(await upgraded.getJob('J2')).toMatchObject({ status: 'succeeded', calendarId: 'C1' });
+          expect(await upgraded.deleteScenario('S1')).toBe(true);
+        } finally {
+          await upgraded.close();
+        }
+      } finally {
+        await fresh.cleanup();
+      }
+    });
+
     test('the store reports its dialect', () => {
       expect(store.dialect).toBe(backend.name === 'postgres' ? 'postgres' : 'sqlite');
     });
@@ -328,15 +378,18 @@ describe.each(backends)('store on $name', (backend) => {
       expect(second.nextCursor).toBeUndefined();
     });
 
-    test('delete removes the scenario with its solutions, jobs and regions, and nothing else', async () => {
+    test('delete removes the scenario with its solutions, calendars, jobs and regions, and nothing else', async () => {
       await store.insertScenario(scenario('S1', ['4401']), 'one');
       await store.insertScenario(scenario('S2', ['4401']), 'two');
       await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: {} });
       await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'sol1', 'J1');
       await store.publishSolution('P1', '4401');
+      await store.insertJob({ id: 'JC1', kind: 'calendar', scenarioId: 'S1', params: {} });
+      await store.insertCalendar({ id: 'C1', solutionId: 'P1', scenarioId: 'S1', year: 2026, months: ['2026-01'], provisional: false }, 'cal1', 'JC1');
       await store.insertJob({ id: 'J2', kind: 'solve', scenarioId: 'S2', params: {} });
       await store.insertSolution({ id: 'P2', scenarioId: 'S2' }, 'sol2', 'J2');
       await store.publishSolution('P2', '4403');
+      await store.insertCalendar({ id: 'C2', solutionId: 'P2', scenarioId: 'S2', year: 2026, months: ['2026-01'], provisional: false }, 'cal2');
 
       expect(await store.deleteScenario('S1')).toBe(true);
       expect(await store.getScenario('S1')).toBeUndefined();
@@ -344,12 +397,17 @@ describe.each(backends)('store on $name', (backend) => {
       expect(await store.getSolution('P1')).toBeUndefined();
       expect(await store.getSolutionBody('P1')).toBeUndefined();
       expect(await store.getJob('J1')).toBeUndefined();
+      expect(await store.getJob('JC1')).toBeUndefined();
+      expect(await store.getCalendar('C1')).toBeUndefined();
+      expect(await store.getCalendarBody('C1')).toBeUndefined();
+      expect(await store.listCalendars('P1')).toEqual([]);
       expect((await store.listPublished()).map((s) => s.id)).toEqual(['P2']);
       expect((await store.listScenarios({ limit: 10, regions: ['4401'] })).items.map((s) => s.id)).toEqual(['S2']);
 
       expect(await store.getScenarioBody('S2')).toBe('two');
       expect(await store.getSolutionBody('P2')).toBe('sol2');
       expect((await store.getJob('J2'))?.solutionId).toBe('P2');
+      expect(await store.getCalendarBody('C2')).toBe('cal2');
 
       expect(await store.deleteScenario('S1')).toBe(false);
       expect(await store.deleteScenario('nope')).toBe(false);
@@ -478,7 +536,8 @@ describe.each(backends)('store on $name', (backend) => {
         'solutionId',
         'status',
         'updatedAt',
-      ]);
+        'calendarId',
+      ].sort());
       expect(job).toEqual({
         id: 'J1',
         kind: 'solve',
@@ -488,6 +547,7 @@ describe.each(backends)('store on $name', (backend) => {
         phase: '',
         params,
         solutionId: null,
+        calendarId: null,
         error: null,
         createdAt: expect.stringMatching(ISO_MS),
         updatedAt: job.createdAt,
@@ -537,6 +597,92 @@ describe.each(backends)('store on $name', (backend) => {
         ['cancelled', null],
       ]);
       expect(await store.failInterruptedJobs('again')).toBe(0);
+    });
+  });
+
+  describe('calendars', () => {
+    const cal = (id: string, extra: Partial<Parameters<SqlStoreHandle['insertCalendar']>[0]> = {}) => ({
+      id,
+      solutionId: 'P1',
+      scenarioId: 'S1',
+      year: 2026,
+      months: ['2026-03', '2026-04'],
+      provisional: true,
+      ...extra,
+    });
+
+    beforeEach(async () => {
+      await store.insertScenario(scenario('S1'), '{}');
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, '{}');
+    });
+
+    test('insert with a job stores the calendar and marks the job succeeded with its id', async () => {
+      const job = await store.insertJob({ id: 'J1', kind: 'calendar', scenarioId: 'S1', params: { solutionId: 'P1', year: 2026 } });
+      await store.updateJob('J1', { status: 'running', progress: 0.5, phase: 'month 2026-03' });
+      const body = '{"schema":"ovola.calendar/v1","visits":[{"villageId":"村1"}]}';
+      const rec = await store.insertCalendar(cal('C1'), body, 'J1');
+      expect(Object.keys(rec).sort()).toEqual(['createdAt', 'id', 'months', 'provisional', 'scenarioId', 'solutionId', 'year']);
+      expect(rec).toEqual({ ...cal('C1'), createdAt: expect.stringMatching(ISO_MS) });
+      expect(await store.getCalendar('C1')).toEqual(rec);
+      expect(await store.getCalendarBody('C1')).toBe(body);
+      const done = await store.getJob('J1');
+      expect(done).toMatchObject({ status: 'succeeded', calendarId: 'C1', solutionId: null, error: null });
+      expect(done!.updatedAt).toBe(rec.createdAt);
+      expect(done!.updatedAt > job.updatedAt).toBe(true);
+      expect(await store.getCalendar('nope')).toBeUndefined();
+      expect(await store.getCalendarBody('nope')).toBeUndefined();
+    });
+
+    test('provisional and year round-trip as boolean and number', async () => {
+      await store.insertCalendar(cal('C1', { provisional: false, year: 2031, months: ['2031-12'] }), '{}');
+      expect(await store.getCalendar('C1')).toMatchObject({ provisional: false, year: 2031, months: ['2031-12'] });
+    });
+
+    test('a job already cancelled is not overwritten and no calendar is written; an unknown job neither', async () => {
+      await store.insertJob({ id: 'J1', kind: 'calendar', scenarioId: 'S1', params: {} });
+      await store.updateJob('J1', { status: 'cancelled' });
+      await rejectsWith(store.insertCalendar(cal('C1'), '{}', 'J1'), 'conflict');
+      await rejectsWith(store.insertCalendar(cal('C2'), '{}', 'no-such-job'), 'not_found');
+      expect(await store.getCalendar('C1')).toBeUndefined();
+      expect(await store.getCalendar('C2')).toBeUndefined();
+      expect(await store.getJob('J1')).toMatchObject({ status: 'cancelled', calendarId: null });
+    });
+
+    test('a calendar of a solution that does not exist is refused; a duplicate id is a conflict', async () => {
+      await rejectsWith(store.insertCalendar(cal('C1', { solutionId: 'nope' }), '{}'), 'not_found');
+      expect(await store.getCalendar('C1')).toBeUndefined();
+      await store.insertCalendar(cal('C1'), 'first');
+      await rejectsWith(store.insertCalendar(cal('C1'), 'second'), 'conflict');
+      expect(await store.getCalendarBody('C1')).toBe('first');
+    });
+
+    test('a solution lists its calendars newest first, ties by id; other solutions apart', async () => {
+      await store.insertSolution({ id: 'P2', scenarioId: 'S1' }, '{}');
+      await store.insertCalendar(cal('C1'), '{}');
+      await store.insertCalendar(cal('C2'), '{}');
+      clock.step = 0;
+      await store.insertCalendar(cal('C4'), '{}');
+      await store.insertCalendar(cal('C3'), '{}');
+      await store.insertCalendar(cal('X1', { solutionId: 'P2' }), '{}');
+      expect((await store.listCalendars('P1')).map((c) => c.id)).toEqual(['C4', 'C3', 'C2', 'C1']);
+      expect((await store.listCalendars('P2')).map((c) => c.id)).toEqual(['X1']);
+      expect(await store.listCalendars('nope')).toEqual([]);
+    });
+  });
+
+  describe('holiday tables', () => {
+    test('put, get, replace; years apart', async () => {
+      expect(await store.getHolidayTable(2031)).toBeUndefined();
+      const first = await store.putHolidayTable(2031, '{"schema":"ovola.holidays/v1","year":2031,"source":"国务院办公厅"}');
+      expect(first).toEqual({ year: 2031, body: '{"schema":"ovola.holidays/v1","year":2031,"source":"国务院办公厅"}', updatedAt: expect.stringMatching(ISO_MS) });
+      expect(await store.getHolidayTable(2031)).toEqual(first);
+      const second = await store.putHolidayTable(2031, '{"v":2}');
+      expect(second.updatedAt > first.updatedAt).toBe(true);
+      expect(await store.getHolidayTable(2031)).toEqual(second);
+      await store.putHolidayTable(2032, '{"v":3}');
+      expect((await store.getHolidayTable(2031))?.body).toBe('{"v":2}');
+      expect((await store.getHolidayTable(2032))?.body).toBe('{"v":3}');
+      expect(await store.getHolidayTable(2030)).toBeUndefined();
     });
   });
 

@@ -13,7 +13,7 @@ export function contentDisposition(type: 'attachment' | 'inline', asciiName: str
 }
 
 /** A file name from a scenario name: no path separators, quotes or control characters, not too long. */
-const safeName = (s: string) =>
+export const safeName = (s: string) =>
   s
     .replace(/[\\/:*?"<>|]/g, '_')
     .replace(/\p{Cc}/gu, '_')

@@ -11,7 +11,10 @@ export const JobView = z.object({
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
   progress: z.number(),
   phase: z.string(),
+  /** the solution a solve or re-plan job made */
   solutionId: z.string().optional(),
+  /** the calendar a calendar job made (`GET /v1/calendars/:id`) */
+  calendarId: z.string().optional(),
   error: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -26,6 +29,7 @@ export function jobView(j: JobRecord): z.infer<typeof JobView> {
     progress: j.status === 'succeeded' ? 1 : j.progress,
     phase: j.status === 'succeeded' ? 'done' : j.phase,
     ...(j.solutionId ? { solutionId: j.solutionId } : {}),
+    ...(j.calendarId ? { calendarId: j.calendarId } : {}),
     ...(j.error ? { error: j.error } : {}),
     createdAt: j.createdAt,
     updatedAt: j.updatedAt,
@@ -35,11 +39,11 @@ export function jobView(j: JobRecord): z.infer<typeof JobView> {
 export const jobRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   const params = z.object({ jobId: z.string().min(1).max(100) });
 
-  app.get('/v1/jobs/:jobId', { schema: { summary: '求解任务的状态与进度', params, response: { 200: JobView } } }, async (request) =>
+  app.get('/v1/jobs/:jobId', { schema: { summary: '任务(求解、重排、走访日历)的状态与进度', params, response: { 200: JobView } } }, async (request) =>
     jobView(await visibleJob(store, request.params.jobId, request.principal)),
   );
 
-  app.delete('/v1/jobs/:jobId', { schema: { summary: '取消求解任务', params, response: { 200: JobView } } }, async (request) => {
+  app.delete('/v1/jobs/:jobId', { schema: { summary: '取消任务', params, response: { 200: JobView } } }, async (request) => {
     const job = await visibleJob(store, request.params.jobId, request.principal);
     if (job.status === 'queued' || job.status === 'running') await jobs.cancel(job.id);
     return jobView((await store.getJob(job.id))!);

@@ -1,0 +1,51 @@
+// Worker thread: builds a visit calendar for a solution, so the service's event loop stays free
+// (a province's calendar takes tens of seconds).
+import { parentPort } from 'node:worker_threads';
+import { buildCalendar } from '../calendar/index.js';
+import { parseHolidayTable, parseScenario, parseSolution } from '../domain/index.js';
+
+export interface CalendarTask {
+  scenarioText: string;
+  solutionText: string;
+  year: number;
+  /** `YYYY-MM` months of `year`; the whole year when absent */
+  months?: string[];
+  /** the official holiday table stored for `year`, if an admin loaded one */
+  holidaysText?: string;
+}
+
+export type CalendarWorkerMessage =
+  | { type: 'progress'; phase: string; fraction: number }
+  | { type: 'done'; calendarText: string; months: string[]; provisional: boolean }
+  | { type: 'error'; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('calendar-worker must run in a worker thread');
+
+port.once('message', (task: CalendarTask) => {
+  try {
+    const scenario = parseScenario(JSON.parse(task.scenarioText));
+    const solution = parseSolution(JSON.parse(task.solutionText));
+    const holidays = task.holidaysText === undefined ? undefined : parseHolidayTable(JSON.parse(task.holidaysText));
+    let last = 0;
+    const calendar = buildCalendar(scenario, solution, {
+      year: task.year,
+      ...(task.months ? { months: task.months } : {}),
+      ...(holidays ? { holidays } : {}),
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < 100 && p.fraction > 0 && p.fraction < 1) return;
+        last = now;
+        port.postMessage({ type: 'progress', phase: p.phase, fraction: p.fraction } satisfies CalendarWorkerMessage);
+      },
+    });
+    port.postMessage({
+      type: 'done',
+      calendarText: JSON.stringify(calendar),
+      months: calendar.months,
+      provisional: calendar.provisional,
+    } satisfies CalendarWorkerMessage);
+  } catch (err) {
+    port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies CalendarWorkerMessage);
+  }
+});

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { holidaysFor, lawyerIcs, villageIcs } from '../../calendar/index.js';
+import { HolidayTable, parseHolidayTable } from '../../domain/index.js';
+import { CSV_MIME, IoWorker } from '../../io/index.js';
+import type { CalendarRecord, Store } from '../../store/types.js';
+import { loadCalendar, loadScenario, visibleCalendar, visibleSolution } from '../access.js';
+import type { Principal } from '../auth.js';
+import type { JobRunner } from '../jobs.js';
+import { forbidden, HttpProblem, notFound } from '../problem.js';
+import { JobView, jobView } from './jobs.js';
+import { contentDisposition, safeName } from './exports.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** the years a calendar and a holiday table may be for (as ovola.calendar/v1 allows) */
+const Year = z.number().int().min(2000).max(2100);
+
+export const CalendarRequest = z
+  .strictObject({
+    year: Year,
+    /** `YYYY-MM` months of `year`, each once; the whole year when absent */
+    months: z.array(z.string().regex(MONTH, 'expected YYYY-MM')).min(1).max(12).optional(),
+  })
+  .superRefine((body, ctx) => {
+    body.months?.forEach((m, i) => {
+      if (!m.startsWith(`${body.year}-`)) ctx.addIssue({ code: 'custom', path: ['months', i], message: `${m} is not a month of ${body.year}` });
+      else if (body.months!.indexOf(m) !== i) ctx.addIssue({ code: 'custom', path: ['months', i], message: `${m} is listed twice` });
+    });
+  });
+
+export const CalendarView = z.object({
+  id: z.string(),
+  solutionId: z.string(),
+  scenarioId: z.string(),
+  year: z.number(),
+  months: z.array(z.string()),
+  provisional: z.boolean(),
+  createdAt: z.string(),
+});
+
+const calendarView = (r: CalendarRecord): z.infer<typeof CalendarView> => ({
+  id: r.id,
+  solutionId: r.solutionId,
+  scenarioId: r.scenarioId,
+  year: r.year,
+  months: r.months,
+  provisional: r.provisional,
+  createdAt: r.createdAt,
+});
+
+const HolidaysView = z.object({
+  year: z.number(),
+  /** true when the table was computed (no official table shipped or loaded for the year) */
+  provisional: z.boolean(),
+  /** `loaded`: an admin's official table; `shipped`: the official table ovola ships; `computed`: provisional */
+  source: z.enum(['loaded', 'shipped', 'computed']),
+  updatedAt: z.string().optional(),
+  table: HolidayTable,
+});
+
+/** An id as it may stand in an ASCII file name. */
+const asciiId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+
+/** SPEC §5, §6: visit calendars of a solution (built in a job), their exports, and the holiday tables they follow. */
+export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
+  const params = z.object({ id: z.string().min(1).max(100) });
+
+  // A city's year of visits takes about a second to write as CSV, a province's ten: off the event loop.
+  const io = new IoWorker();
+  app.addHook('onClose', () => io.close());
+
+  app.post(
+    '/v1/solutions/:id/calendars',
+    {
+      schema: {
+        summary: '生成走访日历(异步任务):每村每月的现场服务、法律夜校、周末服务与远程服务',
+        description:
+          'Builds an ovola.calendar/v1 for the solution in a job (202 + job; poll `GET /v1/jobs/:jobId`, whose `calendarId` names the result). ' +
+          'Holidays: the official table loaded for `year` (`PUT /v1/holidays/:year`), else the one ovola ships, else a computed one — ' +
+          'then the calendar is `provisional`. `months` (each `YYYY-MM` of `year`) limit it to those months; the whole year by default.',
+        params,
+        body: CalendarRequest,
+        response: { 202: z.object({ jobId: z.string(), job: JobView }) },
+      },
+    },
+    async (request, reply) => {
+      const { solution, scenario } = await visibleSolution(store, request.params.id, request.principal);
+      const { year, months } = request.body;
+      const [scenarioText, solutionText, holidays] = await Promise.all([
+        store.getScenarioBody(scenario.id),
+        store.getSolutionBody(solution.id),
+        store.getHolidayTable(year),
+      ]);
+      if (!scenarioText || !solutionText) throw notFound('solution', solution.id);
+      const job = await store.insertJob({ id: randomUUID(), kind: 'calendar', scenarioId: scenario.id, params: { solutionId: solution.id, year, ...(months ? { months } : {}) } });
+      jobs.submitCalendar(job, solution.id, { scenarioText, solutionText, year, ...(months ? { months } : {}), ...(holidays ? { holidaysText: holidays.body } : {}) });
+      return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, job: jobView(job) });
+    },
+  );
+
+  app.get(
+    '/v1/solutions/:id/calendars',
+    { schema: { summary: '方案的走访日历列表(新的在前)', params, response: { 200: z.object({ items: z.array(CalendarView) }) } } },
+    async (request) => {
+      const { solution } = await visibleSolution(store, request.params.id, request.principal);
+      return { items: (await store.listCalendars(solution.id)).map(calendarView) };
+    },
+  );
+
+  app.get(
+    '/v1/calendars/:id',
+    { schema: { summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)', params } },
+    async (request, reply) => {
+      const { calendar } = await visibleCalendar(store, request.params.id, request.principal);
+      const body = await store.getCalendarBody(calendar.id);
+      if (!body) throw notFound('calendar', calendar.id);
+      // As for solutions: the stored document as it is, the record's fields in front.
+      const head = JSON.stringify({ id: calendar.id, solutionId: calendar.solutionId, scenarioId: calendar.scenarioId, createdAt: calendar.createdAt });
+      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}`);
+    },
+  );
+
+  const attach = (reply: FastifyReply, ascii: string, readable: string) =>
+    reply.header('content-disposition', contentDisposition('attachment', ascii, readable)).header('cache-control', 'private, no-cache');
+
+  /** The calendar parsed, with its scenario, for the iCalendar files (one person's visits: milliseconds once parsed). */
+  async function exportable(id: string, principal: Principal) {
+    const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, id, principal);
+    const [calendar, scenario] = await Promise.all([loadCalendar(store, rec.id), loadScenario(store, scenarioRec.id)]);
+    return { rec, calendar, scenario };
+  }
+
+  app.get(
+    '/v1/calendars/:id.csv',
+    {
+      schema: {
+        summary: '走访日历表格(CSV,UTF-8,Excel 可直接打开)',
+        description:
+          'One row per visit in time order, UTF-8 with a byte-order mark: 日期, 星期, 开始, 结束, 服务方式 (驻村现场服务, 法律夜校, 周末现场服务, 远程法律服务), ' +
+          '活动 (R13: 乡村振兴法治课, 矛盾纠纷排查, 涉农法律咨询), 村(社区), 村(社区)编号, 镇(街道), 律师, 律师编号, 律师事务所, 联系电话.',
+        params,
+        produces: [CSV_MIME],
+      },
+    },
+    async (request, reply) => {
+      const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, request.params.id, request.principal);
+      const [scenarioText, calendarText] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarBody(rec.id)]);
+      if (!scenarioText || !calendarText) throw notFound('calendar', rec.id);
+      const result = await io.run({ op: 'calendar-csv', scenarioText, calendarText });
+      if (result.op !== 'export') throw new Error('the io worker answered another task');
+      const body = Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
+      return attach(reply, `ovola-calendar-${rec.id}.csv`, `${safeName(result.scenarioName || scenarioRec.name)}-走访日历-${rec.year}-${rec.id.slice(0, 8)}.csv`)
+        .type(`${CSV_MIME}; charset=utf-8`)
+        .send(body);
+    },
+  );
+
+  const lawyerParams = params.extend({ lawyerId: z.string().min(1).max(200) });
+  const villageParams = params.extend({ villageId: z.string().min(1).max(200) });
+
+  app.get(
+    '/v1/calendars/:id/lawyers/:lawyerId.ics',
+    { schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, produces: ['text/calendar'] } },
+    async (request, reply) => {
+      const { rec, calendar, scenario } = await exportable(request.params.id, request.principal);
+      const { lawyerId } = request.params;
+      const lawyer = scenario.lawyers.find((l) => l.id === lawyerId);
+      if (!lawyer) throw notFound('lawyer', lawyerId);
+      return attach(reply, `ovola-${rec.year}-lawyer-${asciiId(lawyerId)}.ics`, `${safeName(lawyer.name)}-${rec.year}年走访日历.ics`)
+        .type('text/calendar; charset=utf-8')
+        .send(lawyerIcs(calendar, scenario, lawyerId));
+    },
+  );
+
+  app.get(
+    '/v1/calendars/:id/villages/:villageId.ics',
+    { schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, produces: ['text/calendar'] } },
+    async (request, reply) => {
+      const { rec, calendar, scenario } = await exportable(request.params.id, request.principal);
+      const { villageId } = request.params;
+      const village = scenario.villages.find((v) => v.id === villageId);
+      if (!village) throw notFound('village', villageId);
+      return attach(reply, `ovola-${rec.year}-village-${asciiId(villageId)}.ics`, `${safeName(village.name)}-${rec.year}年法律顾问走访日历.ics`)
+        .type('text/calendar; charset=utf-8')
+        .send(villageIcs(calendar, scenario, villageId));
+    },
+  );
+
+  // --- holiday tables -------------------------------------------------------------------------
+
+  const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+  /** The table in force for a year: an admin's, else the shipped one, else a computed (provisional) one. */
+  async function holidaysInForce(year: number): Promise<z.infer<typeof HolidaysView>> {
+    const stored = await store.getHolidayTable(year);
+    if (stored) {
+      const { table } = holidaysFor(year, parseHolidayTable(JSON.parse(stored.body)));
+      return { year, provisional: false, source: 'loaded', updatedAt: stored.updatedAt, table };
+    }
+    const { table, provisional } = holidaysFor(year);
+    return { year, provisional, source: provisional ? 'computed' : 'shipped', table };
+  }
+
+  app.get(
+    '/v1/holidays/:year',
+    {
+      schema: {
+        summary: '某年的法定节假日与调休上班日(现行表;无官方表时为推算,标 provisional)',
+        params: yearParams,
+        response: { 200: HolidaysView },
+      },
+    },
+    async (request) => holidaysInForce(request.params.year),
+  );
+
+  app.put(
+    '/v1/holidays/:year',
+    {
+      schema: {
+        summary: '载入某年的官方节假日表(ovola.holidays/v1,仅管理员);此后该年的日历不再是推算的',
+        description:
+          'The body is an ovola.holidays/v1 table for the year in the path: `holidays` (days off) and `workdays` (make-up working days, 调休). ' +
+          'Calendars built afterwards for that year use it and are not provisional; calendars built before stay as they are.',
+        params: yearParams,
+        body: z.unknown(),
+        response: { 200: HolidaysView },
+      },
+    },
+    async (request) => {
+      if (request.principal.kind !== 'admin') throw forbidden('only an admin key may load holiday tables');
+      const { year } = request.params;
+      const table = parseHolidayTable(request.body);
+      if (table.year !== year) {
+        throw new HttpProblem(422, 'Unprocessable Content', `the table is for ${table.year}, the path for ${year}`, [
+          { path: 'year', message: `expected ${year}, the year in the path`, value: table.year },
+        ]);
+      }
+      await store.putHolidayTable(year, JSON.stringify(table));
+      return holidaysInForce(year);
+    },
+  );
+};

@@ -344,6 +344,16 @@ export class TransportFlow {
       predArc[node] = arc;
       heap.push(node, d);
     };
+    // Lawyer g, reached at distance d, bounds the target's distance: through its next free slot to the
+    // sink while the sink takes units, or at once when it owes a unit.
+    const boundAt = (g: number, d: number) => {
+      if (sinkOpen) {
+        if (used[g] < cap[g]) {
+          const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[nV + g] - pi[T];
+          if (dt < ub) ub = dt;
+        }
+      } else if (attached[g] + fromGroup[g] < used[g]) ub = d;
+    };
     while (heap.length > 0) {
       const x = heap.pop();
       if (mark[x] === round || heap.lastKey > dist[x]) continue; // settled already, or a stale entry
@@ -360,15 +370,8 @@ export class TransportFlow {
           const d = dx + cost[e] + px - pi[node];
           if (d < dist[node] && d < ub) {
             relax(node, d, x, e);
-            if (node < G0) {
-              const g = node - nV;
-              if (sinkOpen) {
-                if (used[g] < cap[g]) {
-                  const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
-                  if (dt < ub) ub = dt;
-                }
-              } else if (attached[g] + fromGroup[g] < used[g]) ub = d;
-            } else if (groupAttached[node - G0] < groupOut[node - G0]) ub = d;
+            if (node < G0) boundAt(node - nV, d);
+            else if (groupAttached[node - G0] < groupOut[node - G0]) ub = d;
           }
         }
         const uc = uncoveredCost[x];
@@ -417,13 +420,7 @@ export class TransportFlow {
           const d = dx + groupCost[j] + px - pi[node];
           if (d < dist[node] && d < ub) {
             relax(node, d, x, -1);
-            const g = node - nV;
-            if (sinkOpen) {
-              if (used[g] < cap[g]) {
-                const dt = d + loadStep[(used[g] / share[g]) | 0] + pi[node] - pi[T];
-                if (dt < ub) ub = dt;
-              }
-            } else if (attached[g] + fromGroup[g] < used[g]) ub = d;
+            boundAt(node - nV, d);
           }
         }
         for (let i = groupSlotStart[k], end = groupSlotStart[k] + groupAttached[k]; i < end; i++) {

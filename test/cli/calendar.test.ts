@@ -2,28 +2,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseCalendar } from '../../src/domain/index.js';
 import { plan, tiny } from '../calendar/fixtures.js';
+import { ovola } from './run.js';
 
-async function ovola(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (s: string) => void) =>
-    ((chunk: string | Uint8Array) => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof process.stdout.write;
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let dir: string;
 const file = (name: string) => join(dir, name);

@@ -9,38 +9,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseScenario, parseSolution, type Solution } from '../../src/domain/index.js';
+import { ovola } from './run.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'dist', 'cli', 'ovola.js');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `main` with stdout and stderr captured. */
-async function ovola(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (s: string) => void) =>
-    ((chunk: string | Uint8Array) => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof process.stdout.write;
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let dir: string;
 /** A file in this run's temporary folder. */

@@ -4,14 +4,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
-import { solve, UnsupportedModeError } from '../solver/solve.js';
+import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
+import { ServiceMode } from '../domain/scenario.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
 
 const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
 
 Usage:
-  ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences] [--out file]
-  ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--out file] [--pretty] [--quiet]
+  ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences]
+                 [--service-mode individual|team|firm-town|by-class] [--out file]
+  ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--time-limit s]
+              [--out file] [--pretty] [--quiet]
   ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
   ovola calendar <scenario.json> <solution.json> --year <yyyy> [--months 2026-03,2026-04] [--holidays table.json]
                  [--out calendar.json] [--ics dir] [--csv file] [--pretty] [--quiet]
@@ -48,6 +51,7 @@ function cmdGenerate(args: string[]): number {
       seed: { type: 'string', default: '1' },
       baseline: { type: 'boolean', default: false },
       'no-preferences': { type: 'boolean', default: false },
+      'service-mode': { type: 'string', default: 'individual' },
       out: { type: 'string' },
       pretty: { type: 'boolean', default: false },
     },
@@ -56,15 +60,18 @@ function cmdGenerate(args: string[]): number {
   if (!preset || !PRESETS.includes(preset)) throw new InputError(`--preset: expected one of ${PRESETS.join(', ')}, got ${JSON.stringify(values.preset ?? null)}`);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new InputError(`--seed: expected a whole number, got ${JSON.stringify(values.seed)}`);
+  const serviceMode = values['service-mode'];
+  if (serviceMode !== 'by-class' && !ServiceMode.safeParse(serviceMode).success)
+    throw new InputError(`--service-mode: expected individual, team, firm-town or by-class, got ${JSON.stringify(serviceMode)}`);
   const log = new ProgressLog();
   log.phase(`generate ${preset} (seed ${seed})`);
-  const scenario = generateScenario({ preset, seed, baseline: values.baseline, preferences: !values['no-preferences'] });
+  const scenario = generateScenario({ preset, seed, baseline: values.baseline, preferences: !values['no-preferences'], mode: serviceMode as ServiceMode | 'by-class' });
   writeText(values.out, json(scenario, values.pretty));
   log.done(`${scenario.villages.length} villages, ${scenario.lawyers.length} lawyers, ${scenario.firms.length} firms`);
   return 0;
 }
 
-function cmdSolve(args: string[]): number {
+async function cmdSolve(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -74,17 +81,21 @@ function cmdSolve(args: string[]): number {
       out: { type: 'string' },
       pretty: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'time-limit': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new InputError('solve: give one scenario file (or - for standard input)');
+  const timeLimitS = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+  if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new InputError(`--time-limit: expected seconds > 0, got ${JSON.stringify(values['time-limit'])}`);
   if (values.mode !== 'optimal' && values.mode !== 'stable') throw new InputError(`--mode: expected optimal or stable, got ${JSON.stringify(values.mode)}`);
   if (values.proposing !== 'villages' && values.proposing !== 'lawyers') throw new InputError(`--proposing: expected villages or lawyers, got ${JSON.stringify(values.proposing)}`);
   const log = new ProgressLog(values.quiet);
   log.phase('read and check scenario');
   const scenario = loadScenario(positionals[0]);
-  const solution = solve(scenario, {
+  const solution = await solveAsync(scenario, {
     method: values.mode,
     proposing: values.proposing,
+    timeLimitS,
     onProgress: (p) => log.phase(p.phase, p.fraction),
   });
   log.phase('write solution');
@@ -218,7 +229,7 @@ export function main(argv: string[]): number | Promise<number> {
       case 'generate':
         return cmdGenerate(rest);
       case 'solve':
-        return cmdSolve(rest);
+        return cmdSolve(rest).catch(handleAsync);
       case 'validate':
         return cmdValidate(rest).catch(handleAsync);
       case 'calendar':

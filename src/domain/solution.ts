@@ -81,6 +81,18 @@ export const Solution = z.strictObject({
   weights: Weights,
   assignments: z.array(Assignment),
   firmTowns: z.array(z.strictObject({ townId: Id, firmId: Id })).optional(),
+  /** team mode (R3): teams of the same lawyers serving two or more villages, named as firms present them */
+  teams: z
+    .array(
+      z.strictObject({
+        id: Id,
+        firmId: Id,
+        /** every member, the responsible advisers included, ascending */
+        members: z.array(Id).min(2),
+        villages: z.array(Id).min(2),
+      }),
+    )
+    .optional(),
   uncovered: z.array(z.strictObject({ villageId: Id, reason: UncoveredReason, detail: z.string() })),
   metrics: SolutionMetrics,
 });

@@ -7,7 +7,7 @@
  *   villages (villages.ts) → firms and lawyers (lawyers.ts, paired assistance included) →
  *   preferences (preferences.ts) → baseline and pins (baseline.ts).
  */
-import { Policy, SCENARIO_SCHEMA, type ScenarioInput } from '../domain/scenario.js';
+import { Policy, SCENARIO_SCHEMA, type ScenarioInput, type ServiceMode } from '../domain/scenario.js';
 import { buildBaseline, pickPins } from './baseline.js';
 import { staffCities } from './lawyers.js';
 import { NameBook } from './names.js';
@@ -31,6 +31,19 @@ export interface GenerateOptions {
   preferences?: boolean;
   /** pin ~1% of villages to their baseline lawyer (R6); default false */
   pins?: boolean;
+  /**
+   * policy.mode: one mode for every county, or `by-class`: team in PRD cities (R3), firm-town in
+   * less-developed ones (R4), as a map county → mode. Default individual.
+   */
+  mode?: ServiceMode | 'by-class';
+}
+
+/** The policy's mode: one for all, or each county's by its city's class. */
+function policyMode(mode: GenerateOptions['mode'], cities: GenCity[]): ServiceMode | Record<string, ServiceMode> {
+  if (mode !== 'by-class') return mode ?? 'individual';
+  const map: Record<string, ServiceMode> = {};
+  for (const city of cities) for (const county of city.counties) map[county.id] = city.cls === 'prd' ? 'team' : 'firm-town';
+  return map;
 }
 
 /** The program year of every generated scenario. */
@@ -84,7 +97,7 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
     schema: SCENARIO_SCHEMA,
     name: `${plan.label}(seed ${opts.seed})`,
     year: YEAR,
-    policy,
+    policy: { ...policy, mode: policyMode(opts.mode, outside ? [...cities, outside] : cities) },
     regions: regionRecords(root.fork('contacts'), outside ? [...cities, outside] : cities),
     firms: staffing.firms,
     lawyers: staffing.lawyers,

@@ -1,11 +1,11 @@
 // Worker thread: parses a scenario and solves it, so the service's event loop stays free.
 import { parentPort } from 'node:worker_threads';
 import { parseScenario } from '../domain/index.js';
-import { solve, type SolveOptions } from '../solver/solve.js';
+import { solveAsync, type SolveOptions } from '../solver/solve.js';
 
 export interface SolveTask {
   scenarioText: string;
-  options: Pick<SolveOptions, 'method' | 'proposing' | 'weights'>;
+  options: Pick<SolveOptions, 'method' | 'proposing' | 'weights' | 'timeLimitS'>;
 }
 
 export type WorkerMessage =
@@ -17,10 +17,15 @@ const port = parentPort;
 if (!port) throw new Error('solve-worker must run in a worker thread');
 
 port.once('message', (task: SolveTask) => {
+  void run(task);
+});
+
+async function run(task: SolveTask): Promise<void> {
+  if (!port) return;
   try {
     const scenario = parseScenario(JSON.parse(task.scenarioText));
     let last = 0;
-    const solution = solve(scenario, {
+    const solution = await solveAsync(scenario, {
       ...task.options,
       onProgress: (p) => {
         const now = Date.now();
@@ -33,4 +38,4 @@ port.once('message', (task: SolveTask) => {
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies WorkerMessage);
   }
-});
+}

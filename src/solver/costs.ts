@@ -138,6 +138,16 @@ export class CostModel {
     return Math.round((this.weights.uncovered + (this.baseline[v] >= 0 ? this.weights.change : 0)) * UNITS);
   }
 
+  /** R3: a team member's cost (MODEL.md): travel at the teamMember weight plus a fixed 10 × w.teamMember. */
+  memberUnits(km: number): number {
+    return Math.round(this.weights.teamMember * (km + 10) * UNITS);
+  }
+
+  /** R3: the cost of each need a village's team leaves uncovered (MODEL.md): w.uncovered / 100. */
+  missingNeedUnits(): number {
+    return Math.round((this.weights.uncovered / 100) * UNITS);
+  }
+
   /** Convex load: the k-th village (k from 1) of a lawyer costs `load × (k − 1)`. */
   loadSteps(maxCap: number): Float64Array {
     const steps = new Float64Array(Math.max(1, maxCap));

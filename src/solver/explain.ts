@@ -205,7 +205,8 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     summary =
       `${village.name}由${a.name}(${firmName.get(a.firmId) ?? a.firmId})担任法律顾问,路程 ${fmtKm(adviserKm)},` +
       `配对代价 ${adviserCost.total}(${parts.join(' + ')});` +
-      `服务半径内另有 ${eligible.length} 名可担任的执业律师。`;
+      `服务半径内另有 ${eligible.length} 名可担任的执业律师。` +
+      modeSentence(scenario, solution, v, assignment);
   } else {
     summary = `${village.name}没有法律顾问:${uncovered?.detail ?? '方案未列出原因'}`;
   }
@@ -217,4 +218,32 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     maxTravelKm: geo.maxTravelKm,
     candidates,
   };
+}
+
+/**
+ * Team mode (R3): who is on the team and what each brings, and the needs no team in range could cover;
+ * firm-town mode (R4): which firm holds the town. Empty in individual mode.
+ */
+function modeSentence(scenario: Scenario, solution: Solution, v: number, assignment: Solution['assignments'][number] | undefined): string {
+  if (!assignment) return '';
+  const village = scenario.villages[v];
+  const byId = new Map(scenario.lawyers.map((l) => [l.id, l]));
+  const firmName = scenario.firms.find((f) => f.id === assignment.firmId)?.name ?? assignment.firmId;
+  const town = solution.firmTowns?.find((f) => f.townId === village.townId);
+  if (town) return `本镇实行一镇一所(R4),由${firmName}承接,本村顾问须出自该所。`;
+  const needs = village.needs ?? [];
+  if (assignment.team.length === 0 && needs.length === 0) return '';
+  const adviser = byId.get(assignment.lawyerId);
+  const who = (id: string) => {
+    const l = byId.get(id);
+    const has = l ? needs.filter((n) => l.specialties.includes(n)) : [];
+    return `${l?.name ?? id}${l?.status === 'intern' ? '(实习人员)' : ''}${has.length ? `(${has.join('、')})` : ''}`;
+  };
+  const parts = [`本村需求:${needs.length ? needs.join('、') : '无'}`];
+  parts.push(`团队(R3,同一律师事务所${firmName}):${[assignment.lawyerId, ...assignment.team].map(who).join('、')}`);
+  if (adviser && assignment.team.length === 0 && needs.length > 0 && !assignment.missingNeeds?.length) parts.push('顾问本人已覆盖全部需求,无需增加成员');
+  if (assignment.team.length > 0) parts.push('每增加一名成员计其路程与固定代价,团队按需求取最小');
+  if (assignment.missingNeeds?.length)
+    parts.push(`未覆盖:${assignment.missingNeeds.join('、')}——服务半径内同所律师中无人具备该专长或均已满额,已如实列出`);
+  return `${parts.join(';')}。`;
 }

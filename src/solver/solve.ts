@@ -16,21 +16,63 @@ export interface SolveOptions {
   /** override some of the scenario's weights for this solve */
   weights?: Partial<Weights>;
   onProgress?: (p: Progress) => void;
+  /** team and firm-town modes: seconds for each integer program (default 60); the exact individual mode needs none */
+  timeLimitS?: number;
+  /** team and firm-town modes: worker threads for the integer programs (default up to 2); 0 solves in this thread */
+  threads?: number;
 }
 
-/** The modes this solver handles; team and firm-town modes need the integer programs of a later stage. */
+/** A mode (or method) this entry point does not solve, named with the field at fault. */
 export class UnsupportedModeError extends Error {
-  constructor(readonly mode: string) {
-    super(`policy.mode: "${mode}" is not solved by this version; only "individual" is`);
+  constructor(
+    readonly mode: string,
+    message = `policy.mode: "${mode}" is an integer program, solved by solveAsync(); solve() handles "individual" only`,
+  ) {
+    super(message);
     this.name = 'UnsupportedModeError';
   }
 }
 
-/** Solves a parsed scenario and returns an `ovola.solution/v1` document. */
+/** The first mode other than individual in the policy, if any. */
+function nonIndividualMode(scenario: Scenario): string | undefined {
+  const modes = typeof scenario.policy.mode === 'string' ? [scenario.policy.mode] : Object.values(scenario.policy.mode);
+  return modes.find((m) => m !== 'individual');
+}
+
+/**
+ * Solves a scenario in any mode: individual mode exactly (as `solve`), team and firm-town modes (R3, R4,
+ * also mixed with individual counties) as integer programs in worker threads, with the solver's bound and gap.
+ */
+export async function solveAsync(scenario: Scenario, options: SolveOptions = {}): Promise<Solution> {
+  const mode = nonIndividualMode(scenario);
+  if (mode === undefined) return solve(scenario, options);
+  if ((options.method ?? 'optimal') === 'stable') throw new UnsupportedModeError(mode, `method "stable" (deferred acceptance, R5) is for individual mode; policy.mode has "${mode}"`);
+  const started = performance.now();
+  // Loaded only for these modes: with @turf/turf and HiGHS they take longer to load than an individual solve of a city.
+  const [{ solveModes }, { modesDocument, modesMetrics }] = await Promise.all([import('./modes.js'), import('./modes-report.js')]);
+  const weights: Weights = { ...scenario.policy.weights, ...options.weights };
+  const geo = new Geography(scenario);
+  const res = await solveModes(geo, weights, { onProgress: options.onProgress, timeLimitS: options.timeLimitS, threads: options.threads });
+  options.onProgress?.({ phase: 'report', fraction: 0 });
+  const objective = res.objectiveUnits / UNITS;
+  const bound = res.boundUnits / UNITS;
+  const gap = gapOf(objective, bound);
+  return {
+    schema: SOLUTION_SCHEMA,
+    scenarioName: scenario.name,
+    method: 'optimal',
+    mode: scenario.policy.mode,
+    status: gap <= 1e-9 ? 'optimal' : 'feasible',
+    weights,
+    ...modesDocument(geo, res),
+    metrics: { objective, bound, gap, ...modesMetrics(geo, res), solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+  };
+}
+
+/** Solves a parsed scenario in individual mode and returns an `ovola.solution/v1` document (`solveAsync` takes every mode). */
 export function solve(scenario: Scenario, options: SolveOptions = {}): Solution {
   const started = performance.now();
-  const modes = typeof scenario.policy.mode === 'string' ? [scenario.policy.mode] : Object.values(scenario.policy.mode);
-  const other = modes.find((m) => m !== 'individual');
+  const other = nonIndividualMode(scenario);
   if (other !== undefined) throw new UnsupportedModeError(other);
 
   const weights: Weights = { ...scenario.policy.weights, ...options.weights };

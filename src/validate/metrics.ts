@@ -4,7 +4,7 @@ import type { Violation } from './violation.js';
 
 /** The figures of `solution.metrics` that can be recomputed from the scenario and the plan. */
 export interface RecomputedMetrics {
-  /** the objective of MODEL.md (meaningful when every county is in individual mode) */
+  /** the objective of MODEL.md, in every mode (team members and missing needs included) */
   objective: number;
   /** how far a reported objective may lie from `objective`: the solver's rounding to 1/1000 per village and slot */
   objectiveTolerance: number;
@@ -63,6 +63,13 @@ export function recomputeMetrics(ix: ScenarioIndex, solution: Solution): Recompu
       w.villagePreference * villageRank(ix, v, l) +
       w.lawyerPreference * lawyerRank(ix, l, v) +
       (baseline !== undefined && baseline !== l.id ? w.change : 0);
+    // R3 (MODEL.md): each member costs w.teamMember × (km + 10); each need no one on the team has, w.uncovered / 100.
+    const members = a.team.map((id) => ix.lawyers.get(id)).filter((m): m is Lawyer => m !== undefined);
+    for (const m of members) objective += w.teamMember * ((ix.roadKm(m, v) ?? 0) + 10);
+    if (ix.modeOfVillage(v) === 'team') {
+      const covered = new Set([l, ...members].flatMap((x) => x.specialties));
+      objective += (w.uncovered / 100) * new Set((v.needs ?? []).filter((n) => !covered.has(n))).size;
+    }
   }
   for (const u of solution.uncovered) {
     if (!ix.villages.has(u.villageId)) continue;
@@ -123,7 +130,7 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
   const want = recomputeMetrics(ix, solution);
   const bad = (path: string, message: string) => out.push({ rule: 'METRICS', message, path: `metrics.${path}` });
 
-  if (ix.allIndividual() && Math.abs(m.objective - want.objective) > want.objectiveTolerance)
+  if (Math.abs(m.objective - want.objective) > want.objectiveTolerance)
     bad('objective', `objective reported as ${m.objective}, recomputed ${want.objective.toFixed(3)} (tolerance ${want.objectiveTolerance.toFixed(3)})`);
 
   for (const key of ['total', 'mean', 'p95', 'max'] as const) {

@@ -88,9 +88,11 @@ describe('METRICS', () => {
     expect(v[0]).toMatchObject({ path: 'metrics.objective', message: 'objective reported as 108, recomputed 107.000 (tolerance 0.003)' });
   });
 
-  test('the objective is not checked outside individual mode', () => {
+  test('the objective is checked in team mode too (MODEL.md: members and missing needs are part of it)', () => {
     const s = scenario((x) => (x.policy = { mode: 'team' }));
-    expect(validateSolution(s, solution(s, GOOD, (sol) => (sol.metrics.objective = sol.metrics.bound = 1)))).toEqual([]);
+    expect(validateSolution(s, solution(s, GOOD))).toEqual([]);
+    const v = validateSolution(s, solution(s, GOOD, (sol) => (sol.metrics.objective = sol.metrics.bound = 1)));
+    expect(v.map((x) => x.path)).toEqual(['metrics.objective']);
   });
 
   test('a wrong travel p95 is reported', () => {

@@ -84,7 +84,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       if (!scenarioText) throw notFound('scenario', rec.id);
       const body = request.body;
       const job = await store.insertJob({ id: randomUUID(), kind: 'solve', scenarioId: rec.id, params: body });
-      jobs.submit(job, { scenarioText, options: { method: body.mode, proposing: body.proposing, weights: body.weights } });
+      jobs.submit(job, { scenarioText, options: { method: body.mode, proposing: body.proposing, weights: body.weights, timeLimitS: body.timeLimitS } });
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, job: jobView(job) });
     },
   );

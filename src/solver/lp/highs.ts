@@ -16,6 +16,12 @@ export function loadHighs(): Promise<Highs> {
   return loading;
 }
 
+/**
+ * Costs above this are scaled down by a power of two (exact) before HiGHS sees them: its dual simplex fails
+ * ("run failed", status −1) on some models whose costs reach 1e10–1e11, as the uncovered penalty does in thousandths.
+ */
+const COST_LIMIT = 2 ** 24;
+
 /** `primal_solution_status` value meaning a feasible primal point is held. */
 const PRIMAL_FEASIBLE = 2;
 
@@ -39,11 +45,14 @@ export function solveWithHighs(h: Highs, lp: SparseLp, opts: LpSolveOptions = {}
   const empty = new Float64Array(lp.numCols);
   const seconds = () => (performance.now() - started) / 1000;
   let model: ReturnType<Highs['createModel']> | undefined;
+  let maxCost = 0;
+  for (let j = 0; j < lp.numCols; j++) maxCost = Math.max(maxCost, Math.abs(lp.colCost[j]));
+  const scale = maxCost > COST_LIMIT ? 2 ** -Math.ceil(Math.log2(maxCost / COST_LIMIT)) : 1;
   try {
     model = h.createModel({
       numCols: lp.numCols,
       numRows: lp.numRows,
-      colCost: lp.colCost,
+      colCost: scale === 1 ? lp.colCost : lp.colCost.map((c) => c * scale),
       colLower: lp.colLower,
       colUpper: lp.colUpper,
       rowLower: lp.rowLower,
@@ -51,14 +60,20 @@ export function solveWithHighs(h: Highs, lp: SparseLp, opts: LpSolveOptions = {}
       matrix: { format: 'csc', numRows: lp.numRows, numCols: lp.numCols, starts: lp.matrix.starts, indices: lp.matrix.indices, values: lp.matrix.values },
       ...(mip ? { integrality: Int32Array.from(lp.integrality!) } : {}),
     });
-    model.options.set({ output_flag: false, ...(opts.timeLimitS !== undefined ? { time_limit: opts.timeLimitS } : {}), ...native });
+    model.options.set({ output_flag: false, ...(opts.timeLimitS !== undefined ? { time_limit: opts.timeLimitS } : {}),
+      ...(mip && opts.relativeGap !== undefined ? { mip_rel_gap: opts.relativeGap } : {}),
+      ...native,
+    });
+    if (mip && opts.start) model.setSolution({ colValue: opts.start });
     const { modelStatus } = model.run();
     const codes = h.constants.modelStatus;
     const hasPoint = Number(model.info.get('primal_solution_status')) === PRIMAL_FEASIBLE;
     const read = (status: 'optimal' | 'feasible'): LpResult => {
-      const objective = model!.getObjectiveValue();
-      const bound = mip ? Number(model!.info.get('mip_dual_bound')) : status === 'optimal' ? objective : undefined;
-      return { status, objective, ...(bound !== undefined ? { bound } : {}), x: model!.getSolution().colValue, seconds: seconds() };
+      const objective = model!.getObjectiveValue() / scale;
+      const bound = mip ? Number(model!.info.get('mip_dual_bound')) / scale : status === 'optimal' ? objective : undefined;
+      const sol = model!.getSolution();
+      const duals = !mip && status === 'optimal' ? { rowDual: sol.rowDual.map((y) => y / scale) } : {};
+      return { status, objective, ...(bound !== undefined ? { bound } : {}), x: sol.colValue, ...duals, seconds: seconds() };
     };
     const none = (status: 'infeasible' | 'time-limit' | 'error', message?: string): LpResult => ({
       status,
@@ -68,7 +83,7 @@ export function solveWithHighs(h: Highs, lp: SparseLp, opts: LpSolveOptions = {}
       ...(message ? { message } : {}),
     });
     if (modelStatus === codes.optimal) return read('optimal');
-    if (modelStatus === codes.empty && lp.numCols === 0) return { status: 'optimal', objective: 0, bound: 0, x: empty, seconds: seconds() };
+    if (modelStatus === codes.empty && lp.numCols === 0) return { status: 'optimal', objective: 0, bound: 0, x: empty, ...(mip ? {} : { rowDual: new Float64Array(lp.numRows) }), seconds: seconds() };
     if (modelStatus === codes.infeasible) return none('infeasible');
     if (modelStatus === codes.timeLimit || modelStatus === codes.iterationLimit || modelStatus === codes.interrupted) {
       return hasPoint ? read('feasible') : none('time-limit', `HiGHS model status ${modelStatus}`);

@@ -31,6 +31,8 @@ export interface LpResult {
   objective: number;
   bound?: number;
   x: Float64Array;
+  /** LP only, when the engine gives them: row duals y, with reduced costs c − Aᵀy */
+  rowDual?: Float64Array;
   /** wall-clock seconds spent inside the engine (model transfer and solve) */
   seconds: number;
   message?: string;
@@ -39,6 +41,10 @@ export interface LpResult {
 export interface LpSolveOptions {
   /** seconds; engines may overshoot it (see docs ENGINES.md), so enforce hard deadlines outside too */
   timeLimitS?: number;
+  /** MIP only: stop once (incumbent − bound) / |incumbent| is at most this (HiGHS `mip_rel_gap`) */
+  relativeGap?: number;
+  /** MIP only: a feasible point to start from (engines that cannot take one ignore it) */
+  start?: Float64Array;
 }
 
 export interface LpEngine {

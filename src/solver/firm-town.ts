@@ -1,0 +1,519 @@
+/**
+ * Firm-town mode (R4) as a set-packing integer program over (firm, town group) columns:
+ *   a group is a connected set of at most maxTownsPerFirm towns (adjacency by shared boundary, else by
+ *   centres within adjacencyKm); its cost is the exact optimum of serving the group's villages with the
+ *   firm's lawyers alone (a min-cost flow: pair costs, caps, convex load, uncovered villages).
+ * Each firm serves at most one group, so its lawyers' capacity is private to that group and the
+ * reformulation is exact. Columns are generated: every group is enumerated, but its flow is solved only
+ * when a lower bound on its reduced cost (the sum of its towns' single-town costs, which the group's cost
+ * is at least, the load cost being superadditive) says it may improve the LP. The bound reported covers
+ * the groups left out (see `solveFirmTown`).
+ */
+import { booleanIntersects } from '@turf/turf';
+import type { LonLat, Region } from '../domain/index.js';
+import { haversineKm } from '../geo/distance.js';
+import { TransportFlow, type TransportProblem } from './flow.js';
+import { MODE_FIRM_TOWN, type ModeContext } from './options.js';
+import { LpBuilder, type SparseLp } from './lp/sparse.js';
+import type { MipPool } from './mip-pool.js';
+
+export interface FirmTownTown {
+  id: string;
+  region: Region | undefined;
+  villages: number[];
+  centre: LonLat;
+  /** R6: the firm a pin forces on this town, −1 for none */
+  pinnedFirm: number;
+}
+
+export interface FirmTownResult {
+  towns: FirmTownTown[];
+  /** firm number per town, −1 when the town has no firm */
+  firmOfTown: Int32Array;
+  /** lawyer per village (global index) for the firm-town villages, −1 uncovered */
+  lawyerOf: Map<number, number>;
+  /** objective of this part in thousandths (its own load costs included) */
+  units: number;
+  /** a proven lower bound on this part's optimum, thousandths */
+  boundUnits: number;
+  groups: number;
+  flows: number;
+}
+
+/** Towns of firm-town counties that have villages, with their centres (location, else the villages' mean). */
+export function firmTownTowns(ctx: ModeContext): FirmTownTown[] {
+  const { geo } = ctx;
+  const s = geo.scenario;
+  const regionById = new Map(s.regions.map((r) => [r.id, r]));
+  const byTown = new Map<string, number[]>();
+  for (let v = 0; v < geo.nV; v++) {
+    if (ctx.mode[v] !== MODE_FIRM_TOWN) continue;
+    const t = s.villages[v].townId;
+    const list = byTown.get(t);
+    if (list) list.push(v);
+    else byTown.set(t, [v]);
+  }
+  return [...byTown].map(([id, villages]) => {
+    const region = regionById.get(id);
+    const centre: LonLat = (region?.location as LonLat | undefined) ?? [
+      villages.reduce((a, v) => a + geo.vLon[v], 0) / villages.length,
+      villages.reduce((a, v) => a + geo.vLat[v], 0) / villages.length,
+    ];
+    const pins = new Set(villages.filter((v) => ctx.pinned[v] >= 0).map((v) => ctx.firmOf[ctx.pinned[v]]));
+    if (pins.size > 1) throw new Error(`pins: town ${id} is in firm-town mode, but its villages are pinned to lawyers of ${pins.size} firms (R4)`);
+    return { id, region, villages, centre, pinnedFirm: pins.size === 1 ? [...pins][0] : -1 };
+  });
+}
+
+/** R4: two towns are adjacent when both boundaries are given and intersect, else when their centres lie within adjacencyKm. */
+export function townAdjacency(towns: FirmTownTown[], adjacencyKm: number): number[][] {
+  const adj: number[][] = towns.map(() => []);
+  for (let a = 0; a < towns.length; a++) {
+    for (let b = a + 1; b < towns.length; b++) {
+      const A = towns[a];
+      const B = towns[b];
+      const near =
+        A.region?.boundary && B.region?.boundary
+          ? booleanIntersects(A.region.boundary, B.region.boundary)
+          : haversineKm(A.centre[0], A.centre[1], B.centre[0], B.centre[1]) <= adjacencyKm;
+      if (near) {
+        adj[a].push(b);
+        adj[b].push(a);
+      }
+    }
+  }
+  return adj;
+}
+
+/** Every connected set of at most `k` vertices drawn from `allowed`, each once (ESU enumeration). */
+export function connectedSets(adj: number[][], allowed: (t: number) => boolean, k: number, visit: (set: number[]) => void): void {
+  const n = adj.length;
+  const inSet = new Uint8Array(n);
+  const nearSet = new Int32Array(n);
+  const set: number[] = [];
+  const extend = (ext: number[], root: number) => {
+    visit(set);
+    if (set.length === k) return;
+    const pending = [...ext];
+    while (pending.length > 0) {
+      const w = pending.pop()!;
+      // The new extension: the rest, plus w's neighbours beyond the root that are neither in nor next to the set.
+      const next = [...pending];
+      for (const u of adj[w]) if (u > root && allowed(u) && !inSet[u] && nearSet[u] === 0 && !pending.includes(u) && !next.includes(u)) next.push(u);
+      set.push(w);
+      inSet[w] = 1;
+      for (const u of adj[w]) nearSet[u]++;
+      extend(next, root);
+      for (const u of adj[w]) nearSet[u]--;
+      inSet[w] = 0;
+      set.pop();
+    }
+  };
+  for (let r = 0; r < n; r++) {
+    if (!allowed(r)) continue;
+    set.push(r);
+    inSet[r] = 1;
+    for (const u of adj[r]) nearSet[u]++;
+    const ext = adj[r].filter((u) => u > r && allowed(u));
+    extend(ext, r);
+    for (const u of adj[r]) nearSet[u]--;
+    inSet[r] = 0;
+    set.pop();
+  }
+}
+
+/** Column-generation rounds at most, and groups each firm adds per round. */
+const MAX_ROUNDS = 60;
+const ADD_PER_FIRM = 8;
+/** Groups left out of the LP that may still beat the incumbent join the MIP, at most this many (the rest bound it). */
+const MAX_NEAR_GROUPS = 20_000;
+/** Better groups a firm tries, taking another firm's towns, per local-search step. */
+const EJECTION_TRIES = 300;
+/** A reduced cost counts as negative below this (costs are whole thousandths). */
+const RC_EPS = -0.5;
+
+interface Group {
+  firm: number;
+  towns: number[];
+  /** exact cost in thousandths once its flow is solved, else NaN */
+  units: number;
+  /** lower bound on `units`: the sum of its towns' single-town costs */
+  lower: number;
+  lawyerOf?: Int32Array;
+}
+
+export interface FirmTownOptions {
+  pool: MipPool;
+  /** lawyers' slots (R1); the firm-town part is solved first, so every lawyer starts with no village */
+  slots: Int32Array;
+  loadStep: Float64Array;
+  timeLimitS: number;
+  relativeGap: number;
+  onProgress?: (phase: string, fraction: number) => void;
+}
+
+/**
+ * Solves the firm-town part. The reported bound is min(MIP dual bound over the generated groups,
+ * LP bound + the least reduced-cost bound of a group left out): any plan using a left-out group costs at
+ * least the LP bound plus that group's reduced cost.
+ */
+export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Promise<FirmTownResult> {
+  const { geo, cm } = ctx;
+  const towns = firmTownTowns(ctx);
+  const adj = townAdjacency(towns, geo.scenario.policy.firmTown.adjacencyKm);
+  const maxTowns = geo.scenario.policy.firmTown.maxTownsPerFirm;
+  const townUncovered = towns.map((t) => t.villages.reduce((a, v) => a + cm.uncoveredUnits(v), 0));
+  const lawyersOfFirm: number[][] = ctx.firmIds.map(() => []);
+  for (let l = 0; l < geo.nL; l++) if (geo.lCap[l] > 0 && opts.slots[l] > 0) lawyersOfFirm[ctx.firmOf[l]].push(l);
+  const firms = lawyersOfFirm.map((ls, f) => (ls.length > 0 ? f : -1)).filter((f) => f >= 0);
+
+  let flows = 0;
+  const groupFlow = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
+    flows++;
+    return flowCost(ctx, towns, g, lawyersOfFirm[f], opts);
+  };
+
+  // Single-town costs: a firm reaches a town when its flow serves at least one village.
+  const single = new Map<number, number>(); // f * nT + t → units
+  const nT = towns.length;
+  const groups: Group[] = [];
+  for (const f of firms) {
+    for (let t = 0; t < nT; t++) {
+      if (towns[t].pinnedFirm >= 0 && towns[t].pinnedFirm !== f) continue;
+      const res = groupFlow(f, [t]);
+      if (!res || res.units >= townUncovered[t]) continue;
+      single.set(f * nT + t, res.units);
+      groups.push({ firm: f, towns: [t], units: res.units, lower: res.units, lawyerOf: res.lawyerOf });
+    }
+  }
+  opts.onProgress?.('firm-town groups', 0.2);
+  // Bigger groups: connected, every town reached, or an unreached town that joins reached ones (a cut vertex).
+  const pending: Group[] = [];
+  if (maxTowns > 1) {
+    for (const f of firms) {
+      const reached = (t: number) => single.has(f * nT + t);
+      const bridge = (t: number) => adj[t].filter(reached).length >= 2;
+      const allowed = (t: number) => (reached(t) || (maxTowns >= 3 && bridge(t))) && (towns[t].pinnedFirm < 0 || towns[t].pinnedFirm === f);
+      connectedSets(adj, allowed, maxTowns, (set) => {
+        if (set.length < 2) return;
+        const unreached = set.filter((t) => !reached(t));
+        if (unreached.length === set.length) return;
+        if (unreached.some((t) => isConnected(adj, set.filter((u) => u !== t)))) return;
+        const lower = set.reduce((a, t) => a + (single.get(f * nT + t) ?? townUncovered[t]), 0);
+        pending.push({ firm: f, towns: [...set].sort((a, b) => a - b), units: NaN, lower });
+      });
+    }
+  }
+
+  // Column generation on the LP relaxation, then the MIP, then the groups that might still beat the incumbent.
+  const exact = (g: Group) => {
+    if (!Number.isNaN(g.units)) return;
+    const res = groupFlow(g.firm, g.towns);
+    g.units = res ? res.units : Infinity;
+    g.lawyerOf = res?.lawyerOf;
+  };
+  const saving = (g: Group, units: number) => units - g.towns.reduce((a, t) => a + townUncovered[t], 0);
+  const constant = townUncovered.reduce((a, b) => a + b, 0);
+  const inModel = new Set<Group>(groups);
+  let lpBound = -Infinity;
+  let duals: { town: Float64Array; firm: Float64Array } | undefined;
+  let dualValue = -Infinity;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const model = setPacking(towns, [...inModel], saving, firms, ctx.firmIds.length, false);
+    const lp = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS });
+    if (lp.status !== 'optimal' || !lp.rowDual) throw new Error(`firm-town: the LP relaxation ended ${lp.status}${lp.message ? ` (${lp.message})` : ''}`);
+    lpBound = lp.objective + constant;
+    const y = signFeasible(lp.rowDual, model.lp);
+    dualValue = y.value + constant;
+    duals = { town: y.dual.subarray(0, nT), firm: model.firmDual(y.dual) };
+    // The most negative reduced costs of each firm join; a group's flow is solved only when its bound allows.
+    const byFirm = new Map<number, { g: Group; rc: number }[]>();
+    for (const g of pending) {
+      if (inModel.has(g) || reducedCost(g, g.lower, saving, duals) >= RC_EPS) continue;
+      exact(g);
+      const rc = g.units === Infinity ? Infinity : reducedCost(g, g.units, saving, duals);
+      if (rc >= RC_EPS) continue;
+      const list = byFirm.get(g.firm);
+      if (list) list.push({ g, rc });
+      else byFirm.set(g.firm, [{ g, rc }]);
+    }
+    let added = 0;
+    for (const list of byFirm.values()) {
+      list.sort((x, y) => x.rc - y.rc);
+      for (const { g } of list.slice(0, ADD_PER_FIRM)) {
+        inModel.add(g);
+        added++;
+      }
+    }
+    opts.onProgress?.(`firm-town LP (round ${round + 1}, ${inModel.size} groups)`, Math.min(0.9, 0.3 + 0.03 * round));
+    if (added === 0) break;
+  }
+
+  // An incumbent by diving on the LP, then the groups that could still beat it, then the MIP from it.
+  opts.onProgress?.('firm-town dive', 0.9);
+  const computed = [...new Set([...inModel, ...pending.filter((g) => !Number.isNaN(g.units) && g.units !== Infinity)])];
+  const dived = improve(await dive(towns, [...inModel], saving, firms, ctx.firmIds.length, opts.pool, opts.timeLimitS), computed, saving, nT, ctx.firmIds.length);
+  for (const g of dived) inModel.add(g);
+  const divedUnits = dived.reduce((a, g) => a + saving(g, g.units), 0) + constant;
+  const room = divedUnits - lpBound;
+  const near: { g: Group; rc: number }[] = [];
+  for (const g of pending) {
+    if (inModel.has(g) || reducedCost(g, g.lower, saving, duals!) >= room) continue;
+    exact(g);
+    const rc = g.units === Infinity ? Infinity : reducedCost(g, g.units, saving, duals!);
+    if (rc < room) near.push({ g, rc });
+  }
+  near.sort((x, y) => x.rc - y.rc);
+  for (const { g } of near.slice(0, MAX_NEAR_GROUPS)) inModel.add(g);
+  const groupsNow = [...inModel];
+  const model = setPacking(towns, groupsNow, saving, firms, ctx.firmIds.length, true);
+  const divedSet = new Set(dived);
+  const start = Float64Array.from(groupsNow, (g) => (divedSet.has(g) ? 1 : 0));
+  opts.onProgress?.(`firm-town MIP (${groupsNow.length} groups)`, 0.95);
+  const mip = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS, relativeGap: opts.relativeGap, start });
+  const mipOk = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective + constant <= divedUnits;
+  const best = {
+    x: mipOk ? mip.x : start,
+    model,
+    objective: mipOk ? mip.objective + constant : divedUnits,
+    bound: mip.bound !== undefined && mip.status !== 'error' ? mip.bound + constant : lpBound,
+  };
+  // Any plan x costs c·x = y·Ax + rc·x ≥ y·b + Σ_firms m_f (y: the last LP's duals made sign-feasible;
+  // m_f: the firm's most negative reduced cost or its bound, or 0), since it takes at most one group per
+  // firm; a plan with a left-out group j costs at least that plus rc_j − m_{f(j)}.
+  const rcOf = (g: Group) => reducedCost(g, Number.isNaN(g.units) ? g.lower : g.units, saving, duals!);
+  const m = new Float64Array(ctx.firmIds.length);
+  for (const g of [...inModel, ...pending]) m[g.firm] = Math.min(m[g.firm], rcOf(g));
+  const base = dualValue + m.reduce((a, b) => a + b, 0);
+  let leftOut = Infinity;
+  for (const g of pending) if (!inModel.has(g)) leftOut = Math.min(leftOut, rcOf(g) - m[g.firm]);
+  const boundUnits = Math.min(best!.bound, base + leftOut);
+
+  const firmOfTown = new Int32Array(nT).fill(-1);
+  const lawyerOf = new Map<number, number>();
+  for (const t of towns) for (const v of t.villages) lawyerOf.set(v, -1);
+  best!.model.groups.forEach((g, j) => {
+    if (best!.x[j] < 0.5) return;
+    for (const t of g.towns) firmOfTown[t] = g.firm;
+    const villages = g.towns.flatMap((t) => towns[t].villages);
+    villages.forEach((v, i) => lawyerOf.set(v, g.lawyerOf![i]));
+  });
+  return { towns, firmOfTown, lawyerOf, units: best!.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows };
+}
+
+/**
+ * A packing by diving: solve the LP, take the group with the largest value (every group at 1 at once), drop
+ * the groups it conflicts with, and repeat until the LP is integral.
+ */
+async function dive(towns: FirmTownTown[], groups: Group[], saving: (g: Group, u: number) => number, firms: number[], nFirms: number, pool: MipPool, timeLimitS: number): Promise<Group[]> {
+  const chosen: Group[] = [];
+  const townTaken = new Uint8Array(towns.length);
+  const firmTaken = new Uint8Array(nFirms);
+  const take = (g: Group) => {
+    chosen.push(g);
+    firmTaken[g.firm] = 1;
+    for (const t of g.towns) townTaken[t] = 1;
+  };
+  for (;;) {
+    const open = groups.filter((g) => !firmTaken[g.firm] && g.towns.every((t) => !townTaken[t]) && saving(g, g.units) < 0);
+    if (open.length === 0) break;
+    const model = setPacking(towns, open, saving, firms, nFirms, false, townTaken);
+    const lp = await pool.solve(model.lp, { timeLimitS });
+    if (lp.status !== 'optimal') break;
+    let top = -1;
+    open.forEach((g, j) => {
+      if (lp.x[j] > 1 - 1e-6) take(g);
+      else if (lp.x[j] > 1e-6 && (top < 0 || lp.x[j] > lp.x[top] || (lp.x[j] === lp.x[top] && saving(g, g.units) < saving(open[top], open[top].units)))) top = j;
+    });
+    if (top < 0) break;
+    const g = open[top];
+    if (!firmTaken[g.firm] && g.towns.every((t) => !townTaken[t])) take(g);
+  }
+  return chosen;
+}
+
+/**
+ * Local search on a packing: a firm moves to a better group whose towns are free (or its own), or takes
+ * another firm's towns when that firm's best other group loses less than it gains; until nothing improves.
+ */
+function improve(start: Group[], groups: Group[], saving: (g: Group, u: number) => number, nTowns: number, nFirms: number): Group[] {
+  const byFirm: Group[][] = Array.from({ length: nFirms }, () => []);
+  for (const g of groups) byFirm[g.firm].push(g);
+  for (const list of byFirm) list.sort((a, b) => saving(a, a.units) - saving(b, b.units));
+  const current: (Group | undefined)[] = new Array(nFirms);
+  const owner = new Int32Array(nTowns).fill(-1);
+  const set = (f: number, g: Group | undefined) => {
+    const old = current[f];
+    if (old) for (const t of old.towns) owner[t] = -1;
+    current[f] = g;
+    if (g) for (const t of g.towns) owner[t] = f;
+  };
+  for (const g of start) set(g.firm, g);
+  const value = (g: Group | undefined) => (g ? saving(g, g.units) : 0);
+  /** the best group of f whose towns are free or f's own */
+  const bestFree = (f: number): Group | undefined => byFirm[f].find((g) => g.towns.every((t) => owner[t] < 0 || owner[t] === f));
+  for (let sweep = 0, improved = true; improved && sweep < 20; sweep++) {
+    improved = false;
+    for (let f = 0; f < nFirms; f++) {
+      const alone = bestFree(f);
+      if (alone && value(alone) < value(current[f]) - 0.5) {
+        set(f, alone);
+        improved = true;
+        continue;
+      }
+      // Take towns from one other firm h, which then moves to its best group clear of them.
+      let tries = 0;
+      for (const g of byFirm[f]) {
+        if (value(g) >= value(current[f]) - 0.5 || tries++ >= EJECTION_TRIES) break;
+        const others = [...new Set(g.towns.map((t) => owner[t]).filter((o) => o >= 0 && o !== f))];
+        if (others.length !== 1) continue;
+        const h = others[0];
+        const oldF = current[f];
+        const oldH = current[h];
+        set(f, undefined);
+        set(h, undefined);
+        set(f, g);
+        const hNext = bestFree(h);
+        if (value(g) + value(hNext) < value(oldF) + value(oldH) - 0.5) {
+          set(h, hNext);
+          improved = true;
+          break;
+        }
+        set(f, undefined);
+        set(f, oldF);
+        set(h, oldH);
+      }
+    }
+  }
+  return current.filter((g): g is Group => g !== undefined);
+}
+
+/**
+ * Row duals with the sign each row's bounds allow (y ≤ 0 on a row bounded only above, y ≥ 0 only below; a
+ * wrong-signed dual, numerical noise, becomes 0), and y·b: then c·x ≥ y·b + (c − Aᵀy)·x for every feasible x.
+ */
+function signFeasible(rowDual: Float64Array, lp: SparseLp): { dual: Float64Array; value: number } {
+  const dual = new Float64Array(rowDual.length);
+  let value = 0;
+  for (let i = 0; i < rowDual.length; i++) {
+    const y = rowDual[i];
+    const bound = y < 0 ? lp.rowUpper[i] : y > 0 ? lp.rowLower[i] : 0;
+    if (!Number.isFinite(bound)) continue;
+    dual[i] = y;
+    value += y * bound;
+  }
+  return { dual, value };
+}
+
+function reducedCost(g: Group, units: number, saving: (g: Group, u: number) => number, duals: { town: Float64Array; firm: Float64Array }): number {
+  let rc = saving(g, units) - duals.firm[g.firm];
+  for (const t of g.towns) rc -= duals.town[t];
+  return rc;
+}
+
+function isConnected(adj: number[][], set: number[]): boolean {
+  if (set.length <= 1) return true;
+  const inSet = new Set(set);
+  const seen = new Set([set[0]]);
+  const stack = [set[0]];
+  while (stack.length > 0) {
+    const a = stack.pop()!;
+    for (const b of adj[a]) {
+      if (!inSet.has(b) || seen.has(b)) continue;
+      seen.add(b);
+      stack.push(b);
+    }
+  }
+  return seen.size === set.length;
+}
+
+/**
+ * The exact cost of a firm serving a group of towns alone: villages of the towns (in order) to the firm's
+ * lawyers, pair costs in range (R2, R5, R7; a pin only to its lawyer, R6), caps and convex load (R1).
+ * Undefined when a pinned village cannot be served by this firm.
+ */
+function flowCost(ctx: ModeContext, towns: FirmTownTown[], group: number[], lawyers: number[], opts: FirmTownOptions): { units: number; lawyerOf: Int32Array } | undefined {
+  const { geo, cm } = ctx;
+  const villages = group.flatMap((t) => towns[t].villages);
+  const start = new Int32Array(villages.length + 1);
+  const head: number[] = [];
+  const cost: number[] = [];
+  const uncoveredCost = new Float64Array(villages.length);
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i];
+    const pin = ctx.pinned[v];
+    lawyers.forEach((l, j) => {
+      if (pin >= 0 ? l !== pin : !geo.mayAdvise(v, l)) return;
+      const km = geo.roadKm(v, l);
+      if (pin < 0 && km > geo.maxTravelKm) return;
+      head.push(j);
+      cost.push(cm.pairUnits(v, l, km));
+    });
+    uncoveredCost[i] = pin >= 0 ? Infinity : cm.uncoveredUnits(v);
+    if (pin >= 0 && head.length === start[i]) return undefined;
+    start[i + 1] = head.length;
+  }
+  const cap = Int32Array.from(lawyers, (l) => opts.slots[l]);
+  const p: TransportProblem = {
+    nV: villages.length,
+    nL: lawyers.length,
+    start,
+    head: Int32Array.from(head),
+    cost: Float64Array.from(cost),
+    uncoveredCost,
+    cap,
+    loadStep: opts.loadStep,
+    share: new Int32Array(lawyers.length).fill(1),
+  };
+  const flow = new TransportFlow(p);
+  const lawyerOf = new Int32Array(villages.length).fill(-1);
+  for (let i = 0; i < villages.length; i++) {
+    const arc = flow.assignedArc[i];
+    if (arc >= 0) lawyerOf[i] = lawyers[p.head[arc]];
+  }
+  return { units: flow.objective(), lawyerOf };
+}
+
+/**
+ * The set-packing model. Rows: one per town (at most one group; exactly one when a pin forces its firm,
+ * R6), then one per firm (at most one group). Columns: one per group, costing its flow cost less the
+ * uncovered cost of its towns (the constant Σ uncovered is added outside).
+ */
+function setPacking(towns: FirmTownTown[], groups: Group[], saving: (g: Group, u: number) => number, firms: number[], nFirms: number, integer: boolean, taken?: Uint8Array) {
+  const b = new LpBuilder();
+  const townRow = townRows(b, towns, taken);
+  const firmRow = firmRows(b, firms);
+  const firmIndex = new Int32Array(nFirms).fill(-1);
+  firms.forEach((f, i) => (firmIndex[f] = i));
+  groupColumns(b, groups, saving, townRow, firmRow, firmIndex, integer);
+  const lp: SparseLp = b.build();
+  return {
+    lp,
+    groups,
+    firmDual: (rowDual: Float64Array) => {
+      const out = new Float64Array(nFirms);
+      firms.forEach((f, i) => (out[f] = rowDual[firmRow + i]));
+      return out;
+    },
+  };
+}
+
+function townRows(b: LpBuilder, towns: FirmTownTown[], taken?: Uint8Array): number {
+  // R4: a town has at most one firm; a town whose village is pinned (R6) must have its pinned lawyer's firm (unless already given one).
+  const first = b.addRows(0, 0, 0);
+  towns.forEach((t, i) => b.addRows(1, t.pinnedFirm >= 0 && !taken?.[i] ? 1 : -Infinity, 1));
+  return first;
+}
+
+function firmRows(b: LpBuilder, firms: number[]): number {
+  // R4: a firm serves at most one group of adjacent towns.
+  return b.addRows(firms.length, -Infinity, 1);
+}
+
+function groupColumns(b: LpBuilder, groups: Group[], saving: (g: Group, u: number) => number, townRow: number, firmRow: number, firmIndex: Int32Array, integer: boolean): void {
+  // A group is taken whole or not at all: y_{f,G} ∈ {0, 1}.
+  for (const g of groups) {
+    const rows = [...g.towns.map((t) => townRow + t), firmRow + firmIndex[g.firm]];
+    b.addCol(saving(g, g.units), 0, 1, rows, rows.map(() => 1), integer);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Team and firm-town modes on small random scenarios: every plan passes the independent validator, the
+ * bound never exceeds the objective, and in team mode the objective equals a brute force over every plan,
+ * written here from docs/MODEL.md alone.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/domain/index.js';
+import { solveAsync } from '../../src/solver/solve.js';
+import { validateSolution } from '../../src/validate/index.js';
+import { world } from '../fixtures/small.js';
+import { greatCircleKm } from '../fixtures/solver.js';
+
+const SPECS = ['甲', '乙', '丙'];
+const point = fc.tuple(fc.double({ min: 0, max: 0.3, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }));
+
+const teamScenario = fc
+  .record({
+    villages: fc.array(fc.record({ at: point, needs: fc.subarray(SPECS) }), { minLength: 1, maxLength: 3 }),
+    lawyers: fc.array(fc.record({ at: point, firm: fc.integer({ min: 0, max: 1 }), intern: fc.boolean(), cap: fc.integer({ min: 0, max: 2 }), specs: fc.subarray(SPECS) }), { minLength: 1, maxLength: 4 }),
+    maxSize: fc.integer({ min: 1, max: 3 }),
+    maxTravelKm: fc.integer({ min: 15, max: 60 }),
+    load: fc.integer({ min: 0, max: 3 }),
+  })
+  .map((r): Scenario => {
+    const s = world({
+      villages: r.villages.map((v, i) => ({ id: `v${i}`, at: [113 + v.at[0], 23 + v.at[1]] })),
+      firms: [{ id: 'F0', at: [113, 23] }, { id: 'F1', at: [113.3, 23.3] }],
+      lawyers: r.lawyers.map((l, i) => ({ id: `l${i}`, at: [113 + l.at[0], 23 + l.at[1]], firm: `F${l.firm}`, intern: l.intern, maxVillages: l.cap })),
+      policy: { mode: 'team', team: { maxSize: r.maxSize }, maxTravelKm: r.maxTravelKm, weights: { travelKm: 1, villagePreference: 10, lawyerPreference: 5, change: 30, load: r.load, uncovered: 100_000, teamMember: 0.5 } },
+    });
+    r.lawyers.forEach((l, i) => (s.lawyers[i].specialties = l.specs));
+    r.villages.forEach((v, i) => (s.villages[i].needs = v.needs));
+    return s;
+  });
+
+/** The least objective of MODEL.md over every plan that holds R1–R3 (no preferences, pins or baseline here). */
+function bruteForce(s: Scenario): number {
+  const p = s.policy;
+  const w = p.weights;
+  const km = (l: Scenario['lawyers'][number], v: Scenario['villages'][number]) => greatCircleKm(l.base as [number, number], v.location as [number, number]) * p.travel.detourFactor;
+  const cap = (l: Scenario['lawyers'][number]) => Math.min(p.maxVillagesPerLawyer, l.maxVillages ?? Infinity);
+  type Plan = { people: number[]; cost: number } | null;
+  const choices: Plan[][] = s.villages.map((v) => {
+    const out: Plan[] = [null];
+    s.lawyers.forEach((a, ai) => {
+      if (a.status !== 'practicing' || cap(a) === 0 || km(a, v) > p.maxTravelKm) return;
+      const others = s.lawyers.map((m, mi) => mi).filter((mi) => mi !== ai && s.lawyers[mi].firmId === a.firmId && cap(s.lawyers[mi]) > 0 && km(s.lawyers[mi], v) <= p.maxTravelKm);
+      const subsets: number[][] = [[]];
+      for (const m of others) for (const sub of [...subsets]) if (sub.length + 1 < p.team.maxSize && (v.needs ?? []).length > 0) subsets.push([...sub, m]);
+      for (const sub of subsets) {
+        const covered = new Set([a, ...sub.map((m) => s.lawyers[m])].flatMap((l) => l.specialties));
+        const missing = (v.needs ?? []).filter((n) => !covered.has(n)).length;
+        const cost = w.travelKm * km(a, v) + sub.reduce((c, m) => c + w.teamMember * (km(s.lawyers[m], v) + 10), 0) + (w.uncovered / 100) * missing;
+        out.push({ people: [ai, ...sub], cost });
+      }
+    });
+    return out;
+  });
+  let best = Infinity;
+  const load = new Array<number>(s.lawyers.length).fill(0);
+  const walk = (i: number, cost: number) => {
+    if (i === choices.length) {
+      best = Math.min(best, cost + load.reduce((c, n) => c + (w.load * n * (n - 1)) / 2, 0));
+      return;
+    }
+    for (const c of choices[i]) {
+      if (c === null) {
+        walk(i + 1, cost + w.uncovered);
+        continue;
+      }
+      if (c.people.some((l) => load[l] >= cap(s.lawyers[l]))) continue;
+      for (const l of c.people) load[l]++;
+      walk(i + 1, cost + c.cost);
+      for (const l of c.people) load[l]--;
+    }
+  };
+  walk(0, 0);
+  return best;
+}
+
+describe('team mode on small random scenarios', () => {
+  it('passes the validator, and its objective equals the brute-force optimum with the bound below it', async () => {
+    await fc.assert(
+      fc.asyncProperty(teamScenario, async (s) => {
+        const sol = await solveAsync(s, { threads: 0 });
+        expect(validateSolution(s, sol)).toEqual([]);
+        const slots = sol.assignments.reduce((n, a) => n + 1 + a.team.length, 0) + s.villages.length;
+        const best = bruteForce(s);
+        expect(Math.abs(sol.metrics.objective - best)).toBeLessThanOrEqual(0.0005 * slots + 1e-6);
+        expect(sol.metrics.bound).toBeLessThanOrEqual(best + 0.0005 * slots + 1e-6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const firmTownScenario = fc
+  .record({
+    villages: fc.array(fc.record({ at: point, town: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 10 }),
+    lawyers: fc.array(fc.record({ firm: fc.integer({ min: 0, max: 2 }), cap: fc.integer({ min: 0, max: 4 }), intern: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    firms: fc.array(point, { minLength: 3, maxLength: 3 }),
+    maxTowns: fc.integer({ min: 1, max: 3 }),
+    adjacencyKm: fc.integer({ min: 3, max: 30 }),
+  })
+  .map((r): Scenario =>
+    world({
+      villages: r.villages.map((v, i) => ({ id: `v${i}`, at: [113 + v.at[0], 23 + v.at[1]], town: `T${v.town}` })),
+      firms: r.firms.map((at, i) => ({ id: `F${i}`, at: [113 + at[0], 23 + at[1]] })),
+      lawyers: r.lawyers.map((l, i) => ({ id: `l${i}`, firm: `F${l.firm}`, maxVillages: l.cap, intern: l.intern })),
+      policy: { mode: 'firm-town', maxTravelKm: 40, firmTown: { maxTownsPerFirm: r.maxTowns, adjacencyKm: r.adjacencyKm } },
+    }),
+  );
+
+describe('firm-town mode on small random scenarios', () => {
+  it('passes the validator (R4 included) with the bound at most the objective', async () => {
+    await fc.assert(
+      fc.asyncProperty(firmTownScenario, async (s) => {
+        const sol = await solveAsync(s, { threads: 0 });
+        expect(validateSolution(s, sol)).toEqual([]);
+        expect(sol.metrics.bound).toBeLessThanOrEqual(sol.metrics.objective + 1e-6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { InvalidDocumentError, type Issue, zodIssues } from './common.js';
-import { Scenario } from './scenario.js';
+import { lawyerCap, Scenario } from './scenario.js';
 import { Solution } from './solution.js';
 import { Calendar } from './calendar.js';
 
@@ -140,7 +140,7 @@ export function scenarioIntegrityIssues(s: Scenario): Issue[] {
       issues.push({ path: `${at}.villageId`, message: 'R5: the lawyer vetoes this village', value: p.villageId });
     const n = (pinsPerLawyer.get(p.lawyerId) ?? 0) + 1;
     pinsPerLawyer.set(p.lawyerId, n);
-    const cap = Math.min(s.policy.maxVillagesPerLawyer, lawyer.maxVillages ?? Infinity);
+    const cap = lawyerCap(s.policy, lawyer);
     if (n === cap + 1)
       issues.push({ path: `${at}.lawyerId`, message: `R1: more pins than the lawyer's cap of ${cap} villages`, value: p.lawyerId });
   });

@@ -115,6 +115,19 @@ export const Lawyer = z.strictObject({
 });
 export type Lawyer = z.infer<typeof Lawyer>;
 
+/**
+ * R1 with R9: the most villages a lawyer may serve, in any role: the policy's cap, their own
+ * `maxVillages`, and as many villages as their `monthlyHours` can give `service.monthlyHours` each.
+ */
+export function lawyerCap(
+  policy: Pick<Policy, 'maxVillagesPerLawyer' | 'service'>,
+  lawyer: Pick<Lawyer, 'maxVillages' | 'monthlyHours'>,
+): number {
+  const perVillage = policy.service.monthlyHours;
+  const byHours = lawyer.monthlyHours !== undefined && perVillage > 0 ? Math.floor(lawyer.monthlyHours / perVillage + 1e-9) : Infinity;
+  return Math.min(policy.maxVillagesPerLawyer, lawyer.maxVillages ?? Infinity, byHours);
+}
+
 export const Village = z.strictObject({
   id: Id,
   name: z.string().min(1),

@@ -1,3 +1,4 @@
+import { lawyerCap, type Policy } from '../domain/index.js';
 import type { Preferences } from './preferences.js';
 import type { Reach } from './reach.js';
 import type { Rng } from './random.js';
@@ -12,11 +13,11 @@ const PIN_SHARE = 0.01;
  * has room under their cap (R1); among lawyers at one office, the least loaded. Villages
  * no one can take stay out of it.
  */
-export function buildBaseline(reach: Reach, villages: GenVillage[], prefs: Preferences, maxVillagesPerLawyer: number): PairInput[] {
+export function buildBaseline(reach: Reach, villages: GenVillage[], prefs: Preferences, policy: Policy): PairInput[] {
   const villageVetoes = new Map(prefs.villages.map((p) => [p.villageId, new Set(p.vetoes ?? [])]));
   const lawyerVetoes = new Map(prefs.lawyers.map((p) => [p.lawyerId, new Set(p.vetoes ?? [])]));
   const load = new Map<string, number>();
-  const cap = (l: LawyerInput) => Math.min(maxVillagesPerLawyer, l.maxVillages ?? Infinity);
+  const cap = (l: LawyerInput) => lawyerCap(policy, l);
   const allowed = (v: GenVillage, l: LawyerInput) => {
     const vv = villageVetoes.get(v.record.id);
     return !(vv?.has(l.id) || vv?.has(l.firmId) || lawyerVetoes.get(l.id)?.has(v.record.id)) && (load.get(l.id) ?? 0) < cap(l);

@@ -92,7 +92,7 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   const reach = new Reach(staffing, villages, policy.maxTravelKm, policy.travel.detourFactor);
   const preferences: Preferences =
     opts.preferences === false ? { villages: [], lawyers: [] } : buildPreferences(root.fork('preferences'), reach, villages, staffing.lawyers);
-  const assignment = opts.baseline || opts.pins ? buildBaseline(reach, villages, preferences, policy.maxVillagesPerLawyer) : [];
+  const assignment = opts.baseline || opts.pins ? buildBaseline(reach, villages, preferences, policy) : [];
   return {
     schema: SCENARIO_SCHEMA,
     name: `${plan.label}(seed ${opts.seed})`,

@@ -1,4 +1,4 @@
-import type { Scenario } from '../domain/index.js';
+import { lawyerCap, type Scenario } from '../domain/index.js';
 import { haversineKm } from './distance.js';
 import { PointIndex } from './spatial.js';
 
@@ -94,7 +94,7 @@ export class Geography {
       this.lCity[i] = firm ? cityOf(firm.regionId) : -1;
       this.lPracticing[i] = l.status === 'practicing' ? 1 : 0;
       this.lPaired[i] = l.pairedAssistance ? 1 : 0;
-      this.lCap[i] = l.status === 'practicing' ? Math.min(policy.maxVillagesPerLawyer, l.maxVillages ?? Infinity) : 0;
+      this.lCap[i] = l.status === 'practicing' ? lawyerCap(policy, l) : 0;
       const list = firmLawyers.get(l.firmId);
       if (list) list.push(i);
       else firmLawyers.set(l.firmId, [i]);

@@ -3,7 +3,7 @@
  * adviser→village lines) and one row per village for CSV and XLSX, with Chinese headers.
  * Pure: a scenario and its solution in, documents out.
  */
-import type { Region, Scenario, Solution, UncoveredReason } from '../domain/index.js';
+import { lawyerCap, type Region, type Scenario, type Solution, type UncoveredReason } from '../domain/index.js';
 import { type CellValue, writeCsv, writeXlsx } from './table.js';
 
 /** The table's columns, in order: the first eight as bureaus name them, then the reason and the village's id. */
@@ -89,7 +89,6 @@ export function solutionGeoJson(scenario: Scenario, solution: Solution): Feature
       },
     });
   }
-  const cap = scenario.policy.maxVillagesPerLawyer;
   for (const l of scenario.lawyers) {
     const at = L.base(l.id);
     if (!at) continue;
@@ -104,7 +103,7 @@ export function solutionGeoJson(scenario: Scenario, solution: Solution): Feature
         firmId: l.firmId,
         firm: L.firmName(l.firmId),
         load: load.get(l.id) ?? 0,
-        cap: Math.min(cap, l.maxVillages ?? cap),
+        cap: lawyerCap(scenario.policy, l),
         pairedAssistance: l.pairedAssistance ?? false,
       },
     });

@@ -88,7 +88,7 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
   const adviser = assignment ? (geo.lawyerIndex.get(assignment.lawyerId) ?? -1) : -1;
   const uncovered = solution.uncovered.find((u) => u.villageId === villageId);
   const pinnedTo = scenario.pins.find((p) => p.villageId === villageId)?.lawyerId;
-  const cap = (l: number) => (lawyers[l].status === 'practicing' ? Math.min(scenario.policy.maxVillagesPerLawyer, lawyers[l].maxVillages ?? Infinity) : 0);
+  const cap = (l: number) => geo.lCap[l];
 
   const breakdown = (l: number): CostBreakdown => {
     const km = geo.roadKm(v, l);

@@ -4,7 +4,7 @@
  * lawyer prices λ (pricing, and the Lagrangian bound). Individual-mode villages of a mixed scenario are
  * served by options too: an adviser alone.
  */
-import type { ServiceMode } from '../domain/index.js';
+import { lawyerCap, type ServiceMode } from '../domain/index.js';
 import type { Geography } from '../geo/geography.js';
 import type { CostModel } from './costs.js';
 
@@ -64,7 +64,7 @@ export class ModeContext {
       let f = firmNumber.get(l.firmId);
       if (f === undefined) firmNumber.set(l.firmId, (f = this.firmIds.push(l.firmId) - 1));
       this.firmOf[i] = f;
-      this.anyRoleCap[i] = Math.min(s.policy.maxVillagesPerLawyer, l.maxVillages ?? Infinity);
+      this.anyRoleCap[i] = lawyerCap(s.policy, l);
     });
     this.specialties = s.lawyers.map((l) => new Set(l.specialties));
     this.needs = s.villages.map((v) => [...new Set(v.needs ?? [])]);

@@ -55,9 +55,11 @@ export class ScenarioIndex {
     }
   }
 
-  /** R1: a lawyer's cap, the policy's unless their own is lower. */
+  /** R1 (with R9): a lawyer's cap: the policy's, their own if lower, and no more villages than their monthly hours give 8 h (service.monthlyHours) each. */
   cap(l: Lawyer): number {
-    return Math.min(this.scenario.policy.maxVillagesPerLawyer, l.maxVillages ?? Infinity);
+    const { maxVillagesPerLawyer, service } = this.scenario.policy;
+    const hours = l.monthlyHours !== undefined && service.monthlyHours > 0 ? Math.floor(l.monthlyHours / service.monthlyHours + 1e-9) : Infinity;
+    return Math.min(maxVillagesPerLawyer, l.maxVillages ?? Infinity, hours);
   }
 
   /** R7: where a lawyer travels from: their own base, else their firm. */

@@ -145,9 +145,11 @@ describe('service rules', () => {
     expectValid(s, sol, cal);
   });
 
-  test('a lawyer’s monthly hours cap the plan: every village still gets its visit, remote hours fall short and are listed', () => {
-    const s = tiny([{ id: 'V1', km: 5 }, { id: 'V2', km: 6 }, { id: 'V3', km: 7 }, { id: 'V4', km: 8 }], [{ id: 'L1', monthlyHours: 16 }]);
-    const sol = plan(s);
+  test('a lawyer’s monthly hours cut below a plan made before: every village still gets its visit, remote hours fall short and are listed', () => {
+    const villages = [{ id: 'V1', km: 5 }, { id: 'V2', km: 6 }, { id: 'V3', km: 7 }, { id: 'V4', km: 8 }];
+    // The solver gives a lawyer no more villages than their hours allow (R1 with R9); this plan predates the cut to 16 h.
+    const sol = plan(tiny(villages, [{ id: 'L1' }]));
+    const s = tiny(villages, [{ id: 'L1', monthlyHours: 16 }]);
     const cal = buildCalendar(s, sol, { year: 2026, months: ['2026-03'] });
     for (const r of cal.summary) expect(r).toMatchObject({ onsiteVisits: 1, onsiteHours: 4, remoteHours: 0 });
     expect(cal.shortfalls.map((x) => `${x.rule} ${x.villageId}`)).toEqual(['R9 V1', 'R9 V2', 'R9 V3', 'R9 V4']);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseScenario, parseSolution, type Solution } from '../../src/domain/index.js';
+import { lawyerCap, parseScenario, parseSolution, type Solution } from '../../src/domain/index.js';
 import { ovola } from './run.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -147,7 +147,7 @@ describe('validate finds violations', () => {
     const s = parseScenario(JSON.parse(scenarioText));
     const sol = await solved();
     const lawyer = s.lawyers.find((l) => l.id === sol.assignments[0].lawyerId)!;
-    const cap = Math.min(s.policy.maxVillagesPerLawyer, lawyer.maxVillages ?? Infinity);
+    const cap = lawyerCap(s.policy, lawyer);
     const has = sol.assignments.filter((a) => a.lawyerId === lawyer.id).length;
     for (const a of sol.assignments.filter((x) => x.lawyerId !== lawyer.id).slice(0, cap + 1 - has)) {
       a.lawyerId = lawyer.id;

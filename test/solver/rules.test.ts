@@ -47,6 +47,24 @@ describe('R1 caps', () => {
     expectObjective(personal, road(0, 1) + road(10, 2) + road(10, 3), 3);
   });
 
+  test('R1 with R9: a lawyer takes no more villages than their monthly hours give 8 h each', () => {
+    const villages = [
+      { id: 'V1', at: east(1) },
+      { id: 'V2', at: east(2) },
+      { id: 'V3', at: east(3) },
+    ];
+    const s = scenario({ villages, lawyers: [{ id: 'A', at: east(0) }, { id: 'B', at: east(10) }] });
+    s.lawyers[0].monthlyHours = 20; // ⌊20 / 8⌋ = 2 villages
+    const capped = solveChecked(s);
+    expect(planOf(capped)).toEqual({ V1: 'A', V2: 'A', V3: 'B' });
+    expectObjective(capped, road(0, 1) + road(0, 2) + road(10, 3), 3);
+
+    // At 4 h a village the same 20 hours cover five: A takes all three again.
+    s.policy.service.monthlyHours = 4;
+    const roomy = solveChecked(s);
+    expect(planOf(roomy)).toEqual({ V1: 'A', V2: 'A', V3: 'A' });
+  });
+
   test('R1: the convex load weight spreads villages over lawyers', () => {
     // V1 at 1, V2 at 2; A at 0, B at 6. Without a load cost A takes both (3 km vs 5 km).
     const opts = {

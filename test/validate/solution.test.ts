@@ -67,6 +67,13 @@ describe('R1', () => {
     expect(v[0]).toMatchObject({ lawyerId: 'L1', message: 'lawyer L1 advises 2 villages, cap 1' });
   });
 
+  test("a lawyer's monthly hours cap them at 8 h a village (R9)", () => {
+    const s = scenario((x) => (byId(x.lawyers, 'L1').monthlyHours = 15));
+    const v = validateSolution(s, solution(s, { assign: { V1: 'L1', V2: 'L1', V3: 'L3' } }));
+    expect(rules(v)).toEqual(['R1']);
+    expect(v[0]).toMatchObject({ lawyerId: 'L1', message: 'lawyer L1 advises 2 villages, cap 1' });
+  });
+
   test('team roles count towards the cap', () => {
     const s = scenario((x) => {
       x.policy = { mode: 'team', maxVillagesPerLawyer: 2 };

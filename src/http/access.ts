@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { parseScenario, parseSolution, type Calendar, type Scenario, type Solution } from '../domain/index.js';
+import { parseScenario, parseSolution, type Scenario, type Solution } from '../domain/index.js';
 import { summarize } from '../domain/summary.js';
 import type { CalendarRecord, JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
 import { mayAccess, type Principal } from './auth.js';
@@ -78,10 +78,10 @@ class ParsedCache<T> {
 }
 
 /** One cache per store, so two stores (tests) never share entries. */
-const caches = new WeakMap<Store, { scenarios: ParsedCache<Scenario>; solutions: ParsedCache<Solution>; calendars: ParsedCache<Calendar> }>();
+const caches = new WeakMap<Store, { scenarios: ParsedCache<Scenario>; solutions: ParsedCache<Solution> }>();
 function cachesOf(store: Store) {
   let c = caches.get(store);
-  if (!c) caches.set(store, (c = { scenarios: new ParsedCache<Scenario>(4), solutions: new ParsedCache<Solution>(4), calendars: new ParsedCache<Calendar>(2) }));
+  if (!c) caches.set(store, (c = { scenarios: new ParsedCache<Scenario>(4), solutions: new ParsedCache<Solution>(4) }));
   return c;
 }
 
@@ -98,18 +98,6 @@ export function loadSolution(store: Store, id: string): Promise<Solution> {
     const text = await store.getSolutionBody(id);
     if (!text) throw notFound('solution', id);
     return parseSolution(JSON.parse(text));
-  });
-}
-
-/**
- * A stored calendar. Only the calendar worker writes them, from `buildCalendar`'s own output, so the
- * text is read back without a schema check: a province's year holds about a million visits.
- */
-export function loadCalendar(store: Store, id: string): Promise<Calendar> {
-  return cachesOf(store).calendars.get(id, async () => {
-    const text = await store.getCalendarBody(id);
-    if (!text) throw notFound('calendar', id);
-    return JSON.parse(text) as Calendar;
   });
 }
 

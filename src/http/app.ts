@@ -98,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest<Principal | null>('principal', null);
   app.addHook('onClose', async () => {
     await jobs.close();
+    await directory.close();
     if (opts.closeStore) await opts.store.close();
   });
 

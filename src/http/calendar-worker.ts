@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { buildCalendar } from '../calendar/index.js';
 import { parseHolidayTable, parseScenario, parseSolution } from '../domain/index.js';
+import { splitText } from '../store/parts.js';
 
 export interface CalendarTask {
   scenarioText: string;
@@ -16,7 +17,10 @@ export interface CalendarTask {
 
 export type CalendarWorkerMessage =
   | { type: 'progress'; phase: string; fraction: number }
-  | { type: 'done'; calendarText: string; months: string[]; provisional: boolean }
+  /** one part of the calendar's JSON (a province's is ~130 MB: posted whole, it would hold the receiving event loop) */
+  | { type: 'part'; text: string }
+  /** after the parts: how many there were */
+  | { type: 'done'; parts: number; months: string[]; provisional: boolean }
   | { type: 'error'; message: string };
 
 const port = parentPort;
@@ -39,9 +43,11 @@ port.once('message', (task: CalendarTask) => {
         port.postMessage({ type: 'progress', phase: p.phase, fraction: p.fraction } satisfies CalendarWorkerMessage);
       },
     });
+    const parts = splitText(JSON.stringify(calendar));
+    for (const text of parts) port.postMessage({ type: 'part', text } satisfies CalendarWorkerMessage);
     port.postMessage({
       type: 'done',
-      calendarText: JSON.stringify(calendar),
+      parts: parts.length,
       months: calendar.months,
       provisional: calendar.provisional,
     } satisfies CalendarWorkerMessage);

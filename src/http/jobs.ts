@@ -116,12 +116,15 @@ export class JobRunner {
     const { job } = entry;
     await this.store.updateJob(job.id, { status: 'running', phase: 'starting', progress: 0 });
     type Done = Extract<WorkerMessage | CalendarWorkerMessage, { type: 'done' }>;
+    /** a calendar's document, posted in parts so that no one message holds the event loop */
+    const parts: string[] = [];
     const outcome = await new Promise<{ ok: true; done: Done } | { ok: false; error: string }>((resolve) => {
       const worker = moduleWorker(import.meta.url, WORKERS[work.kind]);
       entry.worker = worker;
       let lastWrite = 0;
       worker.on('message', (m: WorkerMessage | CalendarWorkerMessage) => {
-        if (m.type === 'progress') {
+        if (m.type === 'part') parts.push(m.text);
+        else if (m.type === 'progress') {
           const now = Date.now();
           if (now - lastWrite < 250) return;
           lastWrite = now;
@@ -142,10 +145,10 @@ export class JobRunner {
       await this.store.updateJob(job.id, { status: 'cancelled', phase: 'cancelled' });
     } else if (outcome.ok && 'solutionText' in outcome.done) {
       await this.store.insertSolution({ id: randomUUID(), scenarioId: job.scenarioId }, outcome.done.solutionText, job.id);
-    } else if (outcome.ok && 'calendarText' in outcome.done && work.kind === 'calendar') {
-      const { calendarText, months, provisional } = outcome.done;
+    } else if (outcome.ok && 'parts' in outcome.done && work.kind === 'calendar' && outcome.done.parts === parts.length) {
+      const { months, provisional } = outcome.done;
       const rec = { id: randomUUID(), solutionId: work.solutionId, scenarioId: job.scenarioId, year: work.task.year, months, provisional };
-      const calendar = await this.store.insertCalendar(rec, calendarText, job.id);
+      const calendar = await this.store.insertCalendar(rec, parts.splice(0), job.id);
       await this.onCalendar(calendar).catch((err) => this.log.error({ err, jobId: job.id, calendarId: calendar.id }, 'after storing a calendar'));
     } else if (outcome.ok) {
       await this.store.updateJob(job.id, { status: 'failed', phase: 'failed', error: 'the worker answered with another kind of result' });

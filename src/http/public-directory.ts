@@ -1,155 +1,66 @@
-import { createHash } from 'node:crypto';
-import { nextVisits } from '../calendar/index.js';
-import { parseScenario, type Calendar, type Scenario, type Solution, type Visit } from '../domain/index.js';
-import type { Store } from '../store/types.js';
+import { IoWorker } from '../io/offload.js';
+import { type CardEntry, type PackedCards, type PublicCard, renderCard } from '../io/public-cards.js';
+import type { IoResult } from '../io/tasks.js';
+import { breathe } from '../store/parts.js';
+import type { CalendarRecord, Store } from '../store/types.js';
 
-/** One upcoming on-site visit as a villager reads it. */
-export interface PublicVisit {
-  date: string;
-  /** 周一 … 周日 */
-  weekday: string;
-  start: string;
-  end: string;
-  kind: Visit['kind'];
-  /** 现场服务 / 法律夜校 / 周末服务 */
-  kindName: string;
+export type { PublicCard, PublicVisit } from '../io/public-cards.js';
+export { publicCards } from '../io/public-cards.js';
+
+/**
+ * A published solution's cards as the worker packed them (see `PackedCards`): kept as they came, so
+ * that taking in 26,500 cards makes one map entry each rather than a handful of objects each, which
+ * the garbage collector would then copy about on the event loop.
+ */
+interface Pack extends PackedCards {
+  /** the whole bodies buffer, for views of one card's */
+  all: Buffer;
+  /** the (China) day the bodies were rendered for */
+  day: string;
 }
 
-/** One village's public card (R14): who advises it and how to reach them — nothing else about the lawyer. */
-export interface PublicCard {
-  village: { id: string; name: string; town?: string; county?: string; city?: string };
-  adviser: { name: string; firm: string; phone?: string; email?: string; wechat?: string } | null;
-  serviceContent: string;
-  /** the next visits in words when a calendar is out, else the policy's promise */
-  serviceTimes: string;
-  /** the next on-site visits from the published solution's calendars (each month from the newest covering it); empty without one */
-  nextVisits: PublicVisit[];
-  supervisingBureau: { bureau: string; phone: string; email: string } | null;
-  complaintEmail: string | null;
+/** A card rendered again on a later day than its pack's. */
+interface Rerendered extends CardEntry {
+  day: string;
 }
-
-interface Entry {
-  /** the card as UTF-8 JSON, encoded once rather than on every answer */
-  body: Buffer;
-  etag: string;
-}
-
-/** A village's card, and when a calendar is out its upcoming visits, so the card can move on day by day. */
-interface Listing extends Entry {
-  card: PublicCard;
-  /** the village's on-site visits still to come when the directory was loaded, as a one-village calendar */
-  visits?: Calendar;
-  /** the (China) day the body was rendered for */
-  day?: string;
-}
-
-const KIND_NAMES: Record<Visit['kind'], string> = { onsite: '现场服务', 'evening-school': '法律夜校', weekend: '周末服务', remote: '远程服务' };
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-/** how many upcoming visits a card lists */
-const NEXT_VISITS = 3;
 
 /** Today's date in China (UTC+8 all year, no daylight saving), `YYYY-MM-DD`. */
 export const chinaToday = (now = Date.now()) => new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 
-function publicVisit(v: Visit): PublicVisit {
-  const weekday = WEEKDAYS[new Date(`${v.date}T00:00:00Z`).getUTCDay()];
-  return { date: v.date, weekday, start: v.start, end: v.end, kind: v.kind, kindName: KIND_NAMES[v.kind] };
-}
+/** Cards indexed between two turns of the event loop while a load is taken in. */
+const BATCH = 2_000;
 
-/** `1月5日(周二)09:00–11:00 现场服务` */
-const visitText = (v: PublicVisit) => `${Number(v.date.slice(5, 7))}月${Number(v.date.slice(8, 10))}日(${v.weekday})${v.start}–${v.end} ${v.kindName}`;
-
-function encode(card: PublicCard): Entry {
-  const body = Buffer.from(JSON.stringify(card));
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-}
-
-/** The card as of `today`: its next visits listed, and named in `serviceTimes`, when the calendar has any left. */
-function render(listing: Listing, today: string): void {
-  const upcoming: PublicVisit[] = [];
-  if (listing.visits) {
-    // a team's joint visit is one visit to the villager: drop repeats of the same slot
-    const seen = new Set<string>();
-    for (const v of nextVisits(listing.visits, listing.card.village.id, today, NEXT_VISITS * 4)) {
-      const key = `${v.date} ${v.start} ${v.end} ${v.kind}`;
-      if (seen.has(key) || upcoming.length === NEXT_VISITS) continue;
-      seen.add(key);
-      upcoming.push(publicVisit(v));
-    }
-  }
-  const card: PublicCard = upcoming.length
-    ? { ...listing.card, serviceTimes: `近期到村(社区)服务:${upcoming.map(visitText).join(';')}。`, nextVisits: upcoming }
-    : listing.card;
-  Object.assign(listing, encode(card), { day: today });
-}
-
-const DEFAULT_CONTENT = '为村(社区)提供法律咨询、矛盾纠纷排查化解、法治宣传、参与起草审核村规民约和重要合同等法律服务。';
-
-/** Built from a scenario and the solution in force for it. */
-export function publicCards(scenario: Scenario, solution: Solution): Map<string, PublicCard> {
-  const regions = new Map(scenario.regions.map((r) => [r.id, r]));
-  const firms = new Map(scenario.firms.map((f) => [f.id, f]));
-  const lawyers = new Map(scenario.lawyers.map((l) => [l.id, l]));
-  const byVillage = new Map(solution.assignments.map((a) => [a.villageId, a]));
-  const up = (id: string | undefined, level: string) => {
-    for (let r = id === undefined ? undefined : regions.get(id), hops = 0; r && hops < 64; hops++) {
-      if (r.level === level) return r;
-      r = r.parentId === undefined ? undefined : regions.get(r.parentId);
-    }
-    return undefined;
+/** Card `i` of `pack`: its text fields and its body (a view, no copy). */
+function cardOf(pack: Pack, i: number) {
+  const from = (k: number) => (i === 0 ? 0 : pack.ends[4 * (i - 1) + k]);
+  const to = (k: number) => pack.ends[4 * i + k];
+  return {
+    etag: pack.etags.slice(from(1), to(1)),
+    slots: pack.slots.slice(from(2), to(2)),
+    body: pack.all.subarray(from(3), to(3)),
   };
-  const s = scenario.policy.service;
-  const times = `每月至少 ${s.minOnsiteVisitsPerMonth} 次到村(社区)现场服务,每月服务不少于 ${s.monthlyHours} 小时,可预约法律夜校和周末服务。`;
-  const cards = new Map<string, PublicCard>();
-  for (const v of scenario.villages) {
-    const town = regions.get(v.townId);
-    const county = up(v.townId, 'county');
-    const city = up(v.townId, 'city');
-    const a = byVillage.get(v.id);
-    const lawyer = a ? lawyers.get(a.lawyerId) : undefined;
-    const contact = county?.contact ?? city?.contact;
-    cards.set(v.id, {
-      village: { id: v.id, name: v.name, town: town?.name, county: county?.name, city: city?.name },
-      adviser: lawyer
-        ? { name: lawyer.name, firm: firms.get(lawyer.firmId)?.name ?? lawyer.firmId, phone: lawyer.contact?.phone, email: lawyer.contact?.email, wechat: lawyer.contact?.wechat }
-        : null,
-      serviceContent: scenario.notice?.serviceContent ?? DEFAULT_CONTENT,
-      serviceTimes: times,
-      nextVisits: [],
-      supervisingBureau: contact ? { bureau: contact.bureau, phone: contact.phone, email: contact.email } : null,
-      complaintEmail: scenario.notice?.complaintEmail ?? null,
-    });
-  }
-  return cards;
+}
+
+/** A card as of `today`, rendered again from its body as packed (the card as it stood) and its slots. */
+function render(pack: Pack, body: Buffer, slots: string, today: string): Rerendered {
+  const card = JSON.parse(body.toString('utf8')) as PublicCard;
+  const base: PublicCard = { ...card, serviceTimes: pack.times, nextVisits: [] };
+  return { ...renderCard(base, slots.split(';'), today), day: today };
 }
 
 /**
- * Each village's on-site visits from `today` on, as one-village calendars (what `nextVisits` reads).
- * A month's visits come from the newest calendar covering it, so a calendar made later for one month
- * replaces that month only, and one for next year does not hide the rest of this one.
+ * Which calendars of a solution supply the months from `today`'s on: each month from the newest
+ * calendar covering it, so a calendar made later for one month replaces that month only, and one for
+ * next year does not hide the rest of this one. `calendars` newest first, as the store lists them.
  */
-async function upcomingByVillage(store: Store, solutionId: string, today: string): Promise<Map<string, Calendar>> {
+function supplying(calendars: CalendarRecord[], today: string): { rec: CalendarRecord; months: string[] }[] {
   const claimed = new Set<string>();
-  const byVillage = new Map<string, Visit[]>();
-  let provisional = false;
-  for (const rec of await store.listCalendars(solutionId)) {
-    const months = new Set(rec.months.filter((m) => m >= today.slice(0, 7) && !claimed.has(m)));
-    if (months.size === 0) continue;
-    const text = await store.getCalendarBody(rec.id);
-    if (!text) continue;
+  const out: { rec: CalendarRecord; months: string[] }[] = [];
+  for (const rec of calendars) {
+    const months = [...new Set(rec.months.filter((m) => m >= today.slice(0, 7) && !claimed.has(m)))];
+    if (months.length === 0) continue;
     for (const m of months) claimed.add(m);
-    provisional ||= rec.provisional;
-    for (const v of (JSON.parse(text) as Calendar).visits) {
-      if (v.kind === 'remote' || v.date < today || !months.has(v.date.slice(0, 7))) continue;
-      let list = byVillage.get(v.villageId);
-      if (!list) byVillage.set(v.villageId, (list = []));
-      list.push(v);
-    }
-  }
-  const months = [...claimed].sort();
-  const out = new Map<string, Calendar>();
-  for (const [id, visits] of byVillage) {
-    out.set(id, { schema: 'ovola.calendar/v1', year: Number(today.slice(0, 4)), months, provisional, visits, summary: [], shortfalls: [] });
+    out.push({ rec, months });
   }
   return out;
 }
@@ -158,11 +69,20 @@ async function upcomingByVillage(store: Store, solutionId: string, today: string
  * The public look-up, served from memory: every village of every published solution, its card
  * serialised once with an ETag. Rebuilt when a solution is published or it gets a calendar; a card
  * with visits is rendered again on the first look-up of each day, so its next visits move on.
+ *
+ * A province's directory is 26,500 cards from a 7 MB scenario and up to ~130 MB of calendars: the IO
+ * worker parses them and builds the cards (task `public-cards`), the calendars going to it part by part
+ * as the store reads them; this thread only reads small pieces, posts them on, and takes the packed
+ * cards in in batches, so no step holds the event loop for long.
  */
 export class PublicDirectory {
-  private entries = new Map<string, Listing>();
+  /** each village's pack and place in it */
+  private entries = new Map<string, { pack: Pack; i: number }>();
+  /** cards rendered again since their pack's day, by village */
+  private rerendered = new Map<string, Rerendered>();
   /** reloads run one after another, so a slow earlier one never overwrites a later one */
   private loading: Promise<void> = Promise.resolve();
+  private readonly io = new IoWorker(1);
 
   constructor(private readonly today: () => string = () => chinaToday()) {}
 
@@ -170,13 +90,16 @@ export class PublicDirectory {
     return this.entries.size;
   }
 
-  lookup(villageId: string): Entry | undefined {
-    const listing = this.entries.get(villageId);
-    if (listing?.visits) {
-      const today = this.today();
-      if (listing.day !== today) render(listing, today);
-    }
-    return listing;
+  lookup(villageId: string): CardEntry | undefined {
+    const at = this.entries.get(villageId);
+    if (!at) return undefined;
+    const card = cardOf(at.pack, at.i);
+    if (!card.slots) return card;
+    const today = this.today();
+    if (at.pack.day === today) return card;
+    let again = this.rerendered.get(villageId);
+    if (again?.day !== today) this.rerendered.set(villageId, (again = render(at.pack, card.body, card.slots, today)));
+    return again;
   }
 
   reload(store: Store): Promise<void> {
@@ -185,20 +108,46 @@ export class PublicDirectory {
     return run;
   }
 
+  /** Stops the worker; a reload after this fails. */
+  close(): Promise<void> {
+    return this.io.close();
+  }
+
   private async load(store: Store): Promise<void> {
-    const next = new Map<string, Listing>();
+    const next = new Map<string, { pack: Pack; i: number }>();
     const today = this.today();
     for (const rec of await store.listPublished()) {
-      const [scenarioText, solutionText] = await Promise.all([store.getScenarioBody(rec.scenarioId), store.getSolutionBody(rec.id)]);
+      const [scenarioText, solutionText, calendars] = await Promise.all([store.getScenarioBody(rec.scenarioId), store.getSolutionBody(rec.id), store.listCalendars(rec.id)]);
       if (!scenarioText || !solutionText) continue;
-      const cards = publicCards(parseScenario(JSON.parse(scenarioText)), JSON.parse(solutionText) as Solution);
-      const visits = await upcomingByVillage(store, rec.id, today);
-      for (const [id, card] of cards) {
-        const listing: Listing = { card, body: Buffer.alloc(0), etag: '', visits: visits.get(id) };
-        render(listing, today);
-        next.set(id, listing);
+      const sources: { months: string[]; parts: AsyncIterable<string> }[] = [];
+      for (const { rec: cal, months } of supplying(calendars, today)) {
+        const parts = await store.getCalendarParts(cal.id);
+        if (parts) sources.push({ months, parts });
       }
+      // the worker needs each calendar's number of parts before it sees them: count them as they pass
+      const counts = sources.map(() => 0);
+      async function* allParts() {
+        for (const [i, s] of sources.entries()) {
+          for await (const part of s.parts) {
+            counts[i]++;
+            yield part;
+          }
+        }
+      }
+      const result = await this.io.run(() => ({ op: 'public-cards', scenarioText, solutionText, today, calendars: sources.map((s, i) => ({ months: s.months, parts: counts[i] })) }), allParts());
+      await take(result, next, today);
     }
     this.entries = next;
+    this.rerendered = new Map();
+  }
+}
+
+/** Indexes the worker's cards into `into`, `BATCH` at a time with a turn of the event loop between. */
+async function take(result: IoResult, into: Map<string, { pack: Pack; i: number }>, day: string): Promise<void> {
+  if (result.op !== 'public-cards') throw new Error('the io worker answered another task');
+  const pack: Pack = { ...result, all: Buffer.from(result.bodies.buffer, result.bodies.byteOffset, result.bodies.byteLength), day };
+  for (let i = 0; i < pack.count; i++) {
+    if (i > 0 && i % BATCH === 0) await breathe();
+    into.set(pack.ids.slice(i === 0 ? 0 : pack.ends[4 * (i - 1)], pack.ends[4 * i]), { pack, i });
   }
 }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from './thread.js';
 import type { IoResult, IoTask } from './tasks.js';
-import type { IoReply } from './worker.js';
+import type { IoReply, IoRequest } from './worker.js';
 
 interface Pending {
   resolve: (r: IoResult) => void;
@@ -12,6 +12,10 @@ interface Pending {
  * One worker thread for exports and imports, started on first use and kept: tasks go to it in turn,
  * at most `maxInFlight` at once (the rest wait here). If the thread dies, what it had fails and the next
  * task starts a new one.
+ *
+ * A task may come with `parts`: a large stored document (a calendar) read part by part from the store,
+ * posted one message each before the task, so neither the reading nor the posting holds the event loop
+ * for long. The worker joins them and hands them to the task.
  */
 export class IoWorker {
   private worker?: Worker;
@@ -23,17 +27,31 @@ export class IoWorker {
 
   constructor(private readonly maxInFlight = 2) {}
 
-  async run(task: IoTask): Promise<IoResult> {
+  /** `task` may be made once its `parts` are sent, when it depends on them (how many there were). */
+  async run(task: IoTask | (() => IoTask), parts?: AsyncIterable<string>): Promise<IoResult> {
     if (this.closed) throw new Error('the io worker is closed');
     if (this.inFlight >= this.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
     try {
       const worker = this.start();
       const id = this.nextId++;
-      return await new Promise<IoResult>((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        worker.postMessage({ id, task });
-      });
+      const result = new Promise<IoResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+      result.catch(() => {}); // it may fail while the parts are still being read; it is awaited below
+      try {
+        if (parts) {
+          for await (const part of parts) {
+            if (!this.pending.has(id)) break; // the worker died meanwhile: `result` says why
+            worker.postMessage({ id, part } satisfies IoRequest);
+          }
+        }
+      } catch (err) {
+        // reading the parts failed: the worker drops what it holds for this id
+        worker.postMessage({ id, drop: true } satisfies IoRequest);
+        this.pending.delete(id);
+        throw err;
+      }
+      worker.postMessage({ id, task: typeof task === 'function' ? task() : task } satisfies IoRequest);
+      return await result;
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();

@@ -1,21 +1,31 @@
 /**
  * The conversions the service runs off its event loop (see offload.ts): a solution exported, a sheet
- * imported into a scenario. Pure: stored documents (as text) in, bytes or a new document out. A
- * province's XLSX takes seconds to write, so the HTTP routes hand these to a worker thread.
+ * imported into a scenario, a calendar as CSV or iCalendar, the public look-up's cards. Pure: stored
+ * documents (as text; a calendar as the parts the task comes with) in, bytes or a new document out. A
+ * province's XLSX takes seconds to write and its calendar a second to parse, so the HTTP routes hand
+ * these to a worker thread.
  */
-import { calendarCsv } from '../calendar/index.js';
+import { calendarCsv, lawyerIcs, villageIcs } from '../calendar/index.js';
 import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
+import { packCards, type PackedCards, upcomingSlots } from './public-cards.js';
 import { readTable, TableReadError } from './table.js';
 
 export type ExportFormat = 'geojson' | 'csv' | 'xlsx';
 
 export type IoTask =
   | { op: 'export'; format: ExportFormat; scenarioText: string; solutionText: string }
-  /** a visit calendar as CSV: a province's year is about a million rows */
-  | { op: 'calendar-csv'; scenarioText: string; calendarText: string }
+  /** a visit calendar (the task's parts) as CSV: a province's year is about a million rows */
+  | { op: 'calendar-csv'; scenarioText: string }
+  /** one lawyer's or one village's visits of a calendar (the task's parts) as an iCalendar file */
+  | { op: 'calendar-ics'; scenarioText: string; who: 'lawyer' | 'village'; id: string }
+  /**
+   * A published solution's public cards as of `today`. The task's parts are its `calendars`' documents
+   * one after another (`parts` of them each), each supplying the visits of its `months`.
+   */
+  | { op: 'public-cards'; scenarioText: string; solutionText: string; today: string; calendars: { months: string[]; parts: number }[] }
   | { op: 'import'; kind: ImportKind; mode: ImportMode; data: Uint8Array; scenarioText: string };
 
 export interface ImportMeta {
@@ -31,13 +41,17 @@ export interface ImportMeta {
 
 export type IoResult =
   | { op: 'export'; body: Uint8Array; scenarioName: string }
+  /** `name`: the lawyer's or village's; not `found` when the scenario has no such one */
+  | { op: 'ics'; found: true; name: string; text: string }
+  | { op: 'ics'; found: false }
+  | ({ op: 'public-cards' } & PackedCards)
   | { op: 'import'; ok: true; scenarioText: string; name: string; summary: ScenarioSummary; regions: string[]; meta: ImportMeta }
   | { op: 'import'; ok: false; what: 'file' | 'sheet' | 'scenario with the sheet put in'; issues: Issue[] };
 
 // Stored documents were checked when they were stored; parsing them again would only cost time.
 const stored = <T>(text: string) => JSON.parse(text) as T;
 
-export async function runIoTask(task: IoTask): Promise<IoResult> {
+export async function runIoTask(task: IoTask, parts: readonly string[] = []): Promise<IoResult> {
   if (task.op === 'export') {
     const scenario = stored<Scenario>(task.scenarioText);
     const solution = stored<Solution>(task.solutionText);
@@ -51,8 +65,27 @@ export async function runIoTask(task: IoTask): Promise<IoResult> {
   }
   if (task.op === 'calendar-csv') {
     const scenario = stored<Scenario>(task.scenarioText);
-    const body = Buffer.from(calendarCsv(stored<Calendar>(task.calendarText), scenario), 'utf8');
+    const body = Buffer.from(calendarCsv(stored<Calendar>(parts.join('')), scenario), 'utf8');
     return { op: 'export', body, scenarioName: scenario.name };
+  }
+  if (task.op === 'calendar-ics') {
+    const scenario = stored<Scenario>(task.scenarioText);
+    const named = task.who === 'lawyer' ? scenario.lawyers.find((l) => l.id === task.id) : scenario.villages.find((v) => v.id === task.id);
+    if (!named) return { op: 'ics', found: false };
+    const calendar = stored<Calendar>(parts.join(''));
+    const text = task.who === 'lawyer' ? lawyerIcs(calendar, scenario, task.id) : villageIcs(calendar, scenario, task.id);
+    return { op: 'ics', found: true, name: named.name, text };
+  }
+  if (task.op === 'public-cards') {
+    const calendars: { calendar: Calendar; months: string[] }[] = [];
+    let at = 0;
+    for (const c of task.calendars) {
+      calendars.push({ calendar: stored<Calendar>(parts.slice(at, at + c.parts).join('')), months: c.months });
+      at += c.parts;
+    }
+    if (at !== parts.length) throw new Error(`public-cards: ${parts.length} parts for calendars of ${at}`);
+    const slots = upcomingSlots(calendars, task.today);
+    return { op: 'public-cards', ...packCards(parseScenario(stored(task.scenarioText)), stored<Solution>(task.solutionText), slots, task.today) };
   }
 
   let table;

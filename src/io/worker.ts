@@ -2,15 +2,33 @@
 import { parentPort } from 'node:worker_threads';
 import { runIoTask, type IoTask } from './tasks.js';
 
-export type IoRequest = { id: number; task: IoTask };
+/** A task, or one part of the large document a task comes with (sent before it), or the parts dropped. */
+export type IoRequest = { id: number; task: IoTask } | { id: number; part: string } | { id: number; drop: true };
 export type IoReply = { id: number; ok: true; result: Awaited<ReturnType<typeof runIoTask>> } | { id: number; ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('io worker must run in a worker thread');
 
-port.on('message', ({ id, task }: IoRequest) => {
-  runIoTask(task).then(
-    (result) => port.postMessage({ id, ok: true, result } satisfies IoReply),
+/** parts received for tasks still to come, by request id */
+const staged = new Map<number, string[]>();
+
+port.on('message', (m: IoRequest) => {
+  const { id } = m;
+  if ('part' in m) {
+    let list = staged.get(id);
+    if (!list) staged.set(id, (list = []));
+    list.push(m.part);
+    return;
+  }
+  const parts = staged.get(id) ?? [];
+  staged.delete(id);
+  if ('drop' in m) return;
+  runIoTask(m.task, parts).then(
+    (result) => {
+      // the public cards' bodies and indexes are moved, not copied
+      const transfer = result.op === 'public-cards' ? [result.bodies.buffer, result.ends.buffer] : [];
+      port.postMessage({ id, ok: true, result } satisfies IoReply, transfer);
+    },
     (err: unknown) => port.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies IoReply),
   );
 });

@@ -100,6 +100,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table jobs add column calendar_id ${key} references calendars (id) on delete set null`,
     ],
   },
+  {
+    version: 3,
+    name: 'calendar parts',
+    // A calendar's document in parts of about 2 MB (see parts.ts), so no single write, read or commit of
+    // a province's 130 MB holds the event loop. The parts are written before the calendar's row (each
+    // in a commit of its own), so they do not reference it; the store deletes them with their calendar.
+    up: ({ key }) => [
+      `create table calendar_parts (
+        calendar_id ${key} not null,
+        seq integer not null,
+        body text not null,
+        primary key (calendar_id, seq)
+      )`,
+      `insert into calendar_parts (calendar_id, seq, body) select id, 0, body from calendars`,
+      `update calendars set body = ''`,
+    ],
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied (empty when up to date). */

@@ -66,7 +66,14 @@ export interface CalendarsTable {
   /** 0 or 1: the year's holidays were computed, not an official table */
   provisional: number;
   created_at: string;
-  /** the calendar document (ovola.calendar/v1), JSON text */
+  /** empty since migration 3: the document is in `calendar_parts` */
+  body: string;
+}
+
+/** A calendar document (ovola.calendar/v1, JSON text) in parts: their bodies joined in `seq` order (migration 3). */
+export interface CalendarPartsTable {
+  calendar_id: string;
+  seq: number;
   body: string;
 }
 
@@ -92,6 +99,7 @@ export interface Database {
   solutions: SolutionsTable;
   jobs: JobsTable;
   calendars: CalendarsTable;
+  calendar_parts: CalendarPartsTable;
   holiday_tables: HolidayTablesTable;
   api_keys: ApiKeysTable;
 }

@@ -7,6 +7,7 @@ import { sql, type Kysely, type Selectable, type Transaction, type Updateable } 
 import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
+import { breathe, PART_CHARS, splitText } from './parts.js';
 import type { ApiKeysTable, CalendarsTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
 import type { ApiKeyRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
 
@@ -114,10 +115,34 @@ export class SqlStore implements Store {
   }
 
   getScenarioBody(id: string): Promise<string | undefined> {
-    return this.#run(async (db) => {
-      const row = await db.selectFrom('scenarios').select('body').where('id', '=', id).executeTakeFirst();
-      return row?.body;
-    });
+    return this.#bodyInParts('scenarios', id);
+  }
+
+  /**
+   * A document column read a part at a time (`substr`, in characters on both dialects): a province's
+   * scenario or solution is several MB, and one query moving it whole holds the event loop for tens of
+   * ms while the driver decodes it. Small documents take one query.
+   */
+  async #bodyInParts(table: 'scenarios' | 'solutions', id: string): Promise<string | undefined> {
+    const part = (from: number) =>
+      this.#run((db) =>
+        db
+          .selectFrom(table)
+          .select([sql<string>`substr(body, ${from}, ${PART_CHARS})`.as('part'), sql<number | string>`length(body)`.as('length')])
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      );
+    const first = await part(1);
+    if (!first) return undefined;
+    const length = Number(first.length);
+    let text = first.part;
+    for (let from = 1 + PART_CHARS; from <= length; from += PART_CHARS) {
+      await breathe();
+      const next = await part(from);
+      if (!next) return undefined; // deleted meanwhile
+      text += next.part;
+    }
+    return text;
   }
 
   /**
@@ -169,6 +194,10 @@ export class SqlStore implements Store {
     return this.#run((db) =>
       db.transaction().execute(async (trx) => {
         await trx.deleteFrom('jobs').where('scenario_id', '=', id).execute();
+        await trx
+          .deleteFrom('calendar_parts')
+          .where('calendar_id', 'in', (eb) => eb.selectFrom('calendars').select('id').where('scenario_id', '=', id))
+          .execute();
         await trx.deleteFrom('calendars').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('solutions').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('scenario_regions').where('scenario_id', '=', id).execute();
@@ -212,10 +241,7 @@ export class SqlStore implements Store {
   }
 
   getSolutionBody(id: string): Promise<string | undefined> {
-    return this.#run(async (db) => {
-      const row = await db.selectFrom('solutions').select('body').where('id', '=', id).executeTakeFirst();
-      return row?.body;
-    });
+    return this.#bodyInParts('solutions', id);
   }
 
   /**
@@ -263,8 +289,15 @@ export class SqlStore implements Store {
    * With `jobId`, the job must exist and be queued or running: it becomes `succeeded` with this
    * `calendarId` in the same transaction; otherwise nothing is written (`not_found` / `conflict`).
    * A solution that does not exist is `not_found`.
+   *
+   * `body` is the document, whole or already in parts (joined, they are the document). The parts go
+   * first, one statement (and commit) each with a turn of the event loop between them; then the
+   * calendar's row and its job in one small transaction. A province's 130 MB in one statement or one
+   * commit would hold the event loop for a quarter of a second or more (SQLite's commit checkpoints the
+   * whole write-ahead log). Readers see the calendar only once its row is there; parts left by a failed
+   * write are removed here, and those of a stopped process by `failInterruptedJobs`.
    */
-  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string, jobId?: string): Promise<CalendarRecord> {
+  async insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string | readonly string[], jobId?: string): Promise<CalendarRecord> {
     const now = this.#now();
     const row: CalendarRow = {
       id: rec.id,
@@ -275,16 +308,33 @@ export class SqlStore implements Store {
       provisional: rec.provisional ? 1 : 0,
       created_at: now,
     };
-    return this.#run((db) =>
-      db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('calendars')
-          .values({ ...row, body })
-          .execute();
-        if (jobId !== undefined) await completeJob(trx, jobId, { calendar_id: rec.id, updated_at: now });
-        return toCalendar(row);
-      }),
-    );
+    const parts = typeof body === 'string' ? splitText(body) : body.flatMap((p) => splitText(p));
+    try {
+      for (let seq = 0; seq < parts.length; seq++) {
+        if (seq > 0) await breathe();
+        await this.#run((db) => db.insertInto('calendar_parts').values({ calendar_id: rec.id, seq, body: parts[seq] }).execute());
+      }
+      return await this.#run((db) =>
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('calendars')
+            .values({ ...row, body: '' })
+            .execute();
+          if (jobId !== undefined) await completeJob(trx, jobId, { calendar_id: rec.id, updated_at: now });
+          return toCalendar(row);
+        }),
+      );
+    } catch (err) {
+      // only parts of no calendar: a duplicate id must leave the first calendar's parts alone
+      await this.#run((db) =>
+        db
+          .deleteFrom('calendar_parts')
+          .where('calendar_id', '=', rec.id)
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('calendars').select('id').where('id', '=', rec.id))))
+          .execute(),
+      ).catch(() => {});
+      throw err;
+    }
   }
 
   getCalendar(id: string): Promise<CalendarRecord | undefined> {
@@ -294,11 +344,29 @@ export class SqlStore implements Store {
     });
   }
 
-  getCalendarBody(id: string): Promise<string | undefined> {
-    return this.#run(async (db) => {
-      const row = await db.selectFrom('calendars').select('body').where('id', '=', id).executeTakeFirst();
-      return row?.body;
-    });
+  async getCalendarBody(id: string): Promise<string | undefined> {
+    const parts = await this.getCalendarParts(id);
+    if (!parts) return undefined;
+    let text = '';
+    for await (const part of parts) text += part;
+    return text;
+  }
+
+  async getCalendarParts(id: string): Promise<AsyncIterable<string> | undefined> {
+    const exists = await this.#run((db) => db.selectFrom('calendars').select('id').where('id', '=', id).executeTakeFirst());
+    if (!exists) return undefined;
+    const part = (seq: number) =>
+      this.#run(async (db) => (await db.selectFrom('calendar_parts').select('body').where('calendar_id', '=', id).where('seq', '=', seq).executeTakeFirst())?.body);
+    return {
+      async *[Symbol.asyncIterator]() {
+        for (let seq = 0; ; seq++) {
+          if (seq > 0) await breathe();
+          const body = await part(seq);
+          if (body === undefined) return;
+          yield body;
+        }
+      },
+    };
   }
 
   listCalendars(solutionId: string): Promise<CalendarRecord[]> {
@@ -385,6 +453,11 @@ export class SqlStore implements Store {
 
   failInterruptedJobs(reason: string): Promise<number> {
     return this.#run(async (db) => {
+      // the parts of a calendar whose write the stopped process did not finish
+      await db
+        .deleteFrom('calendar_parts')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('calendars').select('id').whereRef('calendars.id', '=', 'calendar_parts.calendar_id'))))
+        .execute();
       const res = await db
         .updateTable('jobs')
         .set({ status: 'failed', error: reason, updated_at: this.#now() })

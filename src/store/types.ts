@@ -109,10 +109,15 @@ export interface Store {
    * Stores a complete calendar and, in the same transaction, marks its job succeeded with this
    * `calendarId` (the job must be queued or running, as for `insertSolution`).
    */
-  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string, jobId?: string): Promise<CalendarRecord>;
+  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string | readonly string[], jobId?: string): Promise<CalendarRecord>;
   getCalendar(id: string): Promise<CalendarRecord | undefined>;
-  /** the calendar document as stored (JSON text) */
+  /** the calendar document as stored (JSON text); a province's is ~130 MB: prefer `getCalendarParts` */
   getCalendarBody(id: string): Promise<string | undefined>;
+  /**
+   * The calendar document in parts of about 2 MB, each read when the iteration reaches it (a turn of the
+   * event loop between two): joined, they are the document. Undefined when there is no such calendar.
+   */
+  getCalendarParts(id: string): Promise<AsyncIterable<string> | undefined>;
   /** A solution's calendars, newest first (the first is the one the public look-up shows). */
   listCalendars(solutionId: string): Promise<CalendarRecord[]>;
 
@@ -123,7 +128,10 @@ export interface Store {
   insertJob(rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'calendarId' | 'error' | 'status'>): Promise<JobRecord>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: Partial<Pick<JobRecord, 'status' | 'progress' | 'phase' | 'error' | 'solutionId'>>): Promise<void>;
-  /** At start: every job left `running` or `queued` by a stopped process is marked failed with `reason`. Returns how many. */
+  /**
+   * At start: every job left `running` or `queued` by a stopped process is marked failed with `reason`,
+   * and the parts of a calendar it had not finished writing are removed. Returns how many jobs.
+   */
   failInterruptedJobs(reason: string): Promise<number>;
 
   /** Stores the hash of a new key; the key itself is never stored. */

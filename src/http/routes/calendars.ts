@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { holidaysFor, lawyerIcs, villageIcs } from '../../calendar/index.js';
+import { holidaysFor } from '../../calendar/index.js';
 import { HolidayTable, parseHolidayTable } from '../../domain/index.js';
 import { CSV_MIME, IoWorker } from '../../io/index.js';
 import type { CalendarRecord, Store } from '../../store/types.js';
-import { loadCalendar, loadScenario, visibleCalendar, visibleSolution } from '../access.js';
+import { visibleCalendar, visibleSolution } from '../access.js';
 import type { Principal } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
 import { forbidden, HttpProblem, notFound } from '../problem.js';
@@ -59,6 +60,9 @@ const HolidaysView = z.object({
   updatedAt: z.string().optional(),
   table: HolidayTable,
 });
+
+/** How many generated iCalendar files the routes keep (one lawyer's year is some 100 kB at most). */
+const ICS_CACHE = 64;
 
 /** An id as it may stand in an ASCII file name. */
 const asciiId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
@@ -114,22 +118,49 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     { schema: { summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)', params } },
     async (request, reply) => {
       const { calendar } = await visibleCalendar(store, request.params.id, request.principal);
-      const body = await store.getCalendarBody(calendar.id);
-      if (!body) throw notFound('calendar', calendar.id);
-      // As for solutions: the stored document as it is, the record's fields in front.
+      const parts = await store.getCalendarParts(calendar.id);
+      if (!parts) throw notFound('calendar', calendar.id);
+      // As for solutions: the stored document as it is, the record's fields in front. A province's is
+      // ~130 MB, so it is sent part by part as the store reads them.
       const head = JSON.stringify({ id: calendar.id, solutionId: calendar.solutionId, scenarioId: calendar.scenarioId, createdAt: calendar.createdAt });
-      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}`);
+      async function* withHead() {
+        let first = true;
+        for await (const part of parts!) {
+          yield first ? `${head.slice(0, -1)},${part.slice(1)}` : part;
+          first = false;
+        }
+      }
+      return reply.type('application/json; charset=utf-8').send(Readable.from(withHead()));
     },
   );
 
   const attach = (reply: FastifyReply, ascii: string, readable: string) =>
     reply.header('content-disposition', contentDisposition('attachment', ascii, readable)).header('cache-control', 'private, no-cache');
 
-  /** The calendar parsed, with its scenario, for the iCalendar files (one person's visits: milliseconds once parsed). */
-  async function exportable(id: string, principal: Principal) {
+  /** Generated iCalendar files by calendar, kind and id, the most recently used last. */
+  const icsCache = new Map<string, { name: string; text: string }>();
+
+  /**
+   * One lawyer's or village's iCalendar file of a calendar the caller may see. The calendar (~130 MB at
+   * province scale) goes to the IO worker part by part and is parsed there; the file is kept for the next ask.
+   */
+  async function icsFile(id: string, principal: Principal, who: 'lawyer' | 'village', whoId: string) {
     const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, id, principal);
-    const [calendar, scenario] = await Promise.all([loadCalendar(store, rec.id), loadScenario(store, scenarioRec.id)]);
-    return { rec, calendar, scenario };
+    const key = JSON.stringify([rec.id, who, whoId]);
+    let file = icsCache.get(key);
+    if (file) {
+      icsCache.delete(key);
+    } else {
+      const [scenarioText, parts] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarParts(rec.id)]);
+      if (!scenarioText || !parts) throw notFound('calendar', rec.id);
+      const result = await io.run({ op: 'calendar-ics', scenarioText, who, id: whoId }, parts);
+      if (result.op !== 'ics') throw new Error('the io worker answered another task');
+      if (!result.found) throw notFound(who, whoId);
+      file = { name: result.name, text: result.text };
+    }
+    icsCache.set(key, file);
+    while (icsCache.size > ICS_CACHE) icsCache.delete(icsCache.keys().next().value!);
+    return { rec, ...file };
   }
 
   app.get(
@@ -146,9 +177,9 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     },
     async (request, reply) => {
       const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, request.params.id, request.principal);
-      const [scenarioText, calendarText] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarBody(rec.id)]);
-      if (!scenarioText || !calendarText) throw notFound('calendar', rec.id);
-      const result = await io.run({ op: 'calendar-csv', scenarioText, calendarText });
+      const [scenarioText, parts] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarParts(rec.id)]);
+      if (!scenarioText || !parts) throw notFound('calendar', rec.id);
+      const result = await io.run({ op: 'calendar-csv', scenarioText }, parts);
       if (result.op !== 'export') throw new Error('the io worker answered another task');
       const body = Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
       return attach(reply, `ovola-calendar-${rec.id}.csv`, `${safeName(result.scenarioName || scenarioRec.name)}-走访日历-${rec.year}-${rec.id.slice(0, 8)}.csv`)
@@ -164,13 +195,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     '/v1/calendars/:id/lawyers/:lawyerId.ics',
     { schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, produces: ['text/calendar'] } },
     async (request, reply) => {
-      const { rec, calendar, scenario } = await exportable(request.params.id, request.principal);
       const { lawyerId } = request.params;
-      const lawyer = scenario.lawyers.find((l) => l.id === lawyerId);
-      if (!lawyer) throw notFound('lawyer', lawyerId);
-      return attach(reply, `ovola-${rec.year}-lawyer-${asciiId(lawyerId)}.ics`, `${safeName(lawyer.name)}-${rec.year}年走访日历.ics`)
+      const { rec, name, text } = await icsFile(request.params.id, request.principal, 'lawyer', lawyerId);
+      return attach(reply, `ovola-${rec.year}-lawyer-${asciiId(lawyerId)}.ics`, `${safeName(name)}-${rec.year}年走访日历.ics`)
         .type('text/calendar; charset=utf-8')
-        .send(lawyerIcs(calendar, scenario, lawyerId));
+        .send(text);
     },
   );
 
@@ -178,13 +207,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     '/v1/calendars/:id/villages/:villageId.ics',
     { schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, produces: ['text/calendar'] } },
     async (request, reply) => {
-      const { rec, calendar, scenario } = await exportable(request.params.id, request.principal);
       const { villageId } = request.params;
-      const village = scenario.villages.find((v) => v.id === villageId);
-      if (!village) throw notFound('village', villageId);
-      return attach(reply, `ovola-${rec.year}-village-${asciiId(villageId)}.ics`, `${safeName(village.name)}-${rec.year}年法律顾问走访日历.ics`)
+      const { rec, name, text } = await icsFile(request.params.id, request.principal, 'village', villageId);
+      return attach(reply, `ovola-${rec.year}-village-${asciiId(villageId)}.ics`, `${safeName(name)}-${rec.year}年法律顾问走访日历.ics`)
         .type('text/calendar; charset=utf-8')
-        .send(villageIcs(calendar, scenario, villageId));
+        .send(text);
     },
   );
 

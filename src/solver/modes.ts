@@ -31,7 +31,7 @@ export interface ModesOptions {
   onProgress?: (p: { phase: string; fraction: number }) => void;
   /** seconds for each MIP (a part); the whole solve may take a few times this */
   timeLimitS?: number;
-  /** HiGHS `mip_rel_gap` per MIP */
+  /** where a MIP may stop: team parts, HiGHS `mip_rel_gap` (default 1e-4); firm-town, relative to the plan's objective (default 0.5%) */
   relativeGap?: number;
   /** worker threads for MIPs (default: up to 2, one per core); 0 solves in this thread */
   threads?: number;
@@ -84,7 +84,7 @@ export async function solveModes(geo: Geography, weights: Weights, opts: ModesOp
     let boundUnits = 0;
     if (ctx.mode.some((m) => m === MODE_FIRM_TOWN)) {
       progress('firm-town groups', 0);
-      firmTown = await solveFirmTown(ctx, { pool, slots: Int32Array.from(slots), loadStep, timeLimitS, relativeGap, onProgress: progress });
+      firmTown = await solveFirmTown(ctx, { pool, slots: Int32Array.from(slots), loadStep, timeLimitS, relativeGap: opts.relativeGap, onProgress: progress });
       boundUnits += firmTown.boundUnits;
       for (const [v, l] of firmTown.lawyerOf) {
         lawyerOf[v] = l;

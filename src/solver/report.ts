@@ -87,6 +87,21 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
   const villagesIn = new Set<number>();
   const ids: number[] = [];
   const kms: number[] = [];
+  // Lawyers in range are found by their group (one firm at one base): a few hundred points instead of
+  // thousands. A routing figure is a lawyer's own, so with any of those the search goes node by node.
+  const byGroup = geo.overrides.size === 0;
+  const groupLawyer = Int32Array.from({ length: pool.groupCount }, (_, k) => pool.rep[pool.groupRep(k)]);
+  const nodesNear = (v: number, reach: number, fn: (g: number, km: number) => void) => {
+    if (!byGroup) {
+      geo.withinRoadKm(pool.points, pool.rep, v, reach, ids, kms);
+      for (let i = 0; i < ids.length; i++) fn(ids[i], kms[i]);
+      return;
+    }
+    geo.withinRoadKm(pool.groupPoints, groupLawyer, v, reach, ids, kms);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = pool.groupStart[ids[i]]; j < pool.groupStart[ids[i] + 1]; j++) fn(pool.groupNodes[j], kms[i]);
+    }
+  };
   for (let v = 0; v < geo.nV; v++) {
     const cur = lawyerOf[v];
     const found: number[] = [];
@@ -98,16 +113,14 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
     // Unlisted lawyers strictly nearer than the current one, when the current one is unlisted too.
     if (cur < 0 || !cm.villageRanked(v, cur)) {
       const reach = cur < 0 ? geo.maxTravelKm : geo.roadKm(v, cur);
-      geo.withinRoadKm(pool.points, pool.rep, v, reach, ids, kms);
-      for (let i = 0; i < ids.length; i++) {
-        if (cur >= 0 && kms[i] >= reach) continue;
-        const g = ids[i];
+      nodesNear(v, reach, (g, km) => {
+        if (cur >= 0 && km >= reach) return;
         for (let m = pool.memberStart[g]; m < pool.memberStart[g + 1]; m++) {
           const l = pool.members[m];
           if (l === cur || cm.villageRanked(v, l) || !geo.mayAdvise(v, l)) continue;
           if (accepts(l, v)) found.push(l);
         }
-      }
+      });
     }
     if (found.length === 0) continue;
     villagesIn.add(v);

@@ -107,30 +107,34 @@ function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: C
     whole[k] = 1;
     for (let j = pool.groupStart[k]; j < pool.groupStart[k + 1]; j++) if (!Number.isInteger(own[pool.groupNodes[j]])) whole[k] = 0;
   }
+  const arcsOf = (g: number) => (g < pool.size || whole[g - pool.size] ? 1 : pool.groupStart[g - pool.size + 1] - pool.groupStart[g - pool.size]);
+  let nArcs = 0;
+  for (let e = 0; e < c.node.length; e++) nArcs += arcsOf(c.node[e]);
   const start = new Int32Array(geo.nV + 1);
-  const head: number[] = [];
-  const cost: number[] = [];
+  const head = new Int32Array(nArcs);
+  const cost = new Float64Array(nArcs);
+  let n = 0;
   for (let v = 0; v < geo.nV; v++) {
-    start[v] = head.length;
+    start[v] = n;
     for (let e = c.start[v]; e < c.start[v + 1]; e++) {
       const g = c.node[e];
       const k = g - pool.size;
       if (g < pool.size) {
-        head.push(g);
-        cost.push(cm.pairUnits(v, pool.rep[g], c.km[e]));
+        head[n] = g;
+        cost[n++] = cm.pairUnits(v, pool.rep[g], c.km[e]);
       } else if (whole[k]) {
         const r = pool.groupRep(k);
-        head.push(pool.size + k);
-        cost.push(cm.pairUnits(v, pool.rep[r], c.km[e]) - own[r]);
+        head[n] = pool.size + k;
+        cost[n++] = cm.pairUnits(v, pool.rep[r], c.km[e]) - own[r];
       } else {
         for (let j = pool.groupStart[k]; j < pool.groupStart[k + 1]; j++) {
-          head.push(pool.groupNodes[j]);
-          cost.push(cm.pairUnits(v, pool.rep[pool.groupNodes[j]], c.km[e]));
+          head[n] = pool.groupNodes[j];
+          cost[n++] = cm.pairUnits(v, pool.rep[pool.groupNodes[j]], c.km[e]);
         }
       }
     }
   }
-  start[geo.nV] = head.length;
+  start[geo.nV] = n;
   const groupCost = new Float64Array(pool.size);
   for (let j = 0; j < pool.size; j++) groupCost[j] = own[pool.groupNodes[j]];
   const uncoveredCost = new Float64Array(geo.nV);
@@ -148,8 +152,8 @@ function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: C
     nV: geo.nV,
     nL: pool.size,
     start,
-    head: Int32Array.from(head),
-    cost: Float64Array.from(cost),
+    head,
+    cost,
     uncoveredCost,
     cap: pool.cap,
     share: pool.share,

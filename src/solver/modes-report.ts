@@ -3,7 +3,7 @@ import type { Geography } from '../geo/geography.js';
 import { AdviserPool } from '../geo/pool.js';
 import type { ModesResult } from './modes.js';
 import { MODE_FIRM_TOWN, MODE_TEAM } from './options.js';
-import { explainUncovered, planMetrics } from './report.js';
+import { explainUncovered, loadFigures, planMetrics } from './report.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const list = (names: string[], max = 8) => names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} 个` : '');
@@ -92,15 +92,7 @@ export function namedTeams(assignments: Solution['assignments']): NonNullable<So
 /** Metrics of a team / firm-town plan: as in individual mode, with the load counted in any role (R1). */
 export function modesMetrics(geo: Geography, res: ModesResult) {
   const metrics = planMetrics(geo, res.cm, new AdviserPool(geo, () => true), res.lawyerOf);
-  const load = loadAnyRole(geo, res);
-  const histogram: Record<string, number> = {};
-  let max = 0;
-  for (let l = 0; l < geo.nL; l++) {
-    if (!geo.lPracticing[l]) continue;
-    histogram[load[l]] = (histogram[load[l]] ?? 0) + 1;
-    max = Math.max(max, load[l]);
-  }
-  return { ...metrics, load: { histogram, max } };
+  return { ...metrics, load: loadFigures(geo, loadAnyRole(geo, res)) };
 }
 
 /**

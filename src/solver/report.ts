@@ -14,13 +14,6 @@ export function planMetrics(
 ): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
   const load = new Int32Array(geo.nL);
   for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) load[lawyerOf[v]]++;
-  const loadHistogram: Record<string, number> = {};
-  let maxLoad = 0;
-  for (let l = 0; l < geo.nL; l++) {
-    if (!geo.lPracticing[l]) continue;
-    loadHistogram[load[l]] = (loadHistogram[load[l]] ?? 0) + 1;
-    maxLoad = Math.max(maxLoad, load[l]);
-  }
   const villageRankHistogram: Record<string, number> = {};
   const lawyerRankHistogram: Record<string, number> = {};
   const bump = (h: Record<string, number>, key: string) => (h[key] = (h[key] ?? 0) + 1);
@@ -44,7 +37,7 @@ export function planMetrics(
   }
   return {
     travelKm: travelStats(geo, lawyerOf),
-    load: { histogram: loadHistogram, max: maxLoad },
+    load: loadFigures(geo, load),
     preferences: {
       villageRankHistogram,
       lawyerRankHistogram,
@@ -52,6 +45,18 @@ export function planMetrics(
     },
     changes: { vsBaseline, byCounty },
   };
+}
+
+/** Villages per practicing lawyer: how many lawyers have each load, and the largest load. */
+export function loadFigures(geo: Geography, load: Int32Array): SolutionMetrics['load'] {
+  const histogram: Record<string, number> = {};
+  let max = 0;
+  for (let l = 0; l < geo.nL; l++) {
+    if (!geo.lPracticing[l]) continue;
+    histogram[load[l]] = (histogram[load[l]] ?? 0) + 1;
+    max = Math.max(max, load[l]);
+  }
+  return { histogram, max };
 }
 
 /** Road km of the advisers: total, mean, p95 and max over the assigned villages. */

@@ -5,20 +5,17 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx vitest run test/http/calendars.test.ts
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Calendar, type Scenario, type Solution } from '../../src/domain/index.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { hashKey } from '../../src/http/auth.js';
 import { PublicDirectory } from '../../src/http/public-directory.js';
-import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { validateCalendar } from '../../src/validate/index.js';
+import { testStore } from '../fixtures/store.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
 const ADMIN = 'test-admin-key-calendars-0123456789';
 const CITY_KEY = 'ovk_city_key_for_calendar_tests_0';
 const COUNTY_KEY = 'ovk_county_key_for_calendar_tests';
@@ -35,7 +32,7 @@ const LATER = 2031;
 
 let store: Store;
 let app: App;
-let pgSchema: string | undefined;
+let drop: (() => Promise<void>) | undefined;
 let scenarioId: string;
 let solutionId: string;
 let solution: Solution;
@@ -71,13 +68,7 @@ function plainCalendar(doc: Record<string, unknown>): unknown {
 }
 
 beforeAll(async () => {
-  if (DATABASE_URL) {
-    pgSchema = `ovola_cal_${process.pid}_${randomBytes(4).toString('hex')}`;
-    store = createStore({ databaseUrl: DATABASE_URL, schema: pgSchema, poolSize: 4 });
-  } else {
-    store = createStore({ sqlitePath: ':memory:' });
-  }
-  await store.migrate();
+  ({ store, drop } = await testStore('cal'));
   await store.insertApiKey({ id: 'k-city', scope: `city:${city.id}`, label: 'city' }, hashKey(CITY_KEY));
   await store.insertApiKey({ id: 'k-county', scope: `county:${county.id}`, label: 'county' }, hashKey(COUNTY_KEY));
   await store.insertApiKey({ id: 'k-other', scope: 'county:440106', label: 'another city' }, hashKey(OTHER_COUNTY_KEY));
@@ -96,16 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await store?.close();
-  if (pgSchema) {
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${pgSchema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  }
+  await drop?.();
 });
 
 describe('a calendar job', () => {

@@ -5,8 +5,7 @@
  * store moves it in parts and the IO worker parses it (SQLite always; PostgreSQL too when DATABASE_URL
  * is set, in a schema of its own, dropped afterwards).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/index.js';
 import { generateScenario } from '../../src/gen/index.js';
@@ -15,6 +14,7 @@ import { createStore } from '../../src/store/index.js';
 import { splitText } from '../../src/store/parts.js';
 import type { Store } from '../../src/store/types.js';
 import { roundRobinSolution, syntheticCalendar } from '../fixtures/province-calendar.js';
+import { testStore } from '../fixtures/store.js';
 
 const ADMIN = 'test-admin-key-responsive-012345';
 const headers = { authorization: `Bearer ${ADMIN}` };
@@ -97,24 +97,17 @@ describe('while a province is being solved', () => {
 });
 
 describe('while a province calendar is stored, reloaded into the public look-up and exported', () => {
-  const DATABASE_URL = process.env.DATABASE_URL;
   const YEAR = new Date().getUTCFullYear() + 1;
   let calStore: Store;
   let calApp: App;
-  let pgSchema: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
   let firstVillage: string;
   let solutionId: string;
   let scenarioId: string;
   let parts: string[];
 
   beforeAll(async () => {
-    if (DATABASE_URL) {
-      pgSchema = `ovola_resp_${process.pid}_${randomBytes(4).toString('hex')}`;
-      calStore = createStore({ databaseUrl: DATABASE_URL, schema: pgSchema, poolSize: 4 });
-    } else {
-      calStore = createStore({ sqlitePath: ':memory:' });
-    }
-    await calStore.migrate();
+    ({ store: calStore, drop } = await testStore('resp'));
     // A province with a published solution, its calendar ready in parts as the calendar worker posts them.
     const scenario = generateScenario({ preset: 'province', seed: 1 }) as Scenario;
     const solution = roundRobinSolution(scenario);
@@ -130,13 +123,7 @@ describe('while a province calendar is stored, reloaded into the public look-up 
 
   afterAll(async () => {
     await calApp?.close();
-    await calStore?.close();
-    if (pgSchema) {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema if exists "${pgSchema}" cascade`);
-      await client.end();
-    }
+    await drop?.();
   });
 
   it('health answers in < 150 ms throughout, and the cards and the .ics show the new calendar', async () => {

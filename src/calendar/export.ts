@@ -163,6 +163,17 @@ function ics(calendar: Calendar, scenario: Scenario, visits: Visit[], title: str
   return fold(`${head}${cal.events().map((e) => e.toString()).join('')}END:VCALENDAR`);
 }
 
+/** The calendar's visits by lawyer and by village, in calendar order: what each person's file is made of. */
+export function visitsByPerson(calendar: Calendar): { byLawyer: Map<string, Visit[]>; byVillage: Map<string, Visit[]> } {
+  const byLawyer = new Map<string, Visit[]>();
+  const byVillage = new Map<string, Visit[]>();
+  for (const v of calendar.visits) {
+    (byLawyer.get(v.lawyerId) ?? byLawyer.set(v.lawyerId, []).get(v.lawyerId)!).push(v);
+    (byVillage.get(v.villageId) ?? byVillage.set(v.villageId, []).get(v.villageId)!).push(v);
+  }
+  return { byLawyer, byVillage };
+}
+
 /** One lawyer's visits as an iCalendar file. */
 export function lawyerIcs(calendar: Calendar, scenario: Scenario, lawyerId: string): string {
   const lawyer = namesOf(scenario).lawyers.get(lawyerId);

@@ -4,4 +4,4 @@
  */
 export { buildCalendar, type BuildOptions } from './plan.js';
 export { holidaysFor, provisionalHolidayTable } from './holidays.js';
-export { ACTIVITY_LABEL, calendarCsv, KIND_LABEL, lawyerIcs, nextVisits, villageIcs } from './export.js';
+export { ACTIVITY_LABEL, calendarCsv, KIND_LABEL, lawyerIcs, nextVisits, villageIcs, visitsByPerson } from './export.js';

@@ -130,7 +130,7 @@ async function cmdValidate(args: string[]): Promise<number> {
 const fileSafe = (id: string) => id.replace(/[^\p{L}\p{N}_-]/gu, '_');
 
 async function cmdCalendar(args: string[]): Promise<number> {
-  const { buildCalendar, calendarCsv, lawyerIcs, villageIcs } = await import('../calendar/index.js');
+  const { buildCalendar, calendarCsv, lawyerIcs, villageIcs, visitsByPerson } = await import('../calendar/index.js');
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -175,12 +175,7 @@ async function cmdCalendar(args: string[]): Promise<number> {
       throw new InputError(`--ics: cannot create ${dir}: ${(err as Error).message}`);
     }
     // Group once, so each file is written from its own visits rather than a scan of the whole calendar.
-    const byLawyer = new Map<string, typeof calendar.visits>();
-    const byVillage = new Map<string, typeof calendar.visits>();
-    for (const v of calendar.visits) {
-      (byLawyer.get(v.lawyerId) ?? byLawyer.set(v.lawyerId, []).get(v.lawyerId)!).push(v);
-      (byVillage.get(v.villageId) ?? byVillage.set(v.villageId, []).get(v.villageId)!).push(v);
-    }
+    const { byLawyer, byVillage } = visitsByPerson(calendar);
     for (const a of solution.assignments) if (!byVillage.has(a.villageId)) byVillage.set(a.villageId, []);
     for (const [id, visits] of byLawyer) writeText(join(dir, `lawyer-${fileSafe(id)}.ics`), lawyerIcs({ ...calendar, visits }, scenario, id));
     for (const [id, visits] of byVillage) writeText(join(dir, `village-${fileSafe(id)}.ics`), villageIcs({ ...calendar, visits }, scenario, id));

@@ -5,7 +5,7 @@
  * province's XLSX takes seconds to write and its calendar a second to parse, so the HTTP routes hand
  * these to a worker thread.
  */
-import { calendarCsv, lawyerIcs, villageIcs } from '../calendar/index.js';
+import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
 import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
@@ -19,8 +19,12 @@ export type IoTask =
   | { op: 'export'; format: ExportFormat; scenarioText: string; solutionText: string }
   /** a visit calendar (the task's parts) as CSV: a province's year is about a million rows */
   | { op: 'calendar-csv'; scenarioText: string }
-  /** one lawyer's or one village's visits of a calendar (the task's parts) as an iCalendar file */
-  | { op: 'calendar-ics'; scenarioText: string; who: 'lawyer' | 'village'; id: string }
+  /**
+   * One lawyer's or one village's visits of calendar `calendarId` as an iCalendar file: from the calendar
+   * (the task's parts) and `scenarioText` when given, else from the calendar this worker read last, if it
+   * is that one (answered `ics-miss` if not), so a run of files from one calendar parses it once.
+   */
+  | { op: 'calendar-ics'; calendarId: string; scenarioText?: string; who: 'lawyer' | 'village'; id: string }
   /**
    * A published solution's public cards as of `today`. The task's parts are its `calendars`' documents
    * one after another (`parts` of them each), each supplying the visits of its `months`.
@@ -44,12 +48,27 @@ export type IoResult =
   /** `name`: the lawyer's or village's; not `found` when the scenario has no such one */
   | { op: 'ics'; found: true; name: string; text: string }
   | { op: 'ics'; found: false }
+  | { op: 'ics-miss' }
   | ({ op: 'public-cards' } & PackedCards)
   | { op: 'import'; ok: true; scenarioText: string; name: string; summary: ScenarioSummary; regions: string[]; meta: ImportMeta }
   | { op: 'import'; ok: false; what: 'file' | 'sheet' | 'scenario with the sheet put in'; issues: Issue[] };
 
 // Stored documents were checked when they were stored; parsing them again would only cost time.
 const stored = <T>(text: string) => JSON.parse(text) as T;
+
+/** The calendar the last iCalendar task read, its visits by lawyer and by village. */
+interface ReadCalendar {
+  id: string;
+  scenario: Scenario;
+  calendar: Calendar;
+  byLawyer: Map<string, Calendar['visits']>;
+  byVillage: Map<string, Calendar['visits']>;
+}
+let lastCalendar: ReadCalendar | undefined;
+
+function readCalendar(id: string, scenario: Scenario, calendar: Calendar): ReadCalendar {
+  return { id, scenario, calendar, ...visitsByPerson(calendar) };
+}
 
 export async function runIoTask(task: IoTask, parts: readonly string[] = []): Promise<IoResult> {
   if (task.op === 'export') {
@@ -69,11 +88,13 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
     return { op: 'export', body, scenarioName: scenario.name };
   }
   if (task.op === 'calendar-ics') {
-    const scenario = stored<Scenario>(task.scenarioText);
+    if (task.scenarioText !== undefined) lastCalendar = readCalendar(task.calendarId, stored<Scenario>(task.scenarioText), stored<Calendar>(parts.join('')));
+    else if (lastCalendar?.id !== task.calendarId) return { op: 'ics-miss' };
+    const { scenario, calendar, byLawyer, byVillage } = lastCalendar!;
     const named = task.who === 'lawyer' ? scenario.lawyers.find((l) => l.id === task.id) : scenario.villages.find((v) => v.id === task.id);
     if (!named) return { op: 'ics', found: false };
-    const calendar = stored<Calendar>(parts.join(''));
-    const text = task.who === 'lawyer' ? lawyerIcs(calendar, scenario, task.id) : villageIcs(calendar, scenario, task.id);
+    const own = { ...calendar, visits: (task.who === 'lawyer' ? byLawyer : byVillage).get(task.id) ?? [] };
+    const text = task.who === 'lawyer' ? lawyerIcs(own, scenario, task.id) : villageIcs(own, scenario, task.id);
     return { op: 'ics', found: true, name: named.name, text };
   }
   if (task.op === 'public-cards') {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { IoWorker, runIoTask } from '../../src/io/index.js';
 import { solve } from '../../src/solver/solve.js';
 import { east, world } from '../fixtures/small.js';
+import { buildCalendar, villageIcs } from '../../src/calendar/index.js';
+import { plan, tiny } from '../calendar/fixtures.js';
 
 const scenario = world({ villages: [{ id: 'V1', at: east(2) }], lawyers: [{ id: 'L1' }] });
 const scenarioText = JSON.stringify(scenario);
@@ -35,5 +37,27 @@ describe('IoWorker', () => {
       await io.close();
     }
     await expect(io.run({ op: 'export', format: 'csv', scenarioText, solutionText })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('iCalendar files from one calendar', () => {
+  const s = tiny([{ id: 'V1', km: 5 }, { id: 'V2', km: 7 }], [{ id: 'L1' }]);
+  const calendar = buildCalendar(s, plan(s), { year: 2026, months: ['2026-03'] });
+  const text = JSON.stringify(calendar);
+  const parts = [text.slice(0, 1000), text.slice(1000)];
+
+  it('parses the calendar once: later files of it need no documents, another calendar asks for them', async () => {
+    const ask = (calendarId: string, id: string, withDocuments = false) =>
+      runIoTask({ op: 'calendar-ics', calendarId, who: 'village', id, ...(withDocuments ? { scenarioText: JSON.stringify(s) } : {}) }, withDocuments ? parts : []);
+    expect(await ask('cal-a', 'V1')).toEqual({ op: 'ics-miss' });
+    const first = await ask('cal-a', 'V1', true);
+    expect(first).toMatchObject({ op: 'ics', found: true, name: 'V1村' });
+    const second = await ask('cal-a', 'V2');
+    if (second.op !== 'ics' || !second.found) throw new Error(`expected V2's file, got ${JSON.stringify(second)}`);
+    // DTSTAMP is the time of writing: the rest must be the same
+    const unstamped = (ics: string) => ics.replace(/^DTSTAMP:.*$/gm, '');
+    expect(unstamped(second.text)).toBe(unstamped(villageIcs(calendar, s, 'V2')));
+    expect(await ask('cal-a', 'V9')).toEqual({ op: 'ics', found: false });
+    expect(await ask('cal-b', 'V2')).toEqual({ op: 'ics-miss' });
   });
 });

@@ -151,9 +151,13 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     if (file) {
       icsCache.delete(key);
     } else {
-      const [scenarioText, parts] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarParts(rec.id)]);
-      if (!scenarioText || !parts) throw notFound('calendar', rec.id);
-      const result = await io.run({ op: 'calendar-ics', scenarioText, who, id: whoId }, parts);
+      // The worker keeps the calendar it read last: ask it first, and send the documents only when it has another.
+      let result = await io.run({ op: 'calendar-ics', calendarId: rec.id, who, id: whoId });
+      if (result.op === 'ics-miss') {
+        const [scenarioText, parts] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarParts(rec.id)]);
+        if (!scenarioText || !parts) throw notFound('calendar', rec.id);
+        result = await io.run({ op: 'calendar-ics', calendarId: rec.id, scenarioText, who, id: whoId }, parts);
+      }
       if (result.op !== 'ics') throw new Error('the io worker answered another task');
       if (!result.found) throw notFound(who, whoId);
       file = { name: result.name, text: result.text };

@@ -93,6 +93,8 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
   let sorted = new Float64Array(256);
   const seen = new Int32Array(pool.size).fill(-1);
   const namedGroup = new Int32Array(pool.groupCount).fill(-1);
+  const placeSeen = new Int32Array(pool.groupCount).fill(-1);
+  let search = 0;
   const { rep, nodeOf, groupStart, groupNodes, groupOf } = pool;
   const groupLawyer = new Int32Array(pool.groupCount);
   for (let k = 0; k < pool.groupCount; k++) groupLawyer[k] = rep[pool.groupRep(k)];
@@ -109,22 +111,30 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
       continue;
     }
     for (const l of extras.named[v] ?? []) if (nodeOf[l] >= 0) namedGroup[groupOf[nodeOf[l]]] = v;
-    // Widen the circle until it holds enough places with lawyers who may advise v, or reaches maxTravelKm.
+    // Widen the circle until it holds `perVillage` places with lawyers who may advise v, or reaches
+    // maxTravelKm: every place outside is farther than all inside, so the nearest ones are among these.
     // (Who may advise is the same for a whole group, but for vetoes of one lawyer, checked below.)
     let r = Math.min(maxTravelKm, lastReach * 1.2 + 1);
     for (;;) {
       geo.withinRoadKm(pool.groupPoints, groupLawyer, v, r, ids, kms);
       let w = 0;
+      let places = 0;
+      search++;
       for (let i = 0; i < ids.length; i++) {
         const k = ids[i];
         if (namedGroup[k] === v || geo.mayAdvise(v, groupLawyer[k])) {
           ids[w] = k;
           kms[w++] = kms[i];
+          const p = pool.groupPlace[k];
+          if (placeSeen[p] !== search) {
+            placeSeen[p] = search;
+            places++;
+          }
         }
       }
       ids.length = w;
       kms.length = w;
-      if (w >= perVillage * 2 || r >= maxTravelKm) break;
+      if (places >= perVillage || r >= maxTravelKm) break;
       r = Math.min(maxTravelKm, r * 2);
     }
     // The nearest `perVillage` places: advisers at one base are all in or all out, so a firm's

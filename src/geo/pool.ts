@@ -33,6 +33,8 @@ export class AdviserPool {
   readonly groupOf: Int32Array;
   /** one point per group, at its base */
   readonly groupPoints: PointIndex;
+  /** the place (distinct base) of each group, numbered from 0 */
+  readonly groupPlace: Int32Array;
 
   constructor(geo: Geography, namedOneByOne: (l: number) => boolean) {
     const groups = new Map<string, number[]>();
@@ -104,6 +106,13 @@ export class AdviserPool {
     });
     this.groupStart[placed.length] = at;
     this.groupPoints = new PointIndex(gLons, gLats);
+    const places = new Map<string, number>();
+    this.groupPlace = Int32Array.from(placed, (_, k) => {
+      const key = `${gLons[k]},${gLats[k]}`;
+      let p = places.get(key);
+      if (p === undefined) places.set(key, (p = places.size));
+      return p;
+    });
   }
 
   /** The node that stands for group k in rules and distances (its first). */

@@ -277,7 +277,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     return { m, base: dualValue + m.reduce((a, b) => a + b, 0) };
   };
   let incumbent = new Set(dived);
-  let best = { x: new Float64Array(0) as Float64Array<ArrayBufferLike>, model: setPacking(towns, [], saving, firms, ctx.firmIds.length, true), objective: divedUnits, bound: -Infinity };
+  let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
   for (let run = 0; run < MAX_MIPS; run++) {
     const { m, base } = firmFloor();
     const below = (g: Group, rc: number) => base + rc - m[g.firm] < best.objective;
@@ -292,26 +292,41 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     near.sort((x, y) => x.rc - y.rc);
     for (const { g } of near.slice(0, MAX_NEAR_GROUPS)) inModel.add(g);
     const groupsNow = [...inModel].filter((g) => incumbent.has(g) || (g.units !== Infinity && below(g, rcOf(g))));
-    const model = setPacking(towns, groupsNow, saving, firms, ctx.firmIds.length, true);
-    const start = Float64Array.from(groupsNow, (g) => (incumbent.has(g) ? 1 : 0));
-    opts.onProgress?.(`firm-town MIP ${run + 1} (${groupsNow.length} groups)`, 0.95);
+    // Groups that share no town and no firm never compete: one MIP per connected part (exact), in parallel.
+    const parts = groupComponents(groupsNow, nT);
+    opts.onProgress?.(`firm-town MIP ${run + 1} (${groupsNow.length} groups in ${parts.length} parts)`, 0.95);
     // HiGHS measures its gap against the model's objective, the savings over leaving every town without a
     // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
     const scale = Math.abs(best.objective) / Math.max(1, Math.abs(best.objective - constant));
-    const mip = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS, relativeGap: Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * scale), start });
-    const mipOk = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective + constant <= best.objective;
-    const x = mipOk ? mip.x : start;
+    const relativeGap = Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * scale);
+    const solved = await Promise.all(
+      parts.map(async (part) => {
+        const taken = new Uint8Array(nT).fill(1);
+        for (const g of part) for (const t of g.towns) taken[t] = 0;
+        const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
+        const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
+        const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
+        const mip = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS, relativeGap, start });
+        const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
+        const units = ok ? mip.objective : startUnits;
+        // over the part's groups; with the incumbent as a start it is at most the incumbent's
+        const bound = mip.bound !== undefined && mip.status !== 'error' ? Math.min(mip.bound, units) : NaN;
+        return { part, x: ok ? mip.x : start, units, bound };
+      }),
+    );
+    // Each part does no worse than the incumbent's groups in it, so neither does the whole.
+    const units = solved.reduce((a, r) => a + r.units, 0) + constant;
+    const bound = solved.reduce((a, r) => a + r.bound, 0) + constant;
     best = {
-      x,
-      model,
-      objective: mipOk ? mip.objective + constant : best.objective,
-      // over the model's groups; with the incumbent as a start it is at most the incumbent
-      bound: mip.bound !== undefined && mip.status !== 'error' ? mip.bound + constant : lpBound,
+      groups: solved.flatMap((r) => r.part),
+      x: Float64Array.from(solved.flatMap((r) => [...r.x])),
+      objective: units,
+      bound: Number.isNaN(bound) ? lpBound : bound,
     };
-    incumbent = new Set(groupsNow.filter((_, j) => x[j] > 0.5));
+    incumbent = new Set(best.groups.filter((_, j) => best.x[j] > 0.5));
   }
   const { m, base } = firmFloor();
-  const inFinal = new Set(best.model.groups);
+  const inFinal = new Set(best.groups);
   let leftOut = Infinity;
   for (const g of everyGroup) if (!inFinal.has(g)) leftOut = Math.min(leftOut, rcOf(g) - m[g.firm]);
   const boundUnits = Math.min(best.bound, base + leftOut);
@@ -319,13 +334,45 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   const firmOfTown = new Int32Array(nT).fill(-1);
   const lawyerOf = new Map<number, number>();
   for (const t of towns) for (const v of t.villages) lawyerOf.set(v, -1);
-  best!.model.groups.forEach((g, j) => {
-    if (best!.x[j] < 0.5) return;
+  best.groups.forEach((g, j) => {
+    if (best.x[j] < 0.5) return;
     for (const t of g.towns) firmOfTown[t] = g.firm;
     const villages = g.towns.flatMap((t) => towns[t].villages);
     villages.forEach((v, i) => lawyerOf.set(v, g.lawyerOf![i]));
   });
-  return { towns, firmOfTown, lawyerOf, units: best!.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows };
+  return { towns, firmOfTown, lawyerOf, units: best.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows };
+}
+
+/** Groups joined when they share a town or a firm: the parts of a set packing that never compete. */
+function groupComponents(groups: Group[], nT: number): Group[][] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const join = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const g of groups) {
+    const firmNode = nT + g.firm;
+    if (!parent.has(firmNode)) parent.set(firmNode, firmNode);
+    for (const t of g.towns) {
+      if (!parent.has(t)) parent.set(t, t);
+      join(t, firmNode);
+    }
+  }
+  const byRoot = new Map<number, Group[]>();
+  for (const g of groups) {
+    const r = find(nT + g.firm);
+    const list = byRoot.get(r);
+    if (list) list.push(g);
+    else byRoot.set(r, [g]);
+  }
+  return [...byRoot.values()];
 }
 
 /**

@@ -141,6 +141,32 @@ describe('R4 firm-town mode', () => {
     expect(sol.metrics.objective).toBeCloseTo(road(10, 10) + road(10, 0) + WEIGHTS.uncovered, 2);
   });
 
+  test('firms and towns far apart form separate integer programs, each solved to its optimum', async () => {
+    // F1 (A, B) at 0 serves T1 (V1 at 0) and T2 (V2 at 10); F2 (C) in the other city serves X1 (V3 at 300).
+    const s = scenario({
+      villages: [
+        { id: 'V1', at: east(0), town: 'T1' },
+        { id: 'V2', at: east(10), town: 'T2' },
+        { id: 'V3', at: east(300), town: 'X1' },
+      ],
+      firms: [
+        { id: 'F1', at: east(0) },
+        { id: 'F2', at: east(300), city: 'C2' },
+      ],
+      lawyers: [{ id: 'A', firm: 'F1' }, { id: 'B', firm: 'F1' }, { id: 'C', firm: 'F2' }],
+      policy: { mode: 'firm-town', firmTown: { maxTownsPerFirm: 2, adjacencyKm: 12 } },
+    });
+    const sol = await solveChecked(s);
+    expect(sol.status).toBe('optimal');
+    expect(sol.firmTowns).toEqual([
+      { townId: 'T1', firmId: 'F1' },
+      { townId: 'T2', firmId: 'F1' },
+      { townId: 'X1', firmId: 'F2' },
+    ]);
+    expect(sol.uncovered).toEqual([]);
+    expect(sol.metrics.objective).toBeCloseTo(road(0, 10), 2);
+  });
+
   test('towns that are not adjacent cannot share a firm', async () => {
     // adjacencyKm 8: no two towns are adjacent, so the firm serves one town (T2, the nearest).
     const sol = await solveChecked(towns(3, 8));

@@ -21,8 +21,7 @@ import {
   type SqlStoreHandle,
   type StoreOptions,
 } from '../../src/store/index.js';
-
-const DATABASE_URL = process.env.DATABASE_URL;
+import { DATABASE_URL, dropSchema } from '../fixtures/store.js';
 
 /** A hand-driven clock: each read advances `step` ms (0 to make ties). */
 class Clock {
@@ -74,15 +73,7 @@ if (DATABASE_URL) {
     name: 'postgres',
     setup: (clock) => {
       const schema = `ovola_test_${process.pid}_${randomBytes(6).toString('hex')}`;
-      return harness(clock, { databaseUrl: DATABASE_URL, schema, poolSize: 4 }, true, async () => {
-        const client = new pg.Client({ connectionString: DATABASE_URL });
-        await client.connect();
-        try {
-          await client.query(`drop schema if exists "${schema}" cascade`);
-        } finally {
-          await client.end();
-        }
-      });
+      return harness(clock, { databaseUrl: DATABASE_URL, schema, poolSize: 4 }, true, () => dropSchema(schema));
     },
   });
 }

@@ -32,7 +32,7 @@ export class ModeContext {
   /** firm number per lawyer */
   readonly firmOf: Int32Array;
   readonly firmIds: string[];
-  /** R1 in any role: min(policy cap, personal cap), interns included */
+  /** R1 in any role: the cap of lawyerCap (policy, personal, monthly hours), interns included */
   readonly anyRoleCap: Int32Array;
   /** R6: pinned lawyer per village, −1 for none */
   readonly pinned: Int32Array;

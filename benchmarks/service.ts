@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', OVOLA_DB: join(tmp, 'bench.db'), OVOLA_ADMIN_KEY: adminKey, OVOLA_PUBLIC_RATE_LIMIT: '1000000000', LOG_LEVEL: flags['log-level'] };
     delete env.DATABASE_URL;
-    const started = await startChild([CLI, 'serve'], env, /published as (\S+)[\s\S]*listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const started = await startChild([CLI, 'serve'], env, /published as ([0-9a-f-]+)[\s\S]*listening on (http:\/\/127\.0\.0\.1:\d+)/);
     server = started.child;
     const [, solutionId, base] = started.match;
     const card = await (await fetch(`${base}/v1/public/villages/${villageId}`)).text();

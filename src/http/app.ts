@@ -39,6 +39,8 @@ export interface AppOptions {
   publicRateLimit?: number;
   /** close the store when the app closes (the server owns it; tests usually keep theirs) */
   closeStore?: boolean;
+  /** today's date in China (YYYY-MM-DD), for the public look-up's next visits; the clock's by default */
+  today?: () => string;
 }
 
 export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirectory };
@@ -87,7 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const directory = new PublicDirectory();
+  const directory = new PublicDirectory(opts.today);
   // A published solution's new calendar changes its villages' public cards (their next visits).
   const jobs = new JobRunner(opts.store, app.log, opts.workers, async (calendar) => {
     if ((await opts.store.getSolution(calendar.solutionId))?.publishedFor) await directory.reload(opts.store);

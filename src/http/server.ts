@@ -6,8 +6,10 @@ import { parseScenario } from '../domain/index.js';
 import { solve } from '../solver/solve.js';
 import { createStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { buildCalendar } from '../calendar/index.js';
 import { buildApp, type App } from './app.js';
 import { hashKey, newKey } from './auth.js';
+import { chinaToday } from './public-directory.js';
 import { summarize } from '../domain/summary.js';
 
 /** The service's configuration: one schema over the environment. */
@@ -38,15 +40,26 @@ export function openStore(config: Config): Store {
   return createStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.OVOLA_PG_SCHEMA } : { sqlitePath: config.OVOLA_DB });
 }
 
-/** A first start on an empty store gets the sample county, solved and published, so there is something to look at. */
-async function loadSample(store: Store, path: string, say: (line: string) => void): Promise<void> {
+/**
+ * A first start on an empty store gets the sample county, solved and published, with its visit calendar
+ * for the rest of this year, so there is something to look at (the public look-up lists next visits).
+ */
+export async function loadSample(store: Store, path: string, say: (line: string) => void, today = chinaToday()): Promise<void> {
   if ((await store.listScenarios({ limit: 1 })).items.length > 0) return;
   const scenario = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
   const { summary, regions } = summarize(scenario);
   const rec = await store.insertScenario({ id: randomUUID(), parentId: null, name: scenario.name, summary, regions }, JSON.stringify(scenario));
-  const solution = await store.insertSolution({ id: randomUUID(), scenarioId: rec.id }, JSON.stringify(solve(scenario)));
+  const plan = solve(scenario);
+  const solution = await store.insertSolution({ id: randomUUID(), scenarioId: rec.id }, JSON.stringify(plan));
   await store.publishSolution(solution.id, regions[0] ?? '*');
-  say(`loaded the sample scenario "${scenario.name}" (${scenario.villages.length} villages) as ${rec.id}, solved and published as ${solution.id}`);
+  const year = Number(today.slice(0, 4));
+  const months = Array.from({ length: 13 - Number(today.slice(5, 7)) }, (_, i) => `${year}-${String(Number(today.slice(5, 7)) + i).padStart(2, '0')}`);
+  const calendar = buildCalendar(scenario, plan, { year, months });
+  const cal = await store.insertCalendar({ id: randomUUID(), solutionId: solution.id, scenarioId: rec.id, year, months, provisional: calendar.provisional }, JSON.stringify(calendar));
+  say(
+    `loaded the sample scenario "${scenario.name}" (${scenario.villages.length} villages) as ${rec.id}, solved and published as ${solution.id}, ` +
+      `with its visit calendar for ${months[0]}–${months[months.length - 1]} as ${cal.id}`,
+  );
 }
 
 /** Starts the service: store, migrations, recovery of interrupted jobs, first admin key, sample data, listen. */

@@ -96,8 +96,7 @@ export function buildCandidates(geo: Geography, pool: AdviserPool, perVillage: n
   const placeSeen = new Int32Array(pool.groupCount).fill(-1);
   let search = 0;
   const { rep, nodeOf, groupStart, groupNodes, groupOf } = pool;
-  const groupLawyer = new Int32Array(pool.groupCount);
-  for (let k = 0; k < pool.groupCount; k++) groupLawyer[k] = rep[pool.groupRep(k)];
+  const { groupLawyer } = pool;
   // Villages come town by town, so the last village's reach is a good first guess for the next.
   let lastReach = Math.min(maxTravelKm, 10);
 

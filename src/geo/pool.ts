@@ -33,6 +33,8 @@ export class AdviserPool {
   readonly groupOf: Int32Array;
   /** one point per group, at its base */
   readonly groupPoints: PointIndex;
+  /** the lawyer who stands for each group in rules and distances (its first node's representative) */
+  readonly groupLawyer: Int32Array;
   /** the place (distinct base) of each group, numbered from 0 */
   readonly groupPlace: Int32Array;
 
@@ -106,6 +108,7 @@ export class AdviserPool {
     });
     this.groupStart[placed.length] = at;
     this.groupPoints = new PointIndex(gLons, gLats);
+    this.groupLawyer = Int32Array.from(placed, (list) => this.rep[list[0]]);
     const places = new Map<string, number>();
     this.groupPlace = Int32Array.from(placed, (_, k) => {
       const key = `${gLons[k]},${gLats[k]}`;

@@ -148,8 +148,11 @@ export class CostModel {
     return Math.round((this.weights.uncovered / 100) * UNITS);
   }
 
-  /** Convex load: the k-th village (k from 1) of a lawyer costs `load × (k − 1)`. */
-  loadSteps(maxCap: number): Float64Array {
+  /**
+   * Convex load: the k-th village (k from 1) of a lawyer costs `load × (k − 1)`, for k up to `maxCap`
+   * (by default the largest adviser cap, R1).
+   */
+  loadSteps(maxCap = this.geo.lCap.reduce((a, c) => Math.max(a, c), 1)): Float64Array {
     const steps = new Float64Array(Math.max(1, maxCap));
     for (let k = 0; k < steps.length; k++) steps[k] = Math.round(this.weights.load * k * UNITS);
     return steps;

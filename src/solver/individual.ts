@@ -146,8 +146,6 @@ function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: C
       first.push(v);
     } else uncoveredCost[v] = cm.uncoveredUnits(v);
   }
-  let maxCap = 1;
-  for (let l = 0; l < geo.nL; l++) maxCap = Math.max(maxCap, geo.lCap[l]);
   return {
     nV: geo.nV,
     nL: pool.size,
@@ -157,7 +155,7 @@ function transportProblem(geo: Geography, cm: CostModel, pool: AdviserPool, c: C
     uncoveredCost,
     cap: pool.cap,
     share: pool.share,
-    loadStep: cm.loadSteps(maxCap),
+    loadStep: cm.loadSteps(),
     first: Int32Array.from(first),
     groupStart: pool.groupStart,
     groupNode: pool.groupNodes,

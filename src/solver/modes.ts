@@ -71,9 +71,8 @@ export async function solveModes(geo: Geography, weights: Weights, opts: ModesOp
   const progress = (phase: string, fraction: number) => opts.onProgress?.({ phase, fraction });
   const timeLimitS = opts.timeLimitS ?? 60;
   const relativeGap = opts.relativeGap ?? 1e-4;
-  let maxCap = 1;
-  for (let l = 0; l < geo.nL; l++) maxCap = Math.max(maxCap, ctx.anyRoleCap[l]);
-  const loadStep = cm.loadSteps(maxCap);
+  // every role counts towards R1, so interns' caps (as members) count here too
+  const loadStep = cm.loadSteps(ctx.anyRoleCap.reduce((a, c) => Math.max(a, c), 1));
   const pool = new MipPool(opts.threads ?? undefined);
   try {
     const slots = Int32Array.from(ctx.anyRoleCap);

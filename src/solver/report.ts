@@ -95,14 +95,13 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
   // Lawyers in range are found by their group (one firm at one base): a few hundred points instead of
   // thousands. A routing figure is a lawyer's own, so with any of those the search goes node by node.
   const byGroup = geo.overrides.size === 0;
-  const groupLawyer = Int32Array.from({ length: pool.groupCount }, (_, k) => pool.rep[pool.groupRep(k)]);
   const nodesNear = (v: number, reach: number, fn: (g: number, km: number) => void) => {
     if (!byGroup) {
       geo.withinRoadKm(pool.points, pool.rep, v, reach, ids, kms);
       for (let i = 0; i < ids.length; i++) fn(ids[i], kms[i]);
       return;
     }
-    geo.withinRoadKm(pool.groupPoints, groupLawyer, v, reach, ids, kms);
+    geo.withinRoadKm(pool.groupPoints, pool.groupLawyer, v, reach, ids, kms);
     for (let i = 0; i < ids.length; i++) {
       for (let j = pool.groupStart[ids[i]]; j < pool.groupStart[ids[i] + 1]; j++) fn(pool.groupNodes[j], kms[i]);
     }

@@ -35,8 +35,6 @@ export function allPairsProblem(geo: Geography, cm: CostModel): TransportProblem
     }
     start[v + 1] = head.length;
   }
-  let maxCap = 1;
-  for (let l = 0; l < geo.nL; l++) maxCap = Math.max(maxCap, geo.lCap[l]);
   return {
     nV: geo.nV,
     nL: geo.nL,
@@ -45,7 +43,7 @@ export function allPairsProblem(geo: Geography, cm: CostModel): TransportProblem
     cost: Float64Array.from(cost),
     uncoveredCost,
     cap: Int32Array.from(geo.lCap),
-    loadStep: cm.loadSteps(maxCap),
+    loadStep: cm.loadSteps(),
     share: new Int32Array(geo.nL).fill(1),
   };
 }

@@ -132,8 +132,10 @@ const MAX_NEAR_GROUPS = 60_000;
  * the last half percent takes HiGHS longer than the whole solve before it (measured: 45 s against 26 s).
  */
 const FIRM_TOWN_GAP = 0.005;
-/** MIPs solved at most, each with the groups that could still beat the last one's plan. */
+/** MIPs solved at most, each with the groups that could still beat the last one's plan, within one time limit. */
 const MAX_MIPS = 2;
+/** A further MIP is not started with less time than this left. */
+const MIN_MIP_SECONDS = 5;
 /** Better groups a firm tries, taking another firm's towns, per local-search step. */
 const EJECTION_TRIES = 300;
 /** A reduced cost counts as negative below this (costs are whole thousandths). */
@@ -278,7 +280,10 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   };
   let incumbent = new Set(dived);
   let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
+  // The MIPs share one time limit: a second one gets what the first left, and none starts with too little.
+  const mipDeadline = performance.now() + opts.timeLimitS * 1000;
   for (let run = 0; run < MAX_MIPS; run++) {
+    if (run > 0 && (mipDeadline - performance.now()) / 1000 < MIN_MIP_SECONDS) break;
     const { m, base } = firmFloor();
     const below = (g: Group, rc: number) => base + rc - m[g.firm] < best.objective;
     const near: { g: Group; rc: number }[] = [];
@@ -299,6 +304,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
     const scale = Math.abs(best.objective) / Math.max(1, Math.abs(best.objective - constant));
     const relativeGap = Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * scale);
+    const left = Math.max(MIN_MIP_SECONDS, (mipDeadline - performance.now()) / 1000);
     const solved = await Promise.all(
       parts.map(async (part) => {
         const taken = new Uint8Array(nT).fill(1);
@@ -306,7 +312,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
         const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
         const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
         const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
-        const mip = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS, relativeGap, start });
+        const mip = await opts.pool.solve(model.lp, { timeLimitS: left, relativeGap, start });
         const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
         const units = ok ? mip.objective : startUnits;
         // over the part's groups; with the incumbent as a start it is at most the incumbent's

@@ -134,6 +134,8 @@ const MAX_NEAR_GROUPS = 60_000;
 const FIRM_TOWN_GAP = 0.005;
 /** MIPs solved at most, each with the groups that could still beat the last one's plan, within one time limit. */
 const MAX_MIPS = 2;
+/** Share of the time limit for the MIP over the LP's own groups, which finds the incumbent the others start from. */
+const RESTRICTED_SHARE = 0.25;
 /** A further MIP is not started with less time than this left. */
 const MIN_MIP_SECONDS = 5;
 /** Better groups a firm tries, taking another firm's towns, per local-search step. */
@@ -178,18 +180,26 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   const firms = lawyersOfFirm.map((ls, f) => (ls.length > 0 ? f : -1)).filter((f) => f >= 0);
 
   let flows = 0;
+  const nT = towns.length;
+  const arcCache = new Map<number, TownArcs>(); // f * nT + t
+  const arcsOf = (f: number, t: number): TownArcs => {
+    let arcs = arcCache.get(f * nT + t);
+    if (!arcs) arcCache.set(f * nT + t, (arcs = townArcs(ctx, towns[t], lawyersOfFirm[f])));
+    return arcs;
+  };
   const groupFlow = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
     flows++;
-    return flowCost(ctx, towns, g, lawyersOfFirm[f], opts);
+    return flowCost(g.map((t) => arcsOf(f, t)), lawyersOfFirm[f], opts);
   };
 
   // Single-town costs: a firm reaches a town when its flow serves at least one village.
   const single = new Map<number, number>(); // f * nT + t → units
-  const nT = towns.length;
   const groups: Group[] = [];
   for (const f of firms) {
     for (let t = 0; t < nT; t++) {
       if (towns[t].pinnedFirm >= 0 && towns[t].pinnedFirm !== f) continue;
+      // A town none of whose villages the firm can reach costs it nothing to leave out.
+      if (arcsOf(f, t).head.length === 0) continue;
       const res = groupFlow(f, [t]);
       if (!res || res.units >= townUncovered[t]) continue;
       single.set(f * nT + t, res.units);
@@ -215,6 +225,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     }
   }
 
+ 
   // Column generation on the LP relaxation, then the MIP, then the groups that might still beat the incumbent.
   const exact = (g: Group) => {
     if (!Number.isNaN(g.units)) return;
@@ -225,14 +236,12 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   const saving = (g: Group, units: number) => units - g.towns.reduce((a, t) => a + townUncovered[t], 0);
   const constant = townUncovered.reduce((a, b) => a + b, 0);
   const inModel = new Set<Group>(groups);
-  let lpBound = -Infinity;
   let duals: { town: Float64Array; firm: Float64Array } | undefined;
   let dualValue = -Infinity;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const model = setPacking(towns, [...inModel], saving, firms, ctx.firmIds.length, false);
     const lp = await opts.pool.solve(model.lp, { timeLimitS: opts.timeLimitS });
     if (lp.status !== 'optimal' || !lp.rowDual) throw new Error(`firm-town: the LP relaxation ended ${lp.status}${lp.message ? ` (${lp.message})` : ''}`);
-    lpBound = lp.objective + constant;
     const y = signFeasible(lp.rowDual, model.lp);
     dualValue = y.value + constant;
     duals = { town: y.dual.subarray(0, nT), firm: model.firmDual(y.dual) };
@@ -278,12 +287,51 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     for (const g of everyGroup) m[g.firm] = Math.min(m[g.firm], rcOf(g));
     return { m, base: dualValue + m.reduce((a, b) => a + b, 0) };
   };
-  let incumbent = new Set(dived);
-  let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
   // The MIPs share one time limit: a second one gets what the first left, and none starts with too little.
   const mipDeadline = performance.now() + opts.timeLimitS * 1000;
+  const secondsLeft = () => (mipDeadline - performance.now()) / 1000;
+  // HiGHS measures its gap against the model's objective, the savings over leaving every town without a
+  // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
+  const gapFor = (objective: number) => Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * (Math.abs(objective) / Math.max(1, Math.abs(objective - constant))));
+  /** Each part of `groups` solved as a MIP from the incumbent's groups in it: no part does worse than those. */
+  const packParts = async (groups: Group[], incumbent: Set<Group>, objective: number, timeLimitS: number, presolve: boolean) => {
+    // Groups that share no town and no firm never compete: one MIP per connected part (exact), in parallel.
+    const parts = groupComponents(groups, nT);
+    const relativeGap = gapFor(objective);
+    const solved = await Promise.all(
+      parts.map(async (part) => {
+        const taken = new Uint8Array(nT).fill(1);
+        for (const g of part) for (const t of g.towns) taken[t] = 0;
+        const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
+        const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
+        const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
+        const mip = await opts.pool.solve(model.lp, { timeLimitS, relativeGap, start, presolve });
+        const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
+        const units = ok ? mip.objective : startUnits;
+        // over the part's groups; with the incumbent as a start it is at most the incumbent's
+        const bound = mip.bound !== undefined && mip.status !== 'error' ? Math.min(mip.bound, units) : NaN;
+        return { part, x: ok ? mip.x : start, units, bound };
+      }),
+    );
+    const units = solved.reduce((a, r) => a + r.units, 0) + constant;
+    const bound = solved.reduce((a, r) => a + r.bound, 0) + constant;
+    const all = solved.flatMap((r) => r.part);
+    const x = Float64Array.from(solved.flatMap((r) => [...r.x]));
+    return { groups: all, x, objective: units, bound, chosen: new Set(all.filter((_, j) => x[j] > 0.5)), parts: parts.length };
+  };
+
+  // A better incumbent first: the MIP over the groups the LP generated (price and branch), in part of the
+  // time. Its bound holds for those groups only, so it bounds nothing here.
+  let incumbent = new Set(dived);
+  let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
+  opts.onProgress?.(`firm-town MIP on the LP's ${inModel.size} groups`, 0.92);
+  const restricted = await packParts([...inModel], incumbent, divedUnits, Math.max(MIN_MIP_SECONDS, opts.timeLimitS * RESTRICTED_SHARE), true);
+  if (restricted.objective < best.objective) {
+    incumbent = restricted.chosen;
+    best = { ...best, objective: restricted.objective };
+  }
   for (let run = 0; run < MAX_MIPS; run++) {
-    if (run > 0 && (mipDeadline - performance.now()) / 1000 < MIN_MIP_SECONDS) break;
+    if (run > 0 && secondsLeft() < MIN_MIP_SECONDS) break;
     const { m, base } = firmFloor();
     const below = (g: Group, rc: number) => base + rc - m[g.firm] < best.objective;
     const near: { g: Group; rc: number }[] = [];
@@ -297,40 +345,12 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     near.sort((x, y) => x.rc - y.rc);
     for (const { g } of near.slice(0, MAX_NEAR_GROUPS)) inModel.add(g);
     const groupsNow = [...inModel].filter((g) => incumbent.has(g) || (g.units !== Infinity && below(g, rcOf(g))));
-    // Groups that share no town and no firm never compete: one MIP per connected part (exact), in parallel.
-    const parts = groupComponents(groupsNow, nT);
-    opts.onProgress?.(`firm-town MIP ${run + 1} (${groupsNow.length} groups in ${parts.length} parts)`, 0.95);
-    // HiGHS measures its gap against the model's objective, the savings over leaving every town without a
-    // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
-    const scale = Math.abs(best.objective) / Math.max(1, Math.abs(best.objective - constant));
-    const relativeGap = Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * scale);
-    const left = Math.max(MIN_MIP_SECONDS, (mipDeadline - performance.now()) / 1000);
-    const solved = await Promise.all(
-      parts.map(async (part) => {
-        const taken = new Uint8Array(nT).fill(1);
-        for (const g of part) for (const t of g.towns) taken[t] = 0;
-        const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
-        const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
-        const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
-        const mip = await opts.pool.solve(model.lp, { timeLimitS: left, relativeGap, start });
-        const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
-        const units = ok ? mip.objective : startUnits;
-        // over the part's groups; with the incumbent as a start it is at most the incumbent's
-        const bound = mip.bound !== undefined && mip.status !== 'error' ? Math.min(mip.bound, units) : NaN;
-        return { part, x: ok ? mip.x : start, units, bound };
-      }),
-    );
-    // Each part does no worse than the incumbent's groups in it, so neither does the whole.
-    const units = solved.reduce((a, r) => a + r.units, 0) + constant;
-    const bound = solved.reduce((a, r) => a + r.bound, 0) + constant;
-    best = {
-      groups: solved.flatMap((r) => r.part),
-      x: Float64Array.from(solved.flatMap((r) => [...r.x])),
-      objective: units,
-      bound: Number.isNaN(bound) ? lpBound : bound,
-    };
-    incumbent = new Set(best.groups.filter((_, j) => best.x[j] > 0.5));
+    opts.onProgress?.(`firm-town MIP ${run + 1} (${groupsNow.length} groups)`, 0.95);
+    const solved = await packParts(groupsNow, incumbent, best.objective, Math.max(MIN_MIP_SECONDS, secondsLeft()), false);
+    best = { groups: solved.groups, x: solved.x, objective: solved.objective, bound: Number.isNaN(solved.bound) ? base : Math.max(solved.bound, base) };
+    incumbent = solved.chosen;
   }
+ 
   const { m, base } = firmFloor();
   const inFinal = new Set(best.groups);
   let leftOut = Infinity;
@@ -507,20 +527,31 @@ function isConnected(adj: number[][], set: number[]): boolean {
   return seen.size === set.length;
 }
 
+/** A firm's arcs to one town's villages (in town order): lawyers by their index in the firm's list. */
+interface TownArcs {
+  /** per village, its arcs are `head/cost[start[i] .. start[i+1])` */
+  start: Int32Array;
+  head: Int32Array;
+  cost: Float64Array;
+  uncoveredCost: Float64Array;
+  /** a pinned village of the town cannot be served by this firm */
+  blocked: boolean;
+}
+
 /**
- * The exact cost of a firm serving a group of towns alone: villages of the towns (in order) to the firm's
- * lawyers, pair costs in range (R2, R5, R7; a pin only to its lawyer, R6), caps and convex load (R1).
- * Undefined when a pinned village cannot be served by this firm.
+ * The arcs of a firm to a town's villages: pair costs in range (R2, R5, R7; a pin only to its lawyer, R6).
+ * Every group of the firm holding the town reuses them.
  */
-function flowCost(ctx: ModeContext, towns: FirmTownTown[], group: number[], lawyers: number[], opts: FirmTownOptions): { units: number; lawyerOf: Int32Array } | undefined {
+function townArcs(ctx: ModeContext, town: FirmTownTown, lawyers: number[]): TownArcs {
   const { geo, cm } = ctx;
-  const villages = group.flatMap((t) => towns[t].villages);
-  const start = new Int32Array(villages.length + 1);
+  const n = town.villages.length;
+  const start = new Int32Array(n + 1);
   const head: number[] = [];
   const cost: number[] = [];
-  const uncoveredCost = new Float64Array(villages.length);
-  for (let i = 0; i < villages.length; i++) {
-    const v = villages[i];
+  const uncoveredCost = new Float64Array(n);
+  let blocked = false;
+  for (let i = 0; i < n; i++) {
+    const v = town.villages[i];
     const pin = ctx.pinned[v];
     lawyers.forEach((l, j) => {
       if (pin >= 0 ? l !== pin : !geo.mayAdvise(v, l)) return;
@@ -530,26 +561,51 @@ function flowCost(ctx: ModeContext, towns: FirmTownTown[], group: number[], lawy
       cost.push(cm.pairUnits(v, l, km));
     });
     uncoveredCost[i] = pin >= 0 ? Infinity : cm.uncoveredUnits(v);
-    if (pin >= 0 && head.length === start[i]) return undefined;
+    if (pin >= 0 && head.length === start[i]) blocked = true;
     start[i + 1] = head.length;
   }
-  const cap = Int32Array.from(lawyers, (l) => opts.slots[l]);
+  return { start, head: Int32Array.from(head), cost: Float64Array.from(cost), uncoveredCost, blocked };
+}
+
+/**
+ * The exact cost of a firm serving a group of towns alone: the towns' villages (in order) to the firm's
+ * lawyers over their arcs, with caps and convex load (R1). Undefined when a pinned village cannot be
+ * served by this firm.
+ */
+function flowCost(parts: TownArcs[], lawyers: number[], opts: FirmTownOptions): { units: number; lawyerOf: Int32Array } | undefined {
+  if (parts.some((p) => p.blocked)) return undefined;
+  const nV = parts.reduce((a, p) => a + p.uncoveredCost.length, 0);
+  const nArcs = parts.reduce((a, p) => a + p.head.length, 0);
+  const start = new Int32Array(nV + 1);
+  const head = new Int32Array(nArcs);
+  const cost = new Float64Array(nArcs);
+  const uncoveredCost = new Float64Array(nV);
+  let i = 0;
+  let arcs = 0;
+  for (const part of parts) {
+    head.set(part.head, arcs);
+    cost.set(part.cost, arcs);
+    uncoveredCost.set(part.uncoveredCost, i);
+    for (let k = 1; k < part.start.length; k++) start[i + k] = arcs + part.start[k];
+    i += part.uncoveredCost.length;
+    arcs += part.head.length;
+  }
   const p: TransportProblem = {
-    nV: villages.length,
+    nV,
     nL: lawyers.length,
     start,
-    head: Int32Array.from(head),
-    cost: Float64Array.from(cost),
+    head,
+    cost,
     uncoveredCost,
-    cap,
+    cap: Int32Array.from(lawyers, (l) => opts.slots[l]),
     loadStep: opts.loadStep,
     share: new Int32Array(lawyers.length).fill(1),
   };
   const flow = new TransportFlow(p);
-  const lawyerOf = new Int32Array(villages.length).fill(-1);
-  for (let i = 0; i < villages.length; i++) {
-    const arc = flow.assignedArc[i];
-    if (arc >= 0) lawyerOf[i] = lawyers[p.head[arc]];
+  const lawyerOf = new Int32Array(nV).fill(-1);
+  for (let v = 0; v < nV; v++) {
+    const arc = flow.assignedArc[v];
+    if (arc >= 0) lawyerOf[v] = lawyers[head[arc]];
   }
   return { units: flow.objective(), lawyerOf };
 }

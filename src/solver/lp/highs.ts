@@ -62,6 +62,7 @@ export function solveWithHighs(h: Highs, lp: SparseLp, opts: LpSolveOptions = {}
     });
     model.options.set({ output_flag: false, ...(opts.timeLimitS !== undefined ? { time_limit: opts.timeLimitS } : {}),
       ...(mip && opts.relativeGap !== undefined ? { mip_rel_gap: opts.relativeGap } : {}),
+      ...(opts.presolve === false ? { presolve: 'off' } : {}),
       ...native,
     });
     if (mip && opts.start) model.setSolution({ colValue: opts.start });

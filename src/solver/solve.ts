@@ -20,6 +20,8 @@ export interface SolveOptions {
   timeLimitS?: number;
   /** team and firm-town modes: worker threads for the integer programs (default up to 2); 0 solves in this thread */
   threads?: number;
+  /** team and firm-town modes: where an integer program may stop (team: HiGHS `mip_rel_gap`, 1e-4; firm-town: relative to the plan, 0.5%) */
+  relativeGap?: number;
 }
 
 /** A mode (or method) this entry point does not solve, named with the field at fault. */
@@ -52,7 +54,7 @@ export async function solveAsync(scenario: Scenario, options: SolveOptions = {})
   const [{ solveModes }, { modesDocument, modesMetrics }] = await Promise.all([import('./modes.js'), import('./modes-report.js')]);
   const weights: Weights = { ...scenario.policy.weights, ...options.weights };
   const geo = new Geography(scenario);
-  const res = await solveModes(geo, weights, { onProgress: options.onProgress, timeLimitS: options.timeLimitS, threads: options.threads });
+  const res = await solveModes(geo, weights, { onProgress: options.onProgress, timeLimitS: options.timeLimitS, threads: options.threads, relativeGap: options.relativeGap });
   options.onProgress?.({ phase: 'report', fraction: 0 });
   const objective = res.objectiveUnits / UNITS;
   const bound = res.boundUnits / UNITS;

@@ -3,7 +3,10 @@
  * integer programs, with time, gap and the objective against individual mode on the same scenario; and
  * HiGHS against javascript-lp-solver on county's team-mode MIP (the options model, whole).
  *
- * Flags: --seed n  --time-limit s (per MIP, default 60)  --no-readme
+ * Firm-town mode on city is also solved for every seed of --firm-town-seeds (default 1,2,3,4): its MIP is
+ * the one whose difficulty varies from seed to seed.
+ *
+ * Flags: --seed n  --firm-town-seeds 1,2,3,4  --time-limit s (per MIP, default 60)  --no-readme
  * Writes benchmarks/results/<date>-modes.json and refreshes the modes table in benchmarks/README.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,16 +26,18 @@ import { solve, solveAsync } from '../src/solver/solve.js';
 import { validateSolution } from '../src/validate/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: flags } = parseArgs({ options: { seed: { type: 'string', default: '1' }, 'time-limit': { type: 'string', default: '60' }, 'no-readme': { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { seed: { type: 'string', default: '1' }, 'firm-town-seeds': { type: 'string', default: '1,2,3,4' }, 'time-limit': { type: 'string', default: '60' }, 'no-readme': { type: 'boolean', default: false } } });
 const seed = Number(flags.seed);
 const timeLimitS = Number(flags['time-limit']);
+const firmTownSeeds = flags['firm-town-seeds'].split(',').map(Number);
 
-function scenarioOf(preset: PresetName, mode: ServiceMode): Scenario {
-  return parseScenario(generateScenario({ preset, seed, mode }));
+function scenarioOf(preset: PresetName, mode: ServiceMode, seedOf = seed): Scenario {
+  return parseScenario(generateScenario({ preset, seed: seedOf, mode }));
 }
 
 interface ModeRow {
   preset: PresetName;
+  seed: number;
   mode: ServiceMode;
   villages: number;
   seconds: number;
@@ -49,14 +54,15 @@ interface ModeRow {
   individualUncovered: number;
 }
 
-async function modeRow(preset: PresetName, mode: ServiceMode): Promise<ModeRow> {
-  const s = scenarioOf(preset, mode);
+async function modeRow(preset: PresetName, mode: ServiceMode, seedOf = seed): Promise<ModeRow> {
+  const s = scenarioOf(preset, mode, seedOf);
   const started = performance.now();
   const sol = await solveAsync(s, { timeLimitS });
   const seconds = (performance.now() - started) / 1000;
-  const ind = solve(scenarioOf(preset, 'individual'));
+  const ind = solve(scenarioOf(preset, 'individual', seedOf));
   const row: ModeRow = {
     preset,
+    seed: seedOf,
     mode,
     villages: s.villages.length,
     seconds,
@@ -73,7 +79,7 @@ async function modeRow(preset: PresetName, mode: ServiceMode): Promise<ModeRow> 
     row.teamed = sol.assignments.filter((a) => a.team.length > 0).length;
     row.missingNeeds = sol.assignments.reduce((n, a) => n + (a.missingNeeds?.length ?? 0), 0);
   } else row.firmTowns = sol.firmTowns?.length ?? 0;
-  console.log(`${preset} ${mode}: ${seconds.toFixed(1)} s, ${sol.status}, objective ${row.objective}, bound ${row.bound}, gap ${row.gapPct.toFixed(3)}%, ${row.uncovered} uncovered, ${row.violations} violations; individual ${row.individualObjective}`);
+  console.log(`${preset} ${mode} seed ${seedOf}: ${seconds.toFixed(1)} s, ${sol.status}, objective ${row.objective}, bound ${row.bound}, gap ${row.gapPct.toFixed(3)}%, ${row.uncovered} uncovered, ${row.violations} violations; individual ${row.individualObjective}`);
   return row;
 }
 
@@ -98,22 +104,24 @@ async function engines() {
   return { columns: lp.numCols, rows: lp.numRows, ...out };
 }
 
-const rows = [await modeRow('prd-city', 'team'), await modeRow('city', 'firm-town'), await modeRow('county', 'team'), await modeRow('county', 'firm-town')];
+const rows = [await modeRow('prd-city', 'team')];
+for (const ftSeed of firmTownSeeds) rows.push(await modeRow('city', 'firm-town', ftSeed));
+rows.push(await modeRow('county', 'team'), await modeRow('county', 'firm-town'));
 const engineRow = await engines();
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node ${process.version}`;
 mkdirSync(join(ROOT, 'benchmarks', 'results'), { recursive: true });
 const file = join('benchmarks', 'results', `${date}-modes.json`);
-writeFileSync(join(ROOT, file), `${JSON.stringify({ date, machine, seed, timeLimitS, rows, engines: engineRow }, null, 2)}\n`);
+writeFileSync(join(ROOT, file), `${JSON.stringify({ date, machine, seed, firmTownSeeds, timeLimitS, rows, engines: engineRow }, null, 2)}\n`);
 
 const table = [
-  `Measured ${date} (seed ${seed}, ${timeLimitS} s per MIP) on ${machine}; raw figures in \`${file}\`.`,
+  `Measured ${date} (${timeLimitS} s per MIP) on ${machine}; raw figures in \`${file}\`.`,
   '',
-  '| preset | mode | villages | wall s | status | objective | bound | gap % | uncovered | teams / firm-towns | objective in individual mode (uncovered) | validator |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| preset | mode | seed | villages | wall s | status | objective | bound | gap % | uncovered | teams / firm-towns | objective in individual mode (uncovered) | validator |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.preset} | ${r.mode} | ${r.villages} | ${r.seconds.toFixed(1)} | ${r.status} | ${r.objective.toFixed(3)} | ${r.bound.toFixed(3)} | ${r.gapPct.toFixed(3)} | ${r.uncovered} | ` +
+      `| ${r.preset} | ${r.mode} | ${r.seed} | ${r.villages} | ${r.seconds.toFixed(1)} | ${r.status} | ${r.objective.toFixed(3)} | ${r.bound.toFixed(3)} | ${r.gapPct.toFixed(3)} | ${r.uncovered} | ` +
       `${r.mode === 'team' ? `${r.teamed} villages with a team, ${r.missingNeeds} needs missing` : `${r.firmTowns} towns with a firm`} | ${r.individualObjective.toFixed(3)} (${r.individualUncovered}) | ${r.violations === 0 ? 'valid' : `${r.violations} violations`} |`,
   ),
   '',

@@ -268,7 +268,8 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     if (added === 0) break;
   }
 
-  // An incumbent by diving on the LP, then the groups that could still beat it, then the MIP from it.
+  // An incumbent by diving on the LP and by a MIP over the LP's groups, then the groups that could still
+  // beat it, then the MIP over those from it.
   opts.onProgress?.('firm-town dive', 0.9);
   const computed = [...new Set([...inModel, ...pending.filter((g) => !Number.isNaN(g.units) && g.units !== Infinity)])];
   const dived = improve(await dive(towns, [...inModel], saving, firms, ctx.firmIds.length, opts.pool, opts.timeLimitS), computed, saving, nT, ctx.firmIds.length);
@@ -294,9 +295,10 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
   const gapFor = (objective: number) => Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * (Math.abs(objective) / Math.max(1, Math.abs(objective - constant))));
   /** Each part of `groups` solved as a MIP from the incumbent's groups in it: no part does worse than those. */
-  const packParts = async (groups: Group[], incumbent: Set<Group>, objective: number, timeLimitS: number, presolve: boolean) => {
+  const packParts = async (label: string, groups: Group[], incumbent: Set<Group>, objective: number, timeLimitS: number, presolve: boolean) => {
     // Groups that share no town and no firm never compete: one MIP per connected part (exact), in parallel.
     const parts = groupComponents(groups, nT);
+    opts.onProgress?.(`${label} (${groups.length} groups in ${parts.length} parts)`, 0.95);
     const relativeGap = gapFor(objective);
     const solved = await Promise.all(
       parts.map(async (part) => {
@@ -317,15 +319,14 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     const bound = solved.reduce((a, r) => a + r.bound, 0) + constant;
     const all = solved.flatMap((r) => r.part);
     const x = Float64Array.from(solved.flatMap((r) => [...r.x]));
-    return { groups: all, x, objective: units, bound, chosen: new Set(all.filter((_, j) => x[j] > 0.5)), parts: parts.length };
+    return { groups: all, x, objective: units, bound, chosen: new Set(all.filter((_, j) => x[j] > 0.5)) };
   };
 
   // A better incumbent first: the MIP over the groups the LP generated (price and branch), in part of the
   // time. Its bound holds for those groups only, so it bounds nothing here.
   let incumbent = new Set(dived);
   let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
-  opts.onProgress?.(`firm-town MIP on the LP's ${inModel.size} groups`, 0.92);
-  const restricted = await packParts([...inModel], incumbent, divedUnits, Math.max(MIN_MIP_SECONDS, opts.timeLimitS * RESTRICTED_SHARE), true);
+  const restricted = await packParts("firm-town MIP on the LP's groups", [...inModel], incumbent, divedUnits, Math.max(MIN_MIP_SECONDS, opts.timeLimitS * RESTRICTED_SHARE), true);
   if (restricted.objective < best.objective) {
     incumbent = restricted.chosen;
     best = { ...best, objective: restricted.objective };
@@ -345,8 +346,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     near.sort((x, y) => x.rc - y.rc);
     for (const { g } of near.slice(0, MAX_NEAR_GROUPS)) inModel.add(g);
     const groupsNow = [...inModel].filter((g) => incumbent.has(g) || (g.units !== Infinity && below(g, rcOf(g))));
-    opts.onProgress?.(`firm-town MIP ${run + 1} (${groupsNow.length} groups)`, 0.95);
-    const solved = await packParts(groupsNow, incumbent, best.objective, Math.max(MIN_MIP_SECONDS, secondsLeft()), false);
+    const solved = await packParts(`firm-town MIP ${run + 1}`, groupsNow, incumbent, best.objective, Math.max(MIN_MIP_SECONDS, secondsLeft()), false);
     best = { groups: solved.groups, x: solved.x, objective: solved.objective, bound: Number.isNaN(solved.bound) ? base : Math.max(solved.bound, base) };
     incumbent = solved.chosen;
   }

@@ -181,12 +181,17 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
 
   let flows = 0;
   const nT = towns.length;
-  const arcCache = new Map<number, TownArcs>(); // f * nT + t
-  const arcsOf = (f: number, t: number): TownArcs => {
-    let arcs = arcCache.get(f * nT + t);
-    if (!arcs) arcCache.set(f * nT + t, (arcs = townArcs(ctx, towns[t], lawyersOfFirm[f])));
-    return arcs;
-  };
+  // Each firm's arcs to each town, from the villages' lawyers in range (a spatial query, not firms × towns).
+  const slotIndex = new Int32Array(geo.nL).fill(-1);
+  for (const ls of lawyersOfFirm) ls.forEach((l, j) => (slotIndex[l] = j));
+  const arcsByTown = towns.map((t) => townArcs(ctx, t, slotIndex));
+  ctx.forgetReach();
+  const noArcs = towns.map((t) => emptyArcs(ctx, t));
+  const arcsOf = (f: number, t: number): TownArcs => arcsByTown[t].get(f) ?? noArcs[t];
+  const townsOfFirm: number[][] = ctx.firmIds.map(() => []);
+  arcsByTown.forEach((byFirm, t) => {
+    for (const f of byFirm.keys()) townsOfFirm[f].push(t);
+  });
   const groupFlow = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
     flows++;
     return flowCost(g.map((t) => arcsOf(f, t)), lawyersOfFirm[f], opts);
@@ -196,10 +201,9 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   const single = new Map<number, number>(); // f * nT + t → units
   const groups: Group[] = [];
   for (const f of firms) {
-    for (let t = 0; t < nT; t++) {
+    // A town none of whose villages the firm can reach costs it nothing to leave out.
+    for (const t of townsOfFirm[f]) {
       if (towns[t].pinnedFirm >= 0 && towns[t].pinnedFirm !== f) continue;
-      // A town none of whose villages the firm can reach costs it nothing to leave out.
-      if (arcsOf(f, t).head.length === 0) continue;
       const res = groupFlow(f, [t]);
       if (!res || res.units >= townUncovered[t]) continue;
       single.set(f * nT + t, res.units);
@@ -539,32 +543,47 @@ interface TownArcs {
 }
 
 /**
- * The arcs of a firm to a town's villages: pair costs in range (R2, R5, R7; a pin only to its lawyer, R6).
- * Every group of the firm holding the town reuses them.
+ * Every firm's arcs to a town's villages: pair costs in range (R2, R5, R7; a pin only to its lawyer, R6),
+ * over the lawyers with slots (`slotIndex[l]`: l's index in its firm's list, −1 for none). Firms that
+ * reach no village of the town are absent. Every group holding the town reuses them.
  */
-function townArcs(ctx: ModeContext, town: FirmTownTown, lawyers: number[]): TownArcs {
-  const { geo, cm } = ctx;
+function townArcs(ctx: ModeContext, town: FirmTownTown, slotIndex: Int32Array): Map<number, TownArcs> {
   const n = town.villages.length;
-  const start = new Int32Array(n + 1);
-  const head: number[] = [];
-  const cost: number[] = [];
-  const uncoveredCost = new Float64Array(n);
-  let blocked = false;
-  for (let i = 0; i < n; i++) {
-    const v = town.villages[i];
-    const pin = ctx.pinned[v];
-    lawyers.forEach((l, j) => {
-      if (pin >= 0 ? l !== pin : !geo.mayAdvise(v, l)) return;
-      const km = geo.roadKm(v, l);
-      if (pin < 0 && km > geo.maxTravelKm) return;
-      head.push(j);
-      cost.push(cm.pairUnits(v, l, km));
+  const lists = new Map<number, { head: number[]; cost: number[] }[]>();
+  town.villages.forEach((v, i) => {
+    const r = ctx.reach(v);
+    for (let k = 0; k < r.lawyer.length; k++) {
+      const l = r.lawyer[k];
+      if (!r.adviser[k] || slotIndex[l] < 0) continue;
+      const f = ctx.firmOf[l];
+      let perVillage = lists.get(f);
+      if (!perVillage) lists.set(f, (perVillage = Array.from({ length: n }, () => ({ head: [], cost: [] }))));
+      perVillage[i].head.push(slotIndex[l]);
+      perVillage[i].cost.push(ctx.cm.pairUnits(v, l, r.km[k]));
+    }
+  });
+  const out = new Map<number, TownArcs>();
+  for (const [f, perVillage] of lists) {
+    const arcs = emptyArcs(ctx, town);
+    const head: number[] = [];
+    const cost: number[] = [];
+    let blocked = false;
+    perVillage.forEach((a, i) => {
+      head.push(...a.head);
+      cost.push(...a.cost);
+      arcs.start[i + 1] = head.length;
+      if (ctx.pinned[town.villages[i]] >= 0 && a.head.length === 0) blocked = true;
     });
-    uncoveredCost[i] = pin >= 0 ? Infinity : cm.uncoveredUnits(v);
-    if (pin >= 0 && head.length === start[i]) blocked = true;
-    start[i + 1] = head.length;
+    out.set(f, { ...arcs, head: Int32Array.from(head), cost: Float64Array.from(cost), blocked });
   }
-  return { start, head: Int32Array.from(head), cost: Float64Array.from(cost), uncoveredCost, blocked };
+  return out;
+}
+
+/** A town's villages with no arc: blocked when one of them is pinned (its lawyer is not of the firm). */
+function emptyArcs(ctx: ModeContext, town: FirmTownTown): TownArcs {
+  const n = town.villages.length;
+  const uncoveredCost = Float64Array.from(town.villages, (v) => (ctx.pinned[v] >= 0 ? Infinity : ctx.cm.uncoveredUnits(v)));
+  return { start: new Int32Array(n + 1), head: new Int32Array(0), cost: new Float64Array(0), uncoveredCost, blocked: town.villages.some((v) => ctx.pinned[v] >= 0) };
 }
 
 /**

@@ -38,6 +38,8 @@ export interface FirmTownResult {
   boundUnits: number;
   groups: number;
   flows: number;
+  /** the most parts one of its MIPs was solved in */
+  parts: number;
 }
 
 /** Towns of firm-town counties that have villages, with their centres (location, else the villages' mean). */
@@ -134,6 +136,8 @@ const MAX_NEAR_GROUPS = 60_000;
 const FIRM_TOWN_GAP = 0.005;
 /** MIPs solved at most, each with the groups that could still beat the last one's plan, within one time limit. */
 const MAX_MIPS = 2;
+/** A part with more towns than this is cut by city, then by county (see `packParts`): a city's MIP takes seconds. */
+const MAX_PART_TOWNS = 250;
 /** Share of the time limit for the MIP over the LP's own groups, which finds the incumbent the others start from. */
 const RESTRICTED_SHARE = 0.25;
 /** A further MIP is not started with less time than this left. */
@@ -161,6 +165,8 @@ export interface FirmTownOptions {
   timeLimitS: number;
   /** relative to the plan's objective; FIRM_TOWN_GAP when not given */
   relativeGap?: number;
+  /** MAX_PART_TOWNS when not given */
+  maxPartTowns?: number;
   onProgress?: (phase: string, fraction: number) => void;
 }
 
@@ -188,6 +194,10 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   ctx.forgetReach();
   const noArcs = towns.map((t) => emptyArcs(ctx, t));
   const arcsOf = (f: number, t: number): TownArcs => arcsByTown[t].get(f) ?? noArcs[t];
+  const townCity = (t: number) => `city ${geo.vCity[towns[t].villages[0]]}`;
+  const townCounty = (t: number) => `county ${geo.vCounty[towns[t].villages[0]] ?? ''}`;
+  const partTowns = (part: Group[]) => new Set(part.flatMap((g) => g.towns)).size;
+  let mipParts = 0;
   const townsOfFirm: number[][] = ctx.firmIds.map(() => []);
   arcsByTown.forEach((byFirm, t) => {
     for (const f of byFirm.keys()) townsOfFirm[f].push(t);
@@ -298,11 +308,22 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   // HiGHS measures its gap against the model's objective, the savings over leaving every town without a
   // firm, which is many times the plan's own: scale the asked-for gap so that it holds for the plan's.
   const gapFor = (objective: number) => Math.max(1e-9, (opts.relativeGap ?? FIRM_TOWN_GAP) * (Math.abs(objective) / Math.max(1, Math.abs(objective - constant))));
-  /** Each part of `groups` solved as a MIP from the incumbent's groups in it: no part does worse than those. */
-  const packParts = async (label: string, groups: Group[], incumbent: Set<Group>, objective: number, timeLimitS: number, presolve: boolean) => {
-    // Groups that share no town and no firm never compete: one MIP per connected part (exact), in parallel.
-    const parts = groupComponents(groups, nT);
-    opts.onProgress?.(`${label} (${groups.length} groups in ${parts.length} parts)`, 0.95);
+  /**
+   * Each part of `groups` solved as a MIP from the incumbent's groups in it: no part does worse than those.
+   * A part of more than MAX_PART_TOWNS towns is cut by city, then by county: each firm keeps only its
+   * groups in its home (that of its incumbent group, else of its best group), plus the incumbent's groups.
+   * The groups cut away are left out of the plan's model, so the final bound covers them by their floor.
+   */
+  const packParts = async (label: string, groups: Group[], incumbent: Set<Group>, objective: number, deadlineMs: number, presolve: boolean) => {
+    const partLimit = opts.maxPartTowns ?? MAX_PART_TOWNS;
+    let parts = groupComponents(groups, nT);
+    for (const key of [townCity, townCounty]) {
+      if (parts.every((part) => partTowns(part) <= partLimit)) break;
+      parts = parts.flatMap((part) => (partTowns(part) <= partLimit ? [part] : groupComponents(byHome(part, incumbent, key, saving), nT)));
+    }
+    mipParts = Math.max(mipParts, parts.length);
+    parts.sort((a, b) => b.length - a.length);
+    opts.onProgress?.(`${label} (${parts.reduce((a, p) => a + p.length, 0)} groups in ${parts.length} parts)`, 0.95);
     const relativeGap = gapFor(objective);
     const solved = await Promise.all(
       parts.map(async (part) => {
@@ -311,7 +332,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
         const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
         const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
         const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
-        const mip = await opts.pool.solve(model.lp, { timeLimitS, relativeGap, start, presolve });
+        const mip = await opts.pool.solve(model.lp, { deadlineMs, relativeGap, start, presolve });
         const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
         const units = ok ? mip.objective : startUnits;
         // over the part's groups; with the incumbent as a start it is at most the incumbent's
@@ -330,7 +351,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   // time. Its bound holds for those groups only, so it bounds nothing here.
   let incumbent = new Set(dived);
   let best: { groups: Group[]; x: Float64Array; objective: number; bound: number } = { groups: [], x: new Float64Array(0), objective: divedUnits, bound: -Infinity };
-  const restricted = await packParts("firm-town MIP on the LP's groups", [...inModel], incumbent, divedUnits, Math.max(MIN_MIP_SECONDS, opts.timeLimitS * RESTRICTED_SHARE), true);
+  const restricted = await packParts("firm-town MIP on the LP's groups", [...inModel], incumbent, divedUnits, performance.now() + 1000 * Math.max(MIN_MIP_SECONDS, opts.timeLimitS * RESTRICTED_SHARE), true);
   if (restricted.objective < best.objective) {
     incumbent = restricted.chosen;
     best = { ...best, objective: restricted.objective };
@@ -350,7 +371,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     near.sort((x, y) => x.rc - y.rc);
     for (const { g } of near.slice(0, MAX_NEAR_GROUPS)) inModel.add(g);
     const groupsNow = [...inModel].filter((g) => incumbent.has(g) || (g.units !== Infinity && below(g, rcOf(g))));
-    const solved = await packParts(`firm-town MIP ${run + 1}`, groupsNow, incumbent, best.objective, Math.max(MIN_MIP_SECONDS, secondsLeft()), false);
+    const solved = await packParts(`firm-town MIP ${run + 1}`, groupsNow, incumbent, best.objective, Math.max(mipDeadline, performance.now() + 1000 * MIN_MIP_SECONDS), false);
     best = { groups: solved.groups, x: solved.x, objective: solved.objective, bound: Number.isNaN(solved.bound) ? base : Math.max(solved.bound, base) };
     incumbent = solved.chosen;
   }
@@ -370,7 +391,21 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     const villages = g.towns.flatMap((t) => towns[t].villages);
     villages.forEach((v, i) => lawyerOf.set(v, g.lawyerOf![i]));
   });
-  return { towns, firmOfTown, lawyerOf, units: best.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows };
+  return { towns, firmOfTown, lawyerOf, units: best.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows, parts: mipParts };
+}
+
+/**
+ * The groups of a part that stay when each firm keeps to its home (the key of its incumbent group's first
+ * town, else of its best group's): those with every town there, and the incumbent's.
+ */
+function byHome(part: Group[], incumbent: Set<Group>, key: (t: number) => string, saving: (g: Group, u: number) => number): Group[] {
+  const home = new Map<number, { key: string; rank: number }>();
+  for (const g of part) {
+    const rank = incumbent.has(g) ? -Infinity : saving(g, g.units);
+    const had = home.get(g.firm);
+    if (!had || rank < had.rank) home.set(g.firm, { key: key(g.towns[0]), rank });
+  }
+  return part.filter((g) => incumbent.has(g) || g.towns.every((t) => key(t) === home.get(g.firm)!.key));
 }
 
 /** Groups joined when they share a town or a firm: the parts of a set packing that never compete. */

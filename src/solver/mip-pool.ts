@@ -9,6 +9,16 @@ import type { MipReply } from './mip-worker.js';
 const IN_PROCESS_COLUMNS = 4_000;
 /** HiGHS may overshoot its time limit (docs ENGINES.md): a worker this long past it is terminated. */
 const GRACE_S = 5;
+/** The least time limit a deadline leaves a model: enough to load it and check its start. */
+const MIN_LIMIT_S = 1;
+
+/** A deadline turned into the time left now (at least MIN_LIMIT_S, so a late model still returns its start). */
+export function withDeadline(opts: LpSolveOptions): LpSolveOptions {
+  if (opts.deadlineMs === undefined) return opts;
+  const { deadlineMs, ...rest } = opts;
+  const left = (deadlineMs - performance.now()) / 1000;
+  return { ...rest, timeLimitS: Math.max(MIN_LIMIT_S, Math.min(rest.timeLimitS ?? Infinity, left)) };
+}
 
 /**
  * HiGHS models solved in worker threads, at most `size` at once (HiGHS is single-threaded, so one per
@@ -26,9 +36,10 @@ export class MipPool {
   constructor(readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
 
   async solve(lp: SparseLp, opts: LpSolveOptions = {}): Promise<LpResult> {
-    if (lp.numCols < IN_PROCESS_COLUMNS || this.size === 0) return highsEngine.solve(lp, opts);
+    if (lp.numCols < IN_PROCESS_COLUMNS || this.size === 0) return highsEngine.solve(lp, withDeadline(opts));
     if (this.closed) throw new Error('the MIP pool is closed');
     while (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    opts = withDeadline(opts);
     this.busy++;
     const worker = this.idle.pop() ?? this.start();
     try {

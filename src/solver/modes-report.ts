@@ -1,12 +1,30 @@
-import type { Solution, UncoveredReason } from '../domain/index.js';
+import { SOLUTION_SCHEMA, type Solution, type UncoveredReason, type Weights } from '../domain/index.js';
 import type { Geography } from '../geo/geography.js';
 import { AdviserPool } from '../geo/pool.js';
 import type { ModesResult } from './modes.js';
 import { MODE_FIRM_TOWN, MODE_TEAM } from './options.js';
-import { explainUncovered, loadFigures, planMetrics } from './report.js';
+import { UNITS } from './costs.js';
+import { explainUncovered, gapOf, loadFigures, planMetrics } from './report.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const list = (names: string[], max = 8) => names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} 个` : '');
+
+/** The `ovola.solution/v1` document of a team / firm-town solve started at `started` (performance.now()). */
+export function modesSolution(geo: Geography, weights: Weights, res: ModesResult, started: number): Solution {
+  const objective = res.objectiveUnits / UNITS;
+  const bound = res.boundUnits / UNITS;
+  const gap = gapOf(objective, bound);
+  return {
+    schema: SOLUTION_SCHEMA,
+    scenarioName: geo.scenario.name,
+    method: 'optimal',
+    mode: geo.scenario.policy.mode,
+    status: gap <= 1e-9 ? 'optimal' : 'feasible',
+    weights,
+    ...modesDocument(geo, res),
+    metrics: { objective, bound, gap, ...modesMetrics(geo, res), solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+  };
+}
 
 /** Assignments (with teams and missing needs), firm-town pairs, named teams and uncovered villages of a team / firm-town plan. */
 export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams'> {

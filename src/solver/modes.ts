@@ -35,8 +35,10 @@ export interface ModesOptions {
   relativeGap?: number;
   /** worker threads for MIPs (default: up to 2, one per core); 0 solves in this thread */
   threads?: number;
-  /** split a component into parts by county when it has more villages than this */
+  /** team and individual villages: split a component into parts by county when it has more villages than this */
   maxPartVillages?: number;
+  /** firm-town: cut a part by city, then county, when it has more towns than this (default 250) */
+  maxPartTowns?: number;
 }
 
 export interface ModesResult {
@@ -83,7 +85,7 @@ export async function solveModes(geo: Geography, weights: Weights, opts: ModesOp
     let boundUnits = 0;
     if (ctx.mode.some((m) => m === MODE_FIRM_TOWN)) {
       progress('firm-town groups', 0);
-      firmTown = await solveFirmTown(ctx, { pool, slots: Int32Array.from(slots), loadStep, timeLimitS, relativeGap: opts.relativeGap, onProgress: progress });
+      firmTown = await solveFirmTown(ctx, { pool, slots: Int32Array.from(slots), loadStep, timeLimitS, relativeGap: opts.relativeGap, maxPartTowns: opts.maxPartTowns, onProgress: progress });
       boundUnits += firmTown.boundUnits;
       for (const [v, l] of firmTown.lawyerOf) {
         lawyerOf[v] = l;

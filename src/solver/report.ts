@@ -6,6 +6,11 @@ import type { CostModel } from './costs.js';
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Travel, load, preference and change figures of a plan (SPEC §3 metrics). */
+/** (objective − bound) / max(1, |objective|), never negative (MODEL.md). */
+export function gapOf(objective: number, bound: number): number {
+  return Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
+}
+
 export function planMetrics(
   geo: Geography,
   cm: CostModel,

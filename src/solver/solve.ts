@@ -3,7 +3,7 @@ import { adviserPairCount, extraPairs } from '../geo/candidates.js';
 import { Geography } from '../geo/geography.js';
 import { UNITS, type CostModel } from './costs.js';
 import { lawyerRows, solveIndividual, type Progress } from './individual.js';
-import { planDocument, planMetrics, travelStats } from './report.js';
+import { gapOf, planDocument, planMetrics, travelStats } from './report.js';
 import { stableMatch, type Proposing } from './stable.js';
 
 export type { Progress } from './individual.js';
@@ -51,24 +51,12 @@ export async function solveAsync(scenario: Scenario, options: SolveOptions = {})
   if ((options.method ?? 'optimal') === 'stable') throw new UnsupportedModeError(mode, `method "stable" (deferred acceptance, R5) is for individual mode; policy.mode has "${mode}"`);
   const started = performance.now();
   // Loaded only for these modes: with @turf/turf and HiGHS they take longer to load than an individual solve of a city.
-  const [{ solveModes }, { modesDocument, modesMetrics }] = await Promise.all([import('./modes.js'), import('./modes-report.js')]);
+  const [{ solveModes }, { modesSolution }] = await Promise.all([import('./modes.js'), import('./modes-report.js')]);
   const weights: Weights = { ...scenario.policy.weights, ...options.weights };
   const geo = new Geography(scenario);
   const res = await solveModes(geo, weights, { onProgress: options.onProgress, timeLimitS: options.timeLimitS, threads: options.threads, relativeGap: options.relativeGap });
   options.onProgress?.({ phase: 'report', fraction: 0 });
-  const objective = res.objectiveUnits / UNITS;
-  const bound = res.boundUnits / UNITS;
-  const gap = gapOf(objective, bound);
-  return {
-    schema: SOLUTION_SCHEMA,
-    scenarioName: scenario.name,
-    method: 'optimal',
-    mode: scenario.policy.mode,
-    status: gap <= 1e-9 ? 'optimal' : 'feasible',
-    weights,
-    ...modesDocument(geo, res),
-    metrics: { objective, bound, gap, ...modesMetrics(geo, res), solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
-  };
+  return modesSolution(geo, weights, res, started);
 }
 
 /** Solves a parsed scenario in individual mode and returns an `ovola.solution/v1` document (`solveAsync` takes every mode). */
@@ -131,10 +119,6 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       candidatePairs: candidates.node.length,
     },
   };
-}
-
-function gapOf(objective: number, bound: number): number {
-  return Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
 }
 
 /** The objective of any plan, summed in thousandths exactly as the flow sums it. */

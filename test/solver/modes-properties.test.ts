@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/index.js';
+import { Geography } from '../../src/geo/geography.js';
+import { solveModes } from '../../src/solver/modes.js';
+import { modesSolution } from '../../src/solver/modes-report.js';
 import { solveAsync } from '../../src/solver/solve.js';
 import { validateSolution } from '../../src/validate/index.js';
 import { world } from '../fixtures/small.js';
@@ -198,5 +201,63 @@ describe('firm-town mode on small random scenarios', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/** Towns T1, T2 in one city and X1, X2 in the next, side by side; firms in both; paired lawyers cross over. */
+const twoCityScenario = fc
+  .record({
+    villages: fc.array(fc.record({ at: point, town: fc.constantFrom('T1', 'T2', 'X1', 'X2') }), { minLength: 2, maxLength: 10 }),
+    lawyers: fc.array(fc.record({ firm: fc.integer({ min: 0, max: 2 }), cap: fc.integer({ min: 1, max: 4 }), paired: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    firms: fc.array(point, { minLength: 3, maxLength: 3 }),
+    maxTowns: fc.integer({ min: 1, max: 3 }),
+  })
+  .map((r): Scenario =>
+    world({
+      villages: r.villages.map((v, i) => ({ id: `v${i}`, at: [113 + v.at[0], 23 + v.at[1]], town: v.town })),
+      firms: r.firms.map((at, i) => ({ id: `F${i}`, at: [113 + at[0], 23 + at[1]], city: i === 2 ? 'C2' : 'C1' })),
+      lawyers: r.lawyers.map((l, i) => ({ id: `l${i}`, firm: `F${l.firm}`, maxVillages: l.cap, paired: l.paired })),
+      policy: { mode: 'firm-town', maxTravelKm: 40, firmTown: { maxTownsPerFirm: r.maxTowns, adjacencyKm: 30 } },
+    }),
+  );
+
+describe('firm-town mode cut by city and county', () => {
+  it('a plan cut into parts of one town still passes the validator, costs no less than the whole optimum, and its bound stays below that optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(twoCityScenario, async (s) => {
+        const geo = new Geography(s);
+        const whole = await solveModes(geo, s.policy.weights, { threads: 0, relativeGap: 1e-9 });
+        const started = performance.now();
+        const cut = await solveModes(geo, s.policy.weights, { threads: 0, relativeGap: 1e-9, maxPartTowns: 1 });
+        expect(validateSolution(s, modesSolution(geo, s.policy.weights, cut, started))).toEqual([]);
+        // Both in thousandths: the whole solve is exact, so it is the optimum, and the cut one's bound is a bound of it.
+        expect(whole.boundUnits).toBeCloseTo(whole.objectiveUnits, 3);
+        expect(cut.objectiveUnits).toBeGreaterThanOrEqual(whole.objectiveUnits - 1e-6);
+        expect(cut.boundUnits).toBeLessThanOrEqual(whole.objectiveUnits + 1e-6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('cut by city, each firm keeps to its home city: the plan of the whole MIP', async () => {
+    // F0's paired lawyer reaches the next city's towns X1, X2 (20 km off); cut by city, F0 keeps T1 + T2
+    // (its own, nearer) and F1 takes X1 + X2, as the whole MIP does.
+    const s = world({
+      villages: [
+        { id: 'a', at: [113, 23], town: 'T1' },
+        { id: 'b', at: [113.01, 23], town: 'T2' },
+        { id: 'c', at: [113.2, 23], town: 'X1' },
+        { id: 'd', at: [113.21, 23], town: 'X2' },
+      ],
+      firms: [{ id: 'F0', at: [113, 23] }, { id: 'F1', at: [113.2, 23], city: 'C2' }],
+      lawyers: [{ id: 'l0', firm: 'F0', paired: true }, { id: 'l1', firm: 'F1' }],
+      policy: { mode: 'firm-town', firmTown: { maxTownsPerFirm: 2, adjacencyKm: 5 } },
+    });
+    const geo = new Geography(s);
+    const whole = await solveModes(geo, s.policy.weights, { threads: 0 });
+    const cut = await solveModes(geo, s.policy.weights, { threads: 0, maxPartTowns: 2 });
+    expect(cut.firmTown!.parts).toBe(2);
+    expect([...cut.lawyerOf]).toEqual([0, 0, 1, 1]);
+    expect(cut.objectiveUnits).toBe(whole.objectiveUnits);
   });
 });

@@ -41,6 +41,11 @@ export interface LpResult {
 export interface LpSolveOptions {
   /** seconds; engines may overshoot it (see docs ENGINES.md), so enforce hard deadlines outside too */
   timeLimitS?: number;
+  /**
+   * When to stop, as a `performance.now()` time of the calling thread: a queue (the MIP pool) turns it
+   * into `timeLimitS` when the model's solve starts, so models queued behind others keep one deadline.
+   */
+  deadlineMs?: number;
   /** MIP only: stop once (incumbent − bound) / |incumbent| is at most this (HiGHS `mip_rel_gap`) */
   relativeGap?: number;
   /** MIP only: a feasible point to start from (engines that cannot take one ignore it) */

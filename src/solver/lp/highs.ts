@@ -18,9 +18,13 @@ export function loadHighs(): Promise<Highs> {
 
 /**
  * Costs above this are scaled down by a power of two (exact) before HiGHS sees them: its dual simplex fails
- * ("run failed", status −1) on some models whose costs reach 1e10–1e11, as the uncovered penalty does in thousandths.
+ * ("run failed", status −1) on some models whose costs reach 1e10–1e11, as the uncovered penalty does in
+ * thousandths, and it warns of "excessively large costs" well below that. Measured on firm-town city MIPs
+ * (seeds 1–12): with costs up to 2^12 its root cuts close far more of the gap than with 2^24 (seed 4: 0.05%
+ * of the model's objective at 9 s against 0.20%), so 10 seeds of 12 end under 1% in 60 s against 8; 2^8
+ * does worse again.
  */
-const COST_LIMIT = 2 ** 24;
+const COST_LIMIT = 2 ** 12;
 
 /** `primal_solution_status` value meaning a feasible primal point is held. */
 const PRIMAL_FEASIBLE = 2;

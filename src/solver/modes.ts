@@ -29,7 +29,7 @@ import type { LpResult } from './lp/sparse.js';
 
 export interface ModesOptions {
   onProgress?: (p: { phase: string; fraction: number }) => void;
-  /** seconds for the MIPs of each part (firm-town MIPs share them); the whole solve may take somewhat longer */
+  /** seconds for each team part's MIP, and for the whole firm-town solve (its MIPs stop by then); the whole solve may take somewhat longer */
   timeLimitS?: number;
   /** where a MIP may stop: team parts, HiGHS `mip_rel_gap` (default 1e-4); firm-town, relative to the plan's objective (default 0.5%) */
   relativeGap?: number;

@@ -16,7 +16,7 @@ export interface SolveOptions {
   /** override some of the scenario's weights for this solve */
   weights?: Partial<Weights>;
   onProgress?: (p: Progress) => void;
-  /** team and firm-town modes: seconds for the integer programs of each part (default 60); the exact individual mode needs none */
+  /** team mode: seconds for each part's integer program; firm-town mode: for its whole solve (default 60); the exact individual mode needs none */
   timeLimitS?: number;
   /** team and firm-town modes: worker threads for the integer programs (default up to 2); 0 solves in this thread */
   threads?: number;

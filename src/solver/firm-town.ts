@@ -244,7 +244,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     }
   }
 
- 
+
   // Column generation on the LP relaxation, then the MIP, then the groups that might still beat the incumbent.
   const exact = (g: Group) => {
     if (!Number.isNaN(g.units)) return;
@@ -381,7 +381,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     best = { groups: solved.groups, x: solved.x, objective: solved.objective, bound: Number.isNaN(solved.bound) ? base : Math.max(solved.bound, base) };
     incumbent = solved.chosen;
   }
- 
+
   const { m, base } = firmFloor();
   const inFinal = new Set(best.groups);
   let leftOut = Infinity;

@@ -195,9 +195,12 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   // Each firm's arcs to each town, from the villages' lawyers in range (a spatial query, not firms × towns).
   const slotIndex = new Int32Array(geo.nL).fill(-1);
   for (const ls of lawyersOfFirm) ls.forEach((l, j) => (slotIndex[l] = j));
-  const arcsByTown = towns.map((t) => townArcs(ctx, t, slotIndex));
-  ctx.forgetReach();
   const noArcs = towns.map((t) => emptyArcs(ctx, t));
+  const arcsByTown = towns.map((t, i) => townArcs(ctx, t, slotIndex, noArcs[i]));
+  ctx.forgetReach();
+  // A firm's lawyers' slots and shares, the same in every flow of the firm (the flow only reads them).
+  const firmCap = lawyersOfFirm.map((ls) => Int32Array.from(ls, (l) => opts.slots[l]));
+  const firmShare = lawyersOfFirm.map((ls) => new Int32Array(ls.length).fill(1));
   const arcsOf = (f: number, t: number): TownArcs => arcsByTown[t].get(f) ?? noArcs[t];
   const townCity = (t: number) => `city ${geo.vCity[towns[t].villages[0]]}`;
   const townCounty = (t: number) => `county ${geo.vCounty[towns[t].villages[0]] ?? ''}`;
@@ -209,7 +212,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   });
   const groupFlow = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
     flows++;
-    return flowCost(g.map((t) => arcsOf(f, t)), lawyersOfFirm[f], opts);
+    return flowCost(g.map((t) => arcsOf(f, t)), lawyersOfFirm[f], firmCap[f], firmShare[f], opts.loadStep);
   };
 
   // Single-town costs: a firm reaches a town when its flow serves at least one village.
@@ -243,7 +246,6 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
       });
     }
   }
-
 
   // Column generation on the LP relaxation, then the MIP, then the groups that might still beat the incumbent.
   const exact = (g: Group) => {
@@ -586,9 +588,10 @@ interface TownArcs {
 /**
  * Every firm's arcs to a town's villages: pair costs in range (R2, R5, R7; a pin only to its lawyer, R6),
  * over the lawyers with slots (`slotIndex[l]`: l's index in its firm's list, −1 for none). Firms that
- * reach no village of the town are absent. Every group holding the town reuses them.
+ * reach no village of the town are absent; `none` (the town with no arc) lends them its uncovered costs. Every
+ * group holding the town reuses them.
  */
-function townArcs(ctx: ModeContext, town: FirmTownTown, slotIndex: Int32Array): Map<number, TownArcs> {
+function townArcs(ctx: ModeContext, town: FirmTownTown, slotIndex: Int32Array, none: TownArcs): Map<number, TownArcs> {
   const n = town.villages.length;
   const lists = new Map<number, { head: number[]; cost: number[] }[]>();
   town.villages.forEach((v, i) => {
@@ -605,17 +608,17 @@ function townArcs(ctx: ModeContext, town: FirmTownTown, slotIndex: Int32Array): 
   });
   const out = new Map<number, TownArcs>();
   for (const [f, perVillage] of lists) {
-    const arcs = emptyArcs(ctx, town);
+    const start = new Int32Array(n + 1);
     const head: number[] = [];
     const cost: number[] = [];
     let blocked = false;
     perVillage.forEach((a, i) => {
       head.push(...a.head);
       cost.push(...a.cost);
-      arcs.start[i + 1] = head.length;
+      start[i + 1] = head.length;
       if (ctx.pinned[town.villages[i]] >= 0 && a.head.length === 0) blocked = true;
     });
-    out.set(f, { ...arcs, head: Int32Array.from(head), cost: Float64Array.from(cost), blocked });
+    out.set(f, { start, head: Int32Array.from(head), cost: Float64Array.from(cost), uncoveredCost: none.uncoveredCost, blocked });
   }
   return out;
 }
@@ -632,7 +635,7 @@ function emptyArcs(ctx: ModeContext, town: FirmTownTown): TownArcs {
  * lawyers over their arcs, with caps and convex load (R1). Undefined when a pinned village cannot be
  * served by this firm.
  */
-function flowCost(parts: TownArcs[], lawyers: number[], opts: FirmTownOptions): { units: number; lawyerOf: Int32Array } | undefined {
+function flowCost(parts: TownArcs[], lawyers: number[], cap: Int32Array, share: Int32Array, loadStep: Float64Array): { units: number; lawyerOf: Int32Array } | undefined {
   if (parts.some((p) => p.blocked)) return undefined;
   const nV = parts.reduce((a, p) => a + p.uncoveredCost.length, 0);
   const nArcs = parts.reduce((a, p) => a + p.head.length, 0);
@@ -657,9 +660,9 @@ function flowCost(parts: TownArcs[], lawyers: number[], opts: FirmTownOptions): 
     head,
     cost,
     uncoveredCost,
-    cap: Int32Array.from(lawyers, (l) => opts.slots[l]),
-    loadStep: opts.loadStep,
-    share: new Int32Array(lawyers.length).fill(1),
+    cap,
+    loadStep,
+    share,
   };
   const flow = new TransportFlow(p);
   const lawyerOf = new Int32Array(nV).fill(-1);

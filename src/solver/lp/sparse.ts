@@ -52,7 +52,7 @@ export interface LpSolveOptions {
   start?: Float64Array;
   /**
    * false skips the engine's presolve (engines without one ignore it): on a set packing with tens of
-   * thousands of columns HiGHS presolves for 16–23 s to drop under 1% of them (MODEL.md).
+   * thousands of columns (firm-town on a city) HiGHS presolves for 16–23 s to drop under 1% of them.
    */
   presolve?: boolean;
 }

@@ -12,7 +12,7 @@
 import { booleanIntersects } from '@turf/turf';
 import type { LonLat, Region } from '../domain/index.js';
 import { haversineKm } from '../geo/distance.js';
-import { TransportFlow, type TransportProblem } from './flow.js';
+import { GroupCoster, groupFlow, type GroupFlowData, type GroupKey, type TownArcs } from './group-flow.js';
 import { MODE_FIRM_TOWN, type ModeContext } from './options.js';
 import { LpBuilder, type SparseLp } from './lp/sparse.js';
 import type { MipPool } from './mip-pool.js';
@@ -180,6 +180,15 @@ export interface FirmTownOptions {
  * least the LP bound plus that group's reduced cost.
  */
 export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Promise<FirmTownResult> {
+  const coster = new GroupCoster(opts.pool.size);
+  try {
+    return await solveWith(ctx, opts, coster);
+  } finally {
+    await coster.close();
+  }
+}
+
+async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupCoster): Promise<FirmTownResult> {
   const started = performance.now();
   const { geo, cm } = ctx;
   const towns = firmTownTowns(ctx);
@@ -201,7 +210,6 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   // A firm's lawyers' slots and shares, the same in every flow of the firm (the flow only reads them).
   const firmCap = lawyersOfFirm.map((ls) => Int32Array.from(ls, (l) => opts.slots[l]));
   const firmShare = lawyersOfFirm.map((ls) => new Int32Array(ls.length).fill(1));
-  const arcsOf = (f: number, t: number): TownArcs => arcsByTown[t].get(f) ?? noArcs[t];
   const townCity = (t: number) => `city ${geo.vCity[towns[t].villages[0]]}`;
   const townCounty = (t: number) => `county ${geo.vCounty[towns[t].villages[0]] ?? ''}`;
   const partTowns = (part: Group[]) => new Set(part.flatMap((g) => g.towns)).size;
@@ -210,24 +218,30 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   arcsByTown.forEach((byFirm, t) => {
     for (const f of byFirm.keys()) townsOfFirm[f].push(t);
   });
-  const groupFlow = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
+  const flowData: GroupFlowData = { arcsByTown, noArcs, firmCap, firmShare, loadStep: opts.loadStep };
+  coster.load(flowData);
+  const unitsOf = (keys: GroupKey[]) => {
+    flows += keys.length;
+    return coster.units(keys);
+  };
+  const flowOf = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
     flows++;
-    return flowCost(g.map((t) => arcsOf(f, t)), lawyersOfFirm[f], firmCap[f], firmShare[f], opts.loadStep);
+    const res = groupFlow(flowData, f, g);
+    return res && { units: res.units, lawyerOf: Int32Array.from(res.lawyerIndex, (j) => (j < 0 ? -1 : lawyersOfFirm[f][j])) };
   };
 
   // Single-town costs: a firm reaches a town when its flow serves at least one village.
   const single = new Map<number, number>(); // f * nT + t → units
   const groups: Group[] = [];
-  for (const f of firms) {
-    // A town none of whose villages the firm can reach costs it nothing to leave out.
-    for (const t of townsOfFirm[f]) {
-      if (towns[t].pinnedFirm >= 0 && towns[t].pinnedFirm !== f) continue;
-      const res = groupFlow(f, [t]);
-      if (!res || res.units >= townUncovered[t]) continue;
-      single.set(f * nT + t, res.units);
-      groups.push({ firm: f, towns: [t], units: res.units, lower: res.units, lawyerOf: res.lawyerOf });
-    }
-  }
+  // A town none of whose villages the firm can reach costs it nothing to leave out.
+  const pairs = firms.flatMap((f) => townsOfFirm[f].filter((t) => towns[t].pinnedFirm < 0 || towns[t].pinnedFirm === f).map((t) => ({ firm: f, towns: [t] })));
+  const pairUnits = await unitsOf(pairs);
+  pairs.forEach(({ firm, towns: [t] }, i) => {
+    const units = pairUnits[i];
+    if (!(units < townUncovered[t])) return;
+    single.set(firm * nT + t, units);
+    groups.push({ firm, towns: [t], units, lower: units });
+  });
   opts.onProgress?.('firm-town groups', 0.2);
   // Bigger groups: connected, every town reached, or an unreached town that joins reached ones (a cut vertex).
   const pending: Group[] = [];
@@ -248,11 +262,12 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
   }
 
   // Column generation on the LP relaxation, then the MIP, then the groups that might still beat the incumbent.
-  const exact = (g: Group) => {
-    if (!Number.isNaN(g.units)) return;
-    const res = groupFlow(g.firm, g.towns);
-    g.units = res ? res.units : Infinity;
-    g.lawyerOf = res?.lawyerOf;
+  // Groups' exact costs, a batch at a time (shared with a worker thread); a group's lawyers are found
+  // again for the plan's groups only.
+  const exact = async (batch: Group[]) => {
+    const todo = batch.filter((g) => Number.isNaN(g.units));
+    const units = await unitsOf(todo);
+    todo.forEach((g, i) => (g.units = units[i]));
   };
   const saving = (g: Group, units: number) => units - g.towns.reduce((a, t) => a + townUncovered[t], 0);
   const constant = townUncovered.reduce((a, b) => a + b, 0);
@@ -268,9 +283,9 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     duals = { town: y.dual.subarray(0, nT), firm: model.firmDual(y.dual) };
     // The most negative reduced costs of each firm join; a group's flow is solved only when its bound allows.
     const byFirm = new Map<number, { g: Group; rc: number }[]>();
-    for (const g of pending) {
-      if (inModel.has(g) || reducedCost(g, g.lower, saving, duals) >= RC_EPS) continue;
-      exact(g);
+    const maybe = pending.filter((g) => !inModel.has(g) && reducedCost(g, g.lower, saving, duals!) < RC_EPS);
+    await exact(maybe);
+    for (const g of maybe) {
       const rc = g.units === Infinity ? Infinity : reducedCost(g, g.units, saving, duals);
       if (rc >= RC_EPS) continue;
       const list = byFirm.get(g.firm);
@@ -369,9 +384,9 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     const { m, base } = firmFloor();
     const below = (g: Group, rc: number) => base + rc - m[g.firm] < best.objective;
     const near: { g: Group; rc: number }[] = [];
-    for (const g of pending) {
-      if (inModel.has(g) || !below(g, reducedCost(g, g.lower, saving, duals!))) continue;
-      exact(g);
+    const maybe = pending.filter((g) => !inModel.has(g) && below(g, reducedCost(g, g.lower, saving, duals!)));
+    await exact(maybe);
+    for (const g of maybe) {
       const rc = g.units === Infinity ? Infinity : reducedCost(g, g.units, saving, duals!);
       if (below(g, rc)) near.push({ g, rc });
     }
@@ -397,6 +412,7 @@ export async function solveFirmTown(ctx: ModeContext, opts: FirmTownOptions): Pr
     if (best.x[j] < 0.5) return;
     for (const t of g.towns) firmOfTown[t] = g.firm;
     const villages = g.towns.flatMap((t) => towns[t].villages);
+    g.lawyerOf ??= flowOf(g.firm, g.towns)!.lawyerOf;
     villages.forEach((v, i) => lawyerOf.set(v, g.lawyerOf![i]));
   });
   return { towns, firmOfTown, lawyerOf, units: best.objective, boundUnits, groups: inModel.size + pending.filter((g) => !inModel.has(g)).length, flows, parts: mipParts };
@@ -574,17 +590,6 @@ function isConnected(adj: number[][], set: number[]): boolean {
   return seen.size === set.length;
 }
 
-/** A firm's arcs to one town's villages (in town order): lawyers by their index in the firm's list. */
-interface TownArcs {
-  /** per village, its arcs are `head/cost[start[i] .. start[i+1])` */
-  start: Int32Array;
-  head: Int32Array;
-  cost: Float64Array;
-  uncoveredCost: Float64Array;
-  /** a pinned village of the town cannot be served by this firm */
-  blocked: boolean;
-}
-
 /**
  * Every firm's arcs to a town's villages: pair costs in range (R2, R5, R7; a pin only to its lawyer, R6),
  * over the lawyers with slots (`slotIndex[l]`: l's index in its firm's list, −1 for none). Firms that
@@ -628,49 +633,6 @@ function emptyArcs(ctx: ModeContext, town: FirmTownTown): TownArcs {
   const n = town.villages.length;
   const uncoveredCost = Float64Array.from(town.villages, (v) => (ctx.pinned[v] >= 0 ? Infinity : ctx.cm.uncoveredUnits(v)));
   return { start: new Int32Array(n + 1), head: new Int32Array(0), cost: new Float64Array(0), uncoveredCost, blocked: town.villages.some((v) => ctx.pinned[v] >= 0) };
-}
-
-/**
- * The exact cost of a firm serving a group of towns alone: the towns' villages (in order) to the firm's
- * lawyers over their arcs, with caps and convex load (R1). Undefined when a pinned village cannot be
- * served by this firm.
- */
-function flowCost(parts: TownArcs[], lawyers: number[], cap: Int32Array, share: Int32Array, loadStep: Float64Array): { units: number; lawyerOf: Int32Array } | undefined {
-  if (parts.some((p) => p.blocked)) return undefined;
-  const nV = parts.reduce((a, p) => a + p.uncoveredCost.length, 0);
-  const nArcs = parts.reduce((a, p) => a + p.head.length, 0);
-  const start = new Int32Array(nV + 1);
-  const head = new Int32Array(nArcs);
-  const cost = new Float64Array(nArcs);
-  const uncoveredCost = new Float64Array(nV);
-  let i = 0;
-  let arcs = 0;
-  for (const part of parts) {
-    head.set(part.head, arcs);
-    cost.set(part.cost, arcs);
-    uncoveredCost.set(part.uncoveredCost, i);
-    for (let k = 1; k < part.start.length; k++) start[i + k] = arcs + part.start[k];
-    i += part.uncoveredCost.length;
-    arcs += part.head.length;
-  }
-  const p: TransportProblem = {
-    nV,
-    nL: lawyers.length,
-    start,
-    head,
-    cost,
-    uncoveredCost,
-    cap,
-    loadStep,
-    share,
-  };
-  const flow = new TransportFlow(p);
-  const lawyerOf = new Int32Array(nV).fill(-1);
-  for (let v = 0; v < nV; v++) {
-    const arc = flow.assignedArc[v];
-    if (arc >= 0) lawyerOf[v] = lawyers[head[arc]];
-  }
-  return { units: flow.objective(), lawyerOf };
 }
 
 /**

@@ -64,6 +64,9 @@ const ADD_PER_ROUND = 3;
 const MAX_ROUNDS = 30;
 /** A reduced cost counts as negative below this (costs are whole thousandths). */
 const RC_EPS = -0.5;
+/** A group's pricing stops when its LP gained less than STALL_RELATIVE over the last STALL_ROUNDS rounds. */
+const STALL_ROUNDS = 2;
+const STALL_RELATIVE = 1e-9;
 /** One MIP takes a whole component up to this many villages (prd-city, 2,800, solves whole in seconds); beyond, parts by county. */
 const DEFAULT_PART_VILLAGES = 4_000;
 
@@ -177,43 +180,66 @@ async function solveOptions(ctx: ModeContext, villages: number[], oc: OptionsCon
   oc.progress('team options', 0);
   for (const v of villages) for (const { option } of ctx.cheapest(v, zero, INITIAL_OPTIONS)) add(option);
 
-  // Column generation on the LP relaxation; every round's Lagrangian value is a valid bound.
-  let bound = -Infinity;
-  let lpX: Float64Array | undefined;
-  let lpColumns = 0;
-  let rounds = 0;
+  // Column generation on the LP relaxation, one LP per group of villages that no lawyer in reach joins
+  // (every option of a village is on lawyers in its reach, so the LP is separable over these groups);
+  // a group whose pricing found nothing keeps its duals and is not solved again. Every round's Lagrangian
+  // value of a group bounds it (with every lawyer's full cap), so the sum of each group's best bounds the whole.
   const fullCap = ctx.anyRoleCap;
+  const price = new Float64Array(geo.nL);
+  const lpGroups = reachGroups(ctx, villages).map((vs) => {
+    const inGroup = new Set(vs);
+    return { villages: vs, options: columns.filter((o) => inGroup.has(o.v)), lpOptions: [] as TeamOption[], x: new Float64Array(0) as Float64Array<ArrayBufferLike>, lagrangian: -Infinity, lpObjectives: [] as number[], done: false };
+  });
+  let rounds = 0;
   for (; rounds < MAX_ROUNDS; rounds++) {
-    const master = buildMaster({ villages, options: columns, uncoveredUnits, slots: oc.slots, loadBefore: oc.loadBefore, loadStep: oc.loadStep, integer: false });
-    oc.progress(`LP relaxation (round ${rounds + 1}, ${columns.length} options)`, 0);
-    const lp = await oc.pool.solve(master.lp, { timeLimitS: oc.timeLimitS });
-    if (lp.status !== 'optimal' || !lp.rowDual) throw new Error(`team mode: the LP relaxation ended ${lp.status}${lp.message ? ` (${lp.message})` : ''}`);
-    lpX = lp.x;
-    lpColumns = columns.length;
-    const price = new Float64Array(geo.nL);
-    master.lawyers.forEach((l, i) => (price[l] = Math.max(0, -lp.rowDual![villages.length + i])));
-    let lagrangian = 0;
-    for (let l = 0; l < geo.nL; l++) {
-      if (price[l] === 0) continue;
-      for (let k = 0; k < fullCap[l]; k++) lagrangian += Math.min(0, oc.loadStep[k] - price[l]);
-    }
-    let added = 0;
-    villages.forEach((v, i) => {
-      const best = ctx.cheapest(v, price, ADD_PER_ROUND);
-      lagrangian += Math.min(uncoveredUnits(v), best.length > 0 ? best[0].priced : Infinity);
-      const pi = lp.rowDual![master.coverRow.get(v)!];
-      for (const { option, priced } of best) if (priced - pi < RC_EPS && add(option)) added++;
-      if (i % 500 === 0) oc.progress(`LP relaxation: pricing (round ${rounds + 1})`, i / villages.length);
-    });
-    bound = Math.max(bound, lagrangian);
-    if (added === 0) break;
+    const open = lpGroups.filter((g) => !g.done);
+    if (open.length === 0) break;
+    oc.progress(`LP relaxation (round ${rounds + 1}, ${columns.length} options, ${open.length} of ${lpGroups.length} groups)`, 0);
+    await Promise.all(
+      open.map(async (g) => {
+        const master = buildMaster({ villages: g.villages, options: g.options, uncoveredUnits, slots: oc.slots, loadBefore: oc.loadBefore, loadStep: oc.loadStep, integer: false });
+        const lp = await oc.pool.solve(master.lp, { timeLimitS: oc.timeLimitS });
+        if (lp.status !== 'optimal' || !lp.rowDual) throw new Error(`team mode: the LP relaxation ended ${lp.status}${lp.message ? ` (${lp.message})` : ''}`);
+        g.lpOptions = g.options.slice();
+        g.x = lp.x;
+        master.lawyers.forEach((l, i) => (price[l] = Math.max(0, -lp.rowDual![g.villages.length + i])));
+        let lagrangian = 0;
+        for (const l of master.lawyers) {
+          if (price[l] === 0) continue;
+          for (let k = 0; k < fullCap[l]; k++) lagrangian += Math.min(0, oc.loadStep[k] - price[l]);
+        }
+        let added = 0;
+        for (const v of g.villages) {
+          const best = ctx.cheapest(v, price, ADD_PER_ROUND);
+          lagrangian += Math.min(uncoveredUnits(v), best.length > 0 ? best[0].priced : Infinity);
+          const pi = lp.rowDual![master.coverRow.get(v)!];
+          for (const { option, priced } of best) {
+            if (priced - pi < RC_EPS && add(option)) {
+              g.options.push(option);
+              added++;
+            }
+          }
+        }
+        g.lagrangian = Math.max(g.lagrangian, lagrangian);
+        g.lpObjectives.push(lp.objective);
+        g.done = added === 0 || stalled(g.lpObjectives);
+      }),
+    );
   }
-  if (lpX === undefined) throw new Error('team mode: no LP relaxation was solved');
+  const bound = lpGroups.reduce((a, g) => a + g.lagrangian, 0);
+  // The options each group's last LP had, with its solution, share out the slots of a split component.
+  const lpColumnsList = lpGroups.flatMap((g) => g.lpOptions);
+  const lpX = new Float64Array(lpColumnsList.length);
+  let at = 0;
+  for (const g of lpGroups) {
+    lpX.set(g.x.subarray(0, g.lpOptions.length), at);
+    at += g.lpOptions.length;
+  }
 
   // Components of the option graph: villages joined by a lawyer they could share.
   const parts = splitParts(ctx, villages, columns, oc.maxPartVillages);
   oc.progress(`MIP (${parts.length} parts)`, 0);
-  const slotsOf = partSlots(ctx, parts, columns.slice(0, lpColumns), lpX, oc.slots);
+  const slotsOf = partSlots(ctx, parts, lpColumnsList, lpX, oc.slots);
   let done = 0;
   const results = await Promise.all(
     parts.map(async (part, p) => {
@@ -240,7 +266,7 @@ async function solveOptions(ctx: ModeContext, villages: number[], oc: OptionsCon
     for (const m of o.members) load[m]++;
   }
   repair(ctx, villages, choice, load, oc.loadStep, uncoveredUnits);
-  return { choice, boundUnits: bound, parts: parts.length, columns: columns.length, rounds: rounds + 1 };
+  return { choice, boundUnits: bound, parts: parts.length, columns: columns.length, rounds };
 }
 
 /**
@@ -261,6 +287,50 @@ function repair(ctx: ModeContext, villages: number[], choice: Map<number, TeamOp
       reprice(l);
     }
   }
+}
+
+/**
+ * True when a group's LP has not moved for STALL_ROUNDS rounds (relative to its value): the options priced
+ * since only pivot among equal optima, as happens when lawyers' slots were used by the firm-town part and
+ * the duals of the slots are degenerate (a province in `by-class` priced 11 rounds at one LP value). The bound
+ * stays the Lagrangian, valid after any round; the MIP has the options of the optimum found.
+ */
+function stalled(objectives: number[]): boolean {
+  const n = objectives.length;
+  if (n <= STALL_ROUNDS) return false;
+  const now = objectives[n - 1];
+  return objectives[n - 1 - STALL_ROUNDS] - now <= STALL_RELATIVE * Math.max(1, Math.abs(now));
+}
+
+/** Villages joined by a lawyer in reach of both (any role): no option of one group shares a lawyer with another's. */
+function reachGroups(ctx: ModeContext, villages: number[]): number[][] {
+  const parent = new Map<number, number>(villages.map((v) => [v, v]));
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    while (parent.get(x) !== r) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const firstOf = new Map<number, number>();
+  for (const v of villages) {
+    for (const l of ctx.reach(v).lawyer) {
+      const u = firstOf.get(l);
+      if (u === undefined) firstOf.set(l, v);
+      else parent.set(find(u), find(v));
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (const v of villages) {
+    const r = find(v);
+    const list = groups.get(r);
+    if (list) list.push(v);
+    else groups.set(r, [v]);
+  }
+  return [...groups.values()];
 }
 
 /** Connected components of villages sharing a lawyer on some option; a component above `max` villages is cut by county. */

@@ -58,6 +58,37 @@ describe('R3 team mode', () => {
     expect(sol.metrics.load.histogram).toEqual({ '1': 2 });
   });
 
+  test('villages no lawyer in reach joins are priced as separate LPs, and each is still solved to its optimum', async () => {
+    // V1 (needs 土地) at 0 with A (土地) at 1 and B at 2; V2 at 300 in another city with C at 300 and D at 302.
+    const s = scenario(
+      {
+        villages: [{ id: 'V1', at: east(0) }, { id: 'V2', at: east(300), town: 'X1' }],
+        firms: [
+          { id: 'F1', at: east(0) },
+          { id: 'F2', at: east(300), city: 'C2' },
+        ],
+        lawyers: [
+          { id: 'A', at: east(1), firm: 'F1' },
+          { id: 'B', at: east(2), firm: 'F1' },
+          { id: 'C', at: east(300), firm: 'F2' },
+          { id: 'D', at: east(302), firm: 'F2' },
+        ],
+        policy: { mode: 'team', team: { maxSize: 2 } },
+      },
+      (s) => {
+        s.lawyers[0].specialties = ['土地'];
+        s.villages[0].needs = ['土地'];
+      },
+    );
+    const phases: string[] = [];
+    const sol = await solveAsync(s, { threads: 0, onProgress: (p) => phases.push(p.phase) });
+    expect(validateSolution(s, sol)).toEqual([]);
+    expect(phases.find((p) => p.startsWith('LP relaxation (round 1'))).toMatch(/2 of 2 groups/);
+    expect(sol.status).toBe('optimal');
+    expect(Object.fromEntries(sol.assignments.map((a) => [a.villageId, a.lawyerId]))).toEqual({ V1: 'A', V2: 'C' });
+    expect(sol.metrics.objective).toBeCloseTo(road(1, 0) + road(300, 300), 2);
+  });
+
   test('a need no one in range has is reported in missingNeeds and costs w.uncovered / 100; maxSize limits the team', async () => {
     const base = (maxSize: number) =>
       scenario(

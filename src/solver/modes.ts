@@ -304,37 +304,13 @@ function stalled(objectives: number[]): boolean {
 
 /** Villages joined by a lawyer in reach of both (any role): no option of one group shares a lawyer with another's. */
 function reachGroups(ctx: ModeContext, villages: number[]): number[][] {
-  const parent = new Map<number, number>(villages.map((v) => [v, v]));
-  const find = (x: number): number => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    while (parent.get(x) !== r) {
-      const next = parent.get(x)!;
-      parent.set(x, r);
-      x = next;
-    }
-    return r;
-  };
-  const firstOf = new Map<number, number>();
-  for (const v of villages) {
-    for (const l of ctx.reach(v).lawyer) {
-      const u = firstOf.get(l);
-      if (u === undefined) firstOf.set(l, v);
-      else parent.set(find(u), find(v));
-    }
-  }
-  const groups = new Map<number, number[]>();
-  for (const v of villages) {
-    const r = find(v);
-    const list = groups.get(r);
-    if (list) list.push(v);
-    else groups.set(r, [v]);
-  }
-  return [...groups.values()];
+  return joinedByLawyers(ctx, villages, (join) => {
+    for (const v of villages) for (const l of ctx.reach(v).lawyer) join(v, l);
+  });
 }
 
-/** Connected components of villages sharing a lawyer on some option; a component above `max` villages is cut by county. */
-function splitParts(ctx: ModeContext, villages: number[], columns: TeamOption[], max: number): number[][] {
+/** Connected components of `villages` when `links` joins each village to lawyers: those sharing a lawyer are one. */
+function joinedByLawyers(ctx: ModeContext, villages: number[], links: (join: (v: number, l: number) => void) => void): number[][] {
   const { geo } = ctx;
   const parent = new Int32Array(geo.nV).fill(-1);
   for (const v of villages) parent[v] = v;
@@ -343,16 +319,14 @@ function splitParts(ctx: ModeContext, villages: number[], columns: TeamOption[],
     return x;
   };
   const firstOf = new Int32Array(geo.nL).fill(-1);
-  for (const o of columns) {
-    for (const l of [o.adviser, ...o.members]) {
-      if (firstOf[l] < 0) firstOf[l] = o.v;
-      else {
-        const a = find(firstOf[l]);
-        const b = find(o.v);
-        if (a !== b) parent[a] = b;
-      }
+  links((v, l) => {
+    if (firstOf[l] < 0) firstOf[l] = v;
+    else {
+      const a = find(firstOf[l]);
+      const b = find(v);
+      if (a !== b) parent[a] = b;
     }
-  }
+  });
   const comps = new Map<number, number[]>();
   for (const v of villages) {
     const r = find(v);
@@ -360,8 +334,17 @@ function splitParts(ctx: ModeContext, villages: number[], columns: TeamOption[],
     if (list) list.push(v);
     else comps.set(r, [v]);
   }
+  return [...comps.values()];
+}
+
+/** Connected components of villages sharing a lawyer on some option; a component above `max` villages is cut by county. */
+function splitParts(ctx: ModeContext, villages: number[], columns: TeamOption[], max: number): number[][] {
+  const { geo } = ctx;
+  const comps = joinedByLawyers(ctx, villages, (join) => {
+    for (const o of columns) for (const l of [o.adviser, ...o.members]) join(o.v, l);
+  });
   const out: number[][] = [];
-  for (const comp of comps.values()) {
+  for (const comp of comps) {
     if (comp.length <= max) {
       out.push(comp);
       continue;

@@ -136,9 +136,29 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
 
   const adviserCost = adviser >= 0 ? breakdown(adviser) : undefined;
   const adviserKm = adviser >= 0 ? geo.roadKm(v, adviser) : 0;
+  // Firm-town mode (R4): the firm that holds v's town, if any, and the towns each firm holds.
+  const townFirm = solution.firmTowns?.find((f) => f.townId === village.townId)?.firmId;
+  const firmTownMode = townFirm !== undefined || uncovered?.reason === 'town-without-firm';
+  const townsHeld = new Map<string, number>();
+  for (const f of solution.firmTowns ?? []) townsHeld.set(f.firmId, (townsHeld.get(f.firmId) ?? 0) + 1);
+  /** R4: why l's firm does not serve v's town, when that decides (firm-town mode only). */
+  const otherFirm = (l: number): string | undefined => {
+    if (!firmTownMode) return undefined;
+    const f = lawyers[l].firmId;
+    if (townFirm !== undefined) return f === townFirm ? undefined : `本镇由${firmName.get(townFirm) ?? townFirm}承接(R4,一镇一所),顾问须出自该所`;
+    const held = townsHeld.get(f) ?? 0;
+    const max = scenario.policy.firmTown.maxTownsPerFirm;
+    return held >= max ? `所在律师事务所已承接 ${held} 个镇街,达到上限 ${max}(R4)` : `所在律师事务所未承接本镇(R4:已承接 ${held} 个镇街,所承接镇街须相邻)`;
+  };
   /** Why a lawyer who may advise v did not get it: at cap, or the terms of the pair cost where they do worse. */
   const lost = (l: number): string[] => {
     const out: string[] = [];
+    const r4 = otherFirm(l);
+    if (r4) {
+      out.push(r4);
+      if (load[l] >= geo.lCap[l]) out.push(`已满额(${load[l]}/${geo.lCap[l]})`);
+      return out;
+    }
     if (pinnedTo !== undefined && pinnedTo !== lawyers[l].id) {
       const pinned = geo.lawyerIndex.get(pinnedTo);
       out.push(`本村已固定由${pinned === undefined ? pinnedTo : lawyers[pinned].name}担任(R6)`);
@@ -187,7 +207,9 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     for (const { l, km } of far.slice(0, wanted)) beyond.push(entry(l, 'ineligible', barred(l, km)));
     break;
   }
-  eligible.sort((a, b) => a.cost!.total - b.cost!.total || a.km - b.km);
+  // In firm-town mode the lawyers of the town's firm, who could have advised, come first.
+  const ofOtherFirm = (e: ExplainedLawyer) => (townFirm !== undefined && e.firmId !== townFirm ? 1 : 0);
+  eligible.sort((a, b) => ofOtherFirm(a) - ofOtherFirm(b) || a.cost!.total - b.cost!.total || a.km - b.km);
 
   const candidates: ExplainedLawyer[] = [];
   if (adviser >= 0) {
@@ -205,7 +227,9 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     summary =
       `${village.name}由${a.name}(${firmName.get(a.firmId) ?? a.firmId})担任法律顾问,路程 ${fmtKm(adviserKm)},` +
       `配对代价 ${adviserCost.total}(${parts.join(' + ')});` +
-      `服务半径内另有 ${eligible.length} 名可担任的执业律师。` +
+      (townFirm !== undefined
+        ? `服务半径内本所另有 ${eligible.filter((e) => e.firmId === townFirm).length} 名可担任的执业律师。`
+        : `服务半径内另有 ${eligible.length} 名可担任的执业律师。`) +
       modeSentence(scenario, solution, v, assignment);
   } else {
     summary = `${village.name}没有法律顾问:${uncovered?.detail ?? '方案未列出原因'}`;

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Scenario, Solution } from '../../src/domain/index.js';
 import { solveAsync } from '../../src/solver/solve.js';
 import { Geography } from '../../src/geo/geography.js';
+import { explainVillage } from '../../src/solver/explain.js';
 import { solveModes } from '../../src/solver/modes.js';
 import { validateSolution } from '../../src/validate/index.js';
 import { east, world } from '../fixtures/small.js';
@@ -170,6 +171,44 @@ describe('R4 firm-town mode', () => {
     // The two towns it keeps are adjacent: T2 and one neighbour.
     expect(sol.firmTowns!.map((f) => f.townId)).toContain('T2');
     expect(sol.metrics.objective).toBeCloseTo(road(10, 10) + road(10, 0) + WEIGHTS.uncovered, 2);
+  });
+
+  test('explain: a lawyer of another firm lost to the town’s firm (R4); in a town without a firm, to the firm’s town limit', async () => {
+    // T1 (V1 at 0) and T2 (V2 at 10); F1 (A at 0) and F2 (C at 9) may hold one town each.
+    const s = scenario({
+      villages: [
+        { id: 'V1', at: east(0), town: 'T1' },
+        { id: 'V2', at: east(10), town: 'T2' },
+      ],
+      firms: [
+        { id: 'F1', at: east(0) },
+        { id: 'F2', at: east(9) },
+      ],
+      lawyers: [
+        { id: 'A', at: east(0), firm: 'F1' },
+        { id: 'C', at: east(9), firm: 'F2' },
+      ],
+      policy: { mode: 'firm-town', firmTown: { maxTownsPerFirm: 1, adjacencyKm: 12 } },
+    });
+    const sol = await solveChecked(s);
+    expect(sol.firmTowns).toEqual([
+      { townId: 'T1', firmId: 'F1' },
+      { townId: 'T2', firmId: 'F2' },
+    ]);
+    const v1 = explainVillage(s, sol, 'V1')!;
+    expect(v1.adviserId).toBe('A');
+    expect(v1.summary).toMatch(/服务半径内本所另有 0 名可担任的执业律师。本镇实行一镇一所\(R4\)/);
+    const c = v1.candidates.find((e) => e.lawyerId === 'C')!;
+    expect(c.reasons).toHaveLength(1);
+    expect(c.reasons[0]).toMatch(/^本镇由.+承接\(R4,一镇一所\),顾问须出自该所$/);
+
+    // One firm, two towns at most: the third town's village is explained by the firm's limit.
+    const three = towns(2, 12);
+    const sol3 = await solveChecked(three);
+    const left = sol3.uncovered[0].villageId;
+    const e = explainVillage(three, sol3, left)!;
+    expect(e.adviserId).toBeNull();
+    expect(e.candidates.filter((x) => x.role === 'candidate').map((x) => x.reasons[0])).toEqual(['所在律师事务所已承接 2 个镇街,达到上限 2(R4)', '所在律师事务所已承接 2 个镇街,达到上限 2(R4)']);
   });
 
   test('firms and towns far apart form separate integer programs, each solved to its optimum', async () => {

@@ -32,9 +32,12 @@ export interface ExplainedLawyer {
   status: 'practicing' | 'intern';
   /** road km, base to village */
   km: number;
-  /** `adviser`: has the village; `candidate`: may advise it (in range, R1/R2/R5/R7 hold); `ineligible`: may not */
-  role: 'adviser' | 'candidate' | 'ineligible';
-  /** null for ineligible lawyers */
+  /**
+   * `adviser`: has the village; `member`: on its team beside the adviser (R3); `candidate`: may advise it (in
+   * range, R1/R2/R5/R7 hold); `ineligible`: may not
+   */
+  role: 'adviser' | 'member' | 'candidate' | 'ineligible';
+  /** the pair cost as adviser; null for members and ineligible lawyers */
   cost: CostBreakdown | null;
   /** villages advised in this solution (any role, R1) and the lawyer's cap */
   load: number;
@@ -115,7 +118,7 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     status: lawyers[l].status,
     km: round3(geo.roadKm(v, l)),
     role,
-    cost: role === 'ineligible' ? null : breakdown(l),
+    cost: role === 'ineligible' || role === 'member' ? null : breakdown(l),
     load: load[l],
     cap: cap(l),
     pinned: pinnedTo === lawyers[l].id,
@@ -190,8 +193,9 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
   const inRange = ids.map((l, i) => ({ l, km: kms[i] })).sort((a, b) => a.km - b.km || a.l - b.l);
   const eligible: ExplainedLawyer[] = [];
   const ineligible: { e: ExplainedLawyer; km: number }[] = [];
+  const teamOf = new Set((assignment?.team ?? []).map((id) => geo.lawyerIndex.get(id)).filter((l): l is number => l !== undefined));
   for (const { l, km } of inRange) {
-    if (l === adviser) continue;
+    if (l === adviser || teamOf.has(l)) continue;
     const bars = barred(l, km);
     if (bars.length === 0) eligible.push(entry(l, 'candidate', lost(l)));
     else if (ineligible.length < (options.ineligibleInRange ?? 5)) ineligible.push({ e: entry(l, 'ineligible', bars), km });
@@ -217,6 +221,12 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     if (pinnedTo === lawyers[adviser].id) reasons.push('固定分配(R6)');
     if (adviserKm > geo.maxTravelKm) reasons.push(`超出 ${geo.maxTravelKm} 公里服务半径,因固定分配仍由其担任`);
     candidates.push(entry(adviser, 'adviser', reasons));
+  }
+  // R3: each member with the needs they bring.
+  const needs = village.needs ?? [];
+  for (const l of teamOf) {
+    const brings = needs.filter((n) => lawyers[l].specialties.includes(n));
+    candidates.push(entry(l, 'member', [`团队成员(R3)${brings.length ? `,覆盖:${brings.join('、')}` : ''}`]));
   }
   candidates.push(...eligible, ...ineligible.map((x) => x.e), ...beyond);
 

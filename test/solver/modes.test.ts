@@ -57,6 +57,13 @@ describe('R3 team mode', () => {
     expect(sol.status).toBe('optimal');
     expect(sol.metrics.objective).toBeCloseTo(road(0, 5) + member(4, 5) + road(1, 6), 2);
     expect(sol.metrics.load.histogram).toEqual({ '1': 2 });
+    // explain lists the adviser, then the member with the need she brings, then who else could advise
+    const e = explainVillage(s, sol, 'V1')!;
+    expect(e.candidates.slice(0, 2).map((c) => [c.lawyerId, c.role, c.reasons])).toEqual([
+      ['A', 'adviser', []],
+      ['I', 'member', ['团队成员(R3),覆盖:婚姻']],
+    ]);
+    expect(e.summary).toMatch(/团队\(R3,同一律师事务所.+\):.+\(土地\)、.+\(实习人员\)\(婚姻\)/);
   });
 
   test('villages no lawyer in reach joins are priced as separate LPs, and each is still solved to its optimum', async () => {

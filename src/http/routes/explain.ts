@@ -22,7 +22,7 @@ const ExplainedLawyer = z.object({
   firmName: z.string(),
   status: z.enum(['practicing', 'intern']),
   km: z.number(),
-  role: z.enum(['adviser', 'candidate', 'ineligible']),
+  role: z.enum(['adviser', 'member', 'candidate', 'ineligible']),
   cost: CostBreakdown.nullable(),
   load: z.number(),
   cap: z.number(),

@@ -42,18 +42,36 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return cur;
 }
 
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * A value that matches no alternative of a union: the issues of the alternative it came closest to (the
+ * deepest path), so that `{"449021": "teams"}` for a mode map names `policy.mode.449021`, not the map.
+ * Issues at the union itself stay as they are. Paths become absolute.
+ */
+function closest(issue: ZodIssue, prefix: ReadonlyArray<PropertyKey>): { issue: ZodIssue; path: PropertyKey[] }[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const depth = (branch: ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length));
+    let best: ZodIssue[] | undefined;
+    for (const branch of issue.errors) if (branch.length > 0 && (!best || depth(branch) > depth(best))) best = branch;
+    if (best && depth(best) > 0) return best.flatMap((i) => closest(i, path));
+  }
+  return [{ issue, path }];
+}
+
 /** Turns zod's issues into ours, each naming its path and, where short, the offending value. */
 export function zodIssues(error: z.ZodError, input: unknown): Issue[] {
   const out: Issue[] = [];
-  for (const issue of error.issues) {
+  for (const { issue, path } of error.issues.flatMap((i) => closest(i, []))) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+        out.push({ path: formatPath([...path, key]), message: 'unknown field' });
       }
       continue;
     }
-    const value = valueAt(input, issue.path);
-    const entry: Issue = { path: formatPath(issue.path), message: issue.message };
+    const value = valueAt(input, path);
+    const entry: Issue = { path: formatPath(path), message: issue.message };
     if (value !== undefined && (typeof value !== 'object' || value === null || JSON.stringify(value).length <= 80)) {
       entry.value = value;
     }

@@ -95,6 +95,20 @@ describe('shape', () => {
     expect(pathsOf(d)).toEqual(sorted(['name', 'lawyers[1].firmId', 'villages[0].location', 'firms[1].regionId']));
   });
 
+  test('a value that fits no alternative of a union is reported where it came closest: a mode map entry, a boundary coordinate', () => {
+    const d = doc();
+    d.policy = { mode: { K1: 'teams' } };
+    d.regions[2].boundary = { type: 'Polygon', coordinates: [[[113, 23], [113.1, 23], [113.1, 'x'], [113, 23]]] };
+    const issues = issuesOf(d);
+    expect(issues.map((i) => i.path).sort()).toEqual(sorted(['policy.mode.K1', 'regions[2].boundary.coordinates[0][2][1]']));
+    expect(issues.find((i) => i.path === 'policy.mode.K1')).toMatchObject({ value: 'teams' });
+    expect(issues.find((i) => i.path === 'policy.mode.K1')!.message).toContain('firm-town');
+    // a value wrong at the union itself is reported there
+    d.regions[2].boundary = undefined;
+    d.policy = { mode: 7 };
+    expect(pathsOf(d)).toEqual(['policy.mode']);
+  });
+
   test('coordinates outside [-180, 180] × [-90, 90] are reported at the coordinate', () => {
     const d = doc();
     d.villages[0].location = [181, 23];

@@ -149,6 +149,8 @@ const MIN_MIP_SECONDS = 5;
 const EJECTION_TRIES = 300;
 /** A reduced cost counts as negative below this (costs are whole thousandths). */
 const RC_EPS = -0.5;
+/** A batch of flows shows its progress when it has twice this many (a few seconds' work). */
+const PROGRESS_FLOWS = 5_000;
 
 interface Group {
   firm: number;
@@ -222,7 +224,8 @@ async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupC
   coster.load(flowData);
   const unitsOf = (keys: GroupKey[]) => {
     flows += keys.length;
-    return coster.units(keys);
+    const phase = `firm-town group costs (${keys.length} flows)`;
+    return coster.units(keys, keys.length >= 2 * PROGRESS_FLOWS ? (fraction) => opts.onProgress?.(phase, fraction) : undefined);
   };
   const flowOf = (f: number, g: number[]): { units: number; lawyerOf: Int32Array } | undefined => {
     flows++;

@@ -70,11 +70,22 @@ export function groupFlow(data: GroupFlowData, firm: number, towns: number[]): {
   return { units: flow.objective(), lawyerIndex };
 }
 
-/** Each group's cost in units (Infinity when the firm cannot serve it), in order. */
-export function groupUnits(data: GroupFlowData, groups: GroupKey[]): Float64Array {
-  return Float64Array.from(groups, (g) => groupFlow(data, g.firm, g.towns)?.units ?? Infinity);
+/** Progress reports in a batch, at most (each after 2,048 groups at least). */
+const PROGRESS_REPORTS = 10;
+
+/** Each group's cost in units (Infinity when the firm cannot serve it), in order; `onProgress` gets the share done. */
+export function groupUnits(data: GroupFlowData, groups: GroupKey[], onProgress?: (fraction: number) => void): Float64Array {
+  const out = new Float64Array(groups.length);
+  const every = Math.max(2_048, Math.ceil(groups.length / PROGRESS_REPORTS));
+  for (let i = 0; i < groups.length; i++) {
+    out[i] = groupFlow(data, groups[i].firm, groups[i].towns)?.units ?? Infinity;
+    if (onProgress && (i + 1) % every === 0) onProgress((i + 1) / groups.length);
+  }
+  return out;
 }
 
+/** Of every 20 groups of a shared batch, the worker's (it has the round trip besides). */
+const WORKER_SHARE = 9;
 /** Batches below this many groups are solved in this thread alone: a worker round trip costs more. */
 const MIN_SHARED_BATCH = 2_000;
 
@@ -104,19 +115,22 @@ export class GroupCoster {
     this.sentData = false;
   }
 
-  /** Costs of `groups` in order. */
-  async units(groups: GroupKey[]): Promise<Float64Array> {
+  /** Costs of `groups` in order; `onProgress` gets the share of this thread's part done (the worker's runs alongside). */
+  async units(groups: GroupKey[], onProgress?: (fraction: number) => void): Promise<Float64Array> {
     const data = this.data;
     if (!data) throw new Error('internal: GroupCoster has no data');
-    if (this.threads < 2 || groups.length < MIN_SHARED_BATCH) return groupUnits(data, groups);
-    // The worker takes the first part while this thread solves the rest; it solves fewer, for its round trip.
-    const split = Math.floor(groups.length * 0.45);
-    const theirs = this.remote(data, groups.slice(0, split));
-    const mine = groupUnits(data, groups.slice(split));
-    const remote = (await theirs) ?? groupUnits(data, groups.slice(0, split));
+    if (this.threads < 2 || groups.length < MIN_SHARED_BATCH) return groupUnits(data, groups, onProgress);
+    // The worker takes WORKER_SHARE of every 20 groups in turn (groups of one firm, alike in cost, come
+    // together) while this thread solves the rest.
+    const toWorker = (i: number) => i % 20 < WORKER_SHARE;
+    const theirKeys = groups.filter((_, i) => toWorker(i));
+    const theirs = this.remote(data, theirKeys);
+    const mine = groupUnits(data, groups.filter((_, i) => !toWorker(i)), onProgress);
+    const remote = (await theirs) ?? groupUnits(data, theirKeys);
     const out = new Float64Array(groups.length);
-    out.set(remote, 0);
-    out.set(mine, split);
+    let r = 0;
+    let m = 0;
+    for (let i = 0; i < groups.length; i++) out[i] = toWorker(i) ? remote[r++] : mine[m++];
     return out;
   }
 

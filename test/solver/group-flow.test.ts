@@ -58,6 +58,17 @@ describe('firm-town group costs', () => {
     }
   });
 
+  test('a long batch reports its progress, at most ten times, rising', () => {
+    const d = data();
+    const keys: GroupKey[] = Array.from({ length: 25_000 }, (_, i) => ({ firm: 0, towns: [i % 4] }));
+    const seen: number[] = [];
+    groupUnits(d, keys, (f) => seen.push(f));
+    expect(seen.length).toBeGreaterThanOrEqual(9);
+    expect(seen.length).toBeLessThanOrEqual(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.every((f) => f > 0 && f <= 1)).toBe(true);
+  });
+
   test('a blocked town (a pinned village the firm cannot serve) makes the group impossible', () => {
     const d = data();
     d.arcsByTown[3].set(0, { ...d.arcsByTown[3].get(0)!, blocked: true });

@@ -18,8 +18,10 @@ interface Running {
   done?: Promise<void>;
 }
 
+type Phases = [phase: string, share: number][];
+
 /** Each kind's phases in order with their share of the run, so one 0–1 progress figure can span them. */
-const PHASES: Record<JobTask['kind'], [phase: string, share: number][]> = {
+const PHASES: Record<JobTask['kind'], Phases> = {
   solve: [
     ['candidates', 1],
     ['solve', 1],
@@ -34,8 +36,32 @@ const PHASES: Record<JobTask['kind'], [phase: string, share: number][]> = {
   ],
 };
 
-function overallProgress(kind: JobTask['kind'], phase: string, fraction: number): number {
-  const phases = PHASES[kind];
+/** Team and individual villages as integer programs (solveAsync): options, their LP, the MIP parts. */
+const OPTION_PHASES: Phases = [
+  ['team options', 1],
+  ['LP relaxation', 4],
+  ['MIP', 2],
+  ['report', 1],
+];
+/** Firm-town counties first (their flows, LP, dive and MIPs), then the other villages as above. */
+const FIRM_TOWN_PHASES: Phases = [
+  ['firm-town groups', 1],
+  ['firm-town group costs', 3],
+  ['firm-town LP', 2],
+  ['firm-town dive', 1],
+  ['firm-town MIP on', 3],
+  ['firm-town MIP', 5],
+  ...OPTION_PHASES,
+];
+
+/** The phases of a run, told by its first phase: a solve in team or firm-town mode has its own. */
+function phasesOf(kind: JobTask['kind'], firstPhase: string): Phases {
+  if (kind === 'solve' && firstPhase.startsWith('firm-town')) return FIRM_TOWN_PHASES;
+  if (kind === 'solve' && firstPhase.startsWith('team options')) return OPTION_PHASES;
+  return PHASES[kind];
+}
+
+function overallProgress(phases: Phases, phase: string, fraction: number): number {
   const i = phases.findIndex(([p]) => phase.startsWith(p));
   if (i < 0) return NaN;
   const total = phases.reduce((sum, [, share]) => sum + share, 0);
@@ -122,15 +148,20 @@ export class JobRunner {
       const worker = moduleWorker(import.meta.url, WORKERS[work.kind]);
       entry.worker = worker;
       let lastWrite = 0;
+      let phases: Phases | undefined;
+      // a phase met again (firm-town flows between LP rounds) does not take the figure back
+      let shown = 0;
       worker.on('message', (m: WorkerMessage | CalendarWorkerMessage) => {
         if (m.type === 'part') parts.push(m.text);
         else if (m.type === 'progress') {
+          phases ??= phasesOf(work.kind, m.phase);
+          const progress = overallProgress(phases, m.phase, m.fraction);
+          if (!Number.isNaN(progress)) shown = Math.max(shown, progress);
           const now = Date.now();
           if (now - lastWrite < 250) return;
           lastWrite = now;
-          const progress = overallProgress(work.kind, m.phase, m.fraction);
           this.store
-            .updateJob(job.id, { phase: m.phase, ...(Number.isNaN(progress) ? {} : { progress }) })
+            .updateJob(job.id, { phase: m.phase, ...(Number.isNaN(progress) ? {} : { progress: shown }) })
             .catch((err) => this.log.warn({ err, jobId: job.id }, 'progress not saved'));
         } else if (m.type === 'done') resolve({ ok: true, done: m });
         else resolve({ ok: false, error: m.message });

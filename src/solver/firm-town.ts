@@ -143,6 +143,8 @@ const MAX_MIPS = 2;
 const MAX_PART_TOWNS = 250;
 /** Share of the time limit for the MIP over the LP's own groups, which finds the incumbent the others start from. */
 const RESTRICTED_SHARE = 0.25;
+/** How often a running MIP reports the share of its time gone. */
+const MIP_PROGRESS_MS = 5_000;
 /** A further MIP is not started with less time than this left. */
 const MIN_MIP_SECONDS = 5;
 /** Better groups a firm tries, taking another firm's towns, per local-search step. */
@@ -349,7 +351,11 @@ async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupC
     }
     mipParts = Math.max(mipParts, parts.length);
     parts.sort((a, b) => b.length - a.length);
-    opts.onProgress?.(`${label} (${parts.reduce((a, p) => a + p.length, 0)} groups in ${parts.length} parts)`, 0.95);
+    const phase = `${label} (${parts.reduce((a, p) => a + p.length, 0)} groups in ${parts.length} parts)`;
+    opts.onProgress?.(phase, 0);
+    // The share of the MIPs' time gone, every few seconds, while they run in their threads.
+    const started = performance.now();
+    const ticker = setInterval(() => opts.onProgress?.(phase, Math.min(0.99, (performance.now() - started) / Math.max(1, deadlineMs - started))), MIP_PROGRESS_MS);
     const relativeGap = gapFor(objective);
     const solved = await Promise.all(
       parts.map(async (part) => {
@@ -365,7 +371,7 @@ async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupC
         const bound = mip.bound !== undefined && mip.status !== 'error' ? Math.min(mip.bound, units) : NaN;
         return { part, x: ok ? mip.x : start, units, bound };
       }),
-    );
+    ).finally(() => clearInterval(ticker));
     const units = solved.reduce((a, r) => a + r.units, 0) + constant;
     const bound = solved.reduce((a, r) => a + r.bound, 0) + constant;
     const all = solved.flatMap((r) => r.part);

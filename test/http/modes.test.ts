@@ -1,6 +1,7 @@
 /**
  * Team and firm-town solves through the API (issue 4): a team-mode job gives a plan the validator
- * accepts, and a job cancelled while its integer programs run stops at once and leaves the runner free.
+ * accepts, and a job cancelled while its integer programs run (its progress shown) stops at once and
+ * leaves the runner free.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, parseSolution } from '../../src/domain/index.js';
@@ -62,6 +63,9 @@ describe('solve jobs in team and firm-town mode', () => {
     const { jobId } = await submit(big);
     const busy = await job(jobId, (j) => finished(j) || /LP relaxation|MIP/.test(String(j.phase)));
     expect(busy.status, JSON.stringify(busy)).toBe('running');
+    // the job's progress figure follows the team-mode phases (options done: past an eighth of the run)
+    expect(busy.progress as number).toBeGreaterThanOrEqual(1 / 8);
+    expect(busy.progress as number).toBeLessThan(1);
     const cancelled = await app.inject({ method: 'DELETE', url: `/v1/jobs/${jobId}`, headers });
     expect(cancelled.json().status).toBe('cancelled');
     // With one worker slot, the next job starts only once the cancelled job's worker has been stopped.

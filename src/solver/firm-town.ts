@@ -354,8 +354,8 @@ async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupC
     const phase = `${label} (${parts.reduce((a, p) => a + p.length, 0)} groups in ${parts.length} parts)`;
     opts.onProgress?.(phase, 0);
     // The share of the MIPs' time gone, every few seconds, while they run in their threads.
-    const started = performance.now();
-    const ticker = setInterval(() => opts.onProgress?.(phase, Math.min(0.99, (performance.now() - started) / Math.max(1, deadlineMs - started))), MIP_PROGRESS_MS);
+    const mipsStarted = performance.now();
+    const ticker = setInterval(() => opts.onProgress?.(phase, Math.min(0.99, (performance.now() - mipsStarted) / Math.max(1, deadlineMs - mipsStarted))), MIP_PROGRESS_MS);
     const relativeGap = gapFor(objective);
     const solved = await Promise.all(
       parts.map(async (part) => {

@@ -41,6 +41,19 @@ export interface GroupKey {
  * cannot be served by this firm.
  */
 export function groupFlow(data: GroupFlowData, firm: number, towns: number[]): { units: number; lawyerIndex: Int32Array } | undefined {
+  const solved = solveGroup(data, firm, towns);
+  if (!solved) return undefined;
+  const { flow, head } = solved;
+  const lawyerIndex = new Int32Array(flow.nV).fill(-1);
+  for (let v = 0; v < flow.nV; v++) {
+    const arc = flow.assignedArc[v];
+    if (arc >= 0) lawyerIndex[v] = head[arc];
+  }
+  return { units: flow.objective(), lawyerIndex };
+}
+
+/** The group's flow, solved, with the arc heads it was given. */
+function solveGroup(data: GroupFlowData, firm: number, towns: number[]): { flow: TransportFlow; head: Int32Array } | undefined {
   const parts = towns.map((t) => data.arcsByTown[t].get(firm) ?? data.noArcs[t]);
   if (parts.some((p) => p.blocked)) return undefined;
   const nV = parts.reduce((a, p) => a + p.uncoveredCost.length, 0);
@@ -61,13 +74,7 @@ export function groupFlow(data: GroupFlowData, firm: number, towns: number[]): {
   }
   const cap = data.firmCap[firm];
   const p: TransportProblem = { nV, nL: cap.length, start, head, cost, uncoveredCost, cap, loadStep: data.loadStep, share: data.firmShare[firm] };
-  const flow = new TransportFlow(p);
-  const lawyerIndex = new Int32Array(nV).fill(-1);
-  for (let v = 0; v < nV; v++) {
-    const arc = flow.assignedArc[v];
-    if (arc >= 0) lawyerIndex[v] = head[arc];
-  }
-  return { units: flow.objective(), lawyerIndex };
+  return { flow: new TransportFlow(p), head };
 }
 
 /** Progress reports in a batch, at most (each after 2,048 groups at least). */
@@ -78,7 +85,7 @@ export function groupUnits(data: GroupFlowData, groups: GroupKey[], onProgress?:
   const out = new Float64Array(groups.length);
   const every = Math.max(2_048, Math.ceil(groups.length / PROGRESS_REPORTS));
   for (let i = 0; i < groups.length; i++) {
-    out[i] = groupFlow(data, groups[i].firm, groups[i].towns)?.units ?? Infinity;
+    out[i] = solveGroup(data, groups[i].firm, groups[i].towns)?.flow.objective() ?? Infinity;
     if (onProgress && (i + 1) % every === 0) onProgress((i + 1) / groups.length);
   }
   return out;

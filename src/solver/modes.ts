@@ -186,10 +186,10 @@ async function solveOptions(ctx: ModeContext, villages: number[], oc: OptionsCon
   // value of a group bounds it (with every lawyer's full cap), so the sum of each group's best bounds the whole.
   const fullCap = ctx.anyRoleCap;
   const price = new Float64Array(geo.nL);
-  const lpGroups = reachGroups(ctx, villages).map((vs) => {
-    const inGroup = new Set(vs);
-    return { villages: vs, options: columns.filter((o) => inGroup.has(o.v)), lpOptions: [] as TeamOption[], x: new Float64Array(0) as Float64Array<ArrayBufferLike>, lagrangian: -Infinity, lpObjectives: [] as number[], done: false };
-  });
+  const lpGroups = reachGroups(ctx, villages).map((vs) => ({ villages: vs, options: [] as TeamOption[], lpOptions: [] as TeamOption[], x: new Float64Array(0) as Float64Array<ArrayBufferLike>, lagrangian: -Infinity, lpObjectives: [] as number[], done: false }));
+  const groupOf = new Int32Array(geo.nV).fill(-1);
+  lpGroups.forEach((g, i) => g.villages.forEach((v) => (groupOf[v] = i)));
+  for (const o of columns) lpGroups[groupOf[o.v]].options.push(o);
   let rounds = 0;
   for (; rounds < MAX_ROUNDS; rounds++) {
     const open = lpGroups.filter((g) => !g.done);

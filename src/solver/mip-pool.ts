@@ -21,6 +21,27 @@ export function withDeadline(opts: LpSolveOptions): LpSolveOptions {
 }
 
 /**
+ * A MIP that failed after searching a while is solved once more in this share of the time it lasted: its
+ * tree can outgrow HiGHS's 2 GiB WebAssembly heap (city seed 12 at `--time-limit 300` lost its MIP, and
+ * with it the bound, after 60 s).
+ */
+const RETRY_SHARE = 0.7;
+
+/** `solve`, and once more in less time when it failed and `opts.deadlineMs` leaves at least `minSeconds` for that. */
+export async function solveOnceMore(
+  solve: (lp: SparseLp, opts: LpSolveOptions) => Promise<LpResult>,
+  lp: SparseLp,
+  opts: LpSolveOptions & { deadlineMs: number },
+  minSeconds: number,
+): Promise<LpResult> {
+  const first = await solve(lp, opts);
+  const retryS = Math.min(RETRY_SHARE * first.seconds, (opts.deadlineMs - performance.now()) / 1000);
+  if (first.status !== 'error' || retryS < minSeconds) return first;
+  const { deadlineMs: _, ...rest } = opts;
+  return solve(lp, { ...rest, timeLimitS: retryS });
+}
+
+/**
  * HiGHS models solved in worker threads, at most `size` at once (HiGHS is single-threaded, so one per
  * core). A model past its time limit plus a grace is stopped by terminating its thread; `close()`
  * terminates every thread, and so does the end of the thread that owns the pool.

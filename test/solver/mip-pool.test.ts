@@ -1,6 +1,8 @@
 /** The MIP pool's deadline: a model queued behind others gets the time left when its solve starts. */
 import { describe, expect, test } from 'vitest';
-import { withDeadline } from '../../src/solver/mip-pool.js';
+import type { LpResult, LpSolveOptions } from '../../src/solver/lp/index.js';
+import { LpBuilder } from '../../src/solver/lp/index.js';
+import { solveOnceMore, withDeadline } from '../../src/solver/mip-pool.js';
 
 describe('MIP pool deadlines', () => {
   test('a deadline becomes the seconds left now, never more than the time limit and never under one second', () => {
@@ -17,5 +19,41 @@ describe('MIP pool deadlines', () => {
   test('without a deadline the options pass unchanged', () => {
     const opts = { timeLimitS: 7 };
     expect(withDeadline(opts)).toBe(opts);
+  });
+
+  test('a MIP that failed after 20 s (its heap ran out) is solved once more in 14 s, and its answer is kept', async () => {
+    const lp = new LpBuilder().build();
+    const calls: LpSolveOptions[] = [];
+    const answers: LpResult[] = [
+      { status: 'error', objective: NaN, x: new Float64Array(0), seconds: 20, message: 'Aborted()' },
+      { status: 'feasible', objective: 5, bound: 4, x: new Float64Array(0), seconds: 14 },
+    ];
+    const solve = async (_: unknown, opts: LpSolveOptions) => {
+      calls.push(opts);
+      return answers[calls.length - 1];
+    };
+    const r = await solveOnceMore(solve, lp, { deadlineMs: performance.now() + 60_000, relativeGap: 0.01 }, 5);
+    expect(r.bound).toBe(4);
+    expect(calls).toHaveLength(2);
+    expect(calls[1].timeLimitS).toBeCloseTo(14, 6);
+    expect(calls[1].relativeGap).toBe(0.01);
+    expect(calls[1]).not.toHaveProperty('deadlineMs');
+  });
+
+  test('no second try when the deadline leaves too little time, or when the first one did not fail', async () => {
+    const lp = new LpBuilder().build();
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      return { status: 'error', objective: NaN, x: new Float64Array(0), seconds: 20 } as LpResult;
+    };
+    expect((await solveOnceMore(failing, lp, { deadlineMs: performance.now() + 3_000 }, 5)).status).toBe('error');
+    expect(calls).toBe(1);
+    const fine = async () => {
+      calls++;
+      return { status: 'time-limit', objective: NaN, x: new Float64Array(0), seconds: 20 } as LpResult;
+    };
+    expect((await solveOnceMore(fine, lp, { deadlineMs: performance.now() + 60_000 }, 5)).status).toBe('time-limit');
+    expect(calls).toBe(2);
   });
 });

@@ -202,6 +202,18 @@ describe('firm-town mode on small random scenarios', () => {
       { numRuns: 100 },
     );
   });
+
+  it('with two threads (the neighbourhood search runs beside each MIP) it still passes the validator and reaches the brute-force optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(firmTownScenario, async (s) => {
+        const sol = await solveAsync(s, { threads: 2, relativeGap: 1e-9 });
+        expect(validateSolution(s, sol)).toEqual([]);
+        const tolerance = 0.0005 * 2 * s.villages.length + 1e-6;
+        expect(Math.abs(sol.metrics.objective - bruteForceFirmTown(s))).toBeLessThanOrEqual(tolerance);
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
 
 /** Towns T1, T2 in one city and X1, X2 in the next, side by side; firms in both; paired lawyers cross over. */

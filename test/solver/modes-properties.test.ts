@@ -189,29 +189,20 @@ function bruteForceFirmTown(s: Scenario): number {
 }
 
 describe('firm-town mode on small random scenarios', () => {
-  it('passes the validator (R4 included), and its objective equals the brute-force optimum with the bound below it', async () => {
+  it.each([
+    ['in one thread', 0, 100],
+    ['with two threads (the neighbourhood search beside each MIP)', 2, 25],
+  ])('%s: passes the validator (R4 included), and its objective equals the brute-force optimum with the bound below it', async (_, threads, numRuns) => {
     await fc.assert(
       fc.asyncProperty(firmTownScenario, async (s) => {
-        const sol = await solveAsync(s, { threads: 0, relativeGap: 1e-9 });
+        const sol = await solveAsync(s, { threads, relativeGap: 1e-9 });
         expect(validateSolution(s, sol)).toEqual([]);
         const tolerance = 0.0005 * 2 * s.villages.length + 1e-6;
         const best = bruteForceFirmTown(s);
         expect(Math.abs(sol.metrics.objective - best)).toBeLessThanOrEqual(tolerance);
         expect(sol.metrics.bound).toBeLessThanOrEqual(best + tolerance);
       }),
-      { numRuns: 100 },
-    );
-  });
-
-  it('with two threads (the neighbourhood search runs beside each MIP) it still passes the validator and reaches the brute-force optimum', async () => {
-    await fc.assert(
-      fc.asyncProperty(firmTownScenario, async (s) => {
-        const sol = await solveAsync(s, { threads: 2, relativeGap: 1e-9 });
-        expect(validateSolution(s, sol)).toEqual([]);
-        const tolerance = 0.0005 * 2 * s.villages.length + 1e-6;
-        expect(Math.abs(sol.metrics.objective - bruteForceFirmTown(s))).toBeLessThanOrEqual(tolerance);
-      }),
-      { numRuns: 25 },
+      { numRuns },
     );
   });
 });

@@ -372,7 +372,7 @@ async function solveWith(ctx: ModeContext, opts: FirmTownOptions, coster: GroupC
         const model = setPacking(towns, part, saving, firms, ctx.firmIds.length, true, taken);
         const start = Float64Array.from(part, (g) => (incumbent.has(g) ? 1 : 0));
         const startUnits = part.reduce((a, g, j) => a + (start[j] > 0.5 ? saving(g, g.units) : 0), 0);
-        const mip = await solveOnceMore((lp, o) => opts.pool.solve(lp, o), model.lp, { deadlineMs, relativeGap, start, presolve }, MIN_MIP_SECONDS);
+        const mip = await solveOnceMore((lp, o) => opts.pool.solve(lp, o), model.lp, { deadlineMs, relativeGap, start, presolve });
         const ok = (mip.status === 'optimal' || mip.status === 'feasible') && mip.objective <= startUnits;
         const units = ok ? mip.objective : startUnits;
         // over the part's groups; with the incumbent as a start it is at most the incumbent's

@@ -27,16 +27,24 @@ export function withDeadline(opts: LpSolveOptions): LpSolveOptions {
  */
 const RETRY_SHARE = 0.7;
 
-/** `solve`, and once more in less time when it failed and `opts.deadlineMs` leaves at least `minSeconds` for that. */
+/** A failed MIP is not solved again in less time than this. */
+const RETRY_MIN_SECONDS = 5;
+
+/**
+ * `solve`, and once more in less time when it failed, if the time it had left (to `opts.deadlineMs`, else of
+ * `opts.timeLimitS`) allows at least `minSeconds`.
+ */
 export async function solveOnceMore(
   solve: (lp: SparseLp, opts: LpSolveOptions) => Promise<LpResult>,
   lp: SparseLp,
-  opts: LpSolveOptions & { deadlineMs: number },
-  minSeconds: number,
+  opts: LpSolveOptions,
+  minSeconds = RETRY_MIN_SECONDS,
 ): Promise<LpResult> {
   const first = await solve(lp, opts);
-  const retryS = Math.min(RETRY_SHARE * first.seconds, (opts.deadlineMs - performance.now()) / 1000);
-  if (first.status !== 'error' || retryS < minSeconds) return first;
+  if (first.status !== 'error') return first;
+  const left = opts.deadlineMs !== undefined ? (opts.deadlineMs - performance.now()) / 1000 : (opts.timeLimitS ?? Infinity) - first.seconds;
+  const retryS = Math.min(RETRY_SHARE * first.seconds, left);
+  if (!(retryS >= minSeconds)) return first;
   const { deadlineMs: _, ...rest } = opts;
   return solve(lp, { ...rest, timeLimitS: retryS });
 }

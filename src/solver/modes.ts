@@ -23,7 +23,7 @@ import type { Geography } from '../geo/geography.js';
 import { CostModel } from './costs.js';
 import { solveFirmTown, type FirmTownResult } from './firm-town.js';
 import { buildMaster } from './master.js';
-import { MipPool } from './mip-pool.js';
+import { MipPool, solveOnceMore } from './mip-pool.js';
 import { MODE_FIRM_TOWN, ModeContext, optionKey, type TeamOption } from './options.js';
 import type { LpResult } from './lp/sparse.js';
 
@@ -248,7 +248,7 @@ async function solveOptions(ctx: ModeContext, villages: number[], oc: OptionsCon
       const before = Int32Array.from(oc.loadBefore);
       for (let q = 0; q < p; q++) for (let l = 0; l < geo.nL; l++) before[l] += slotsOf[q][l];
       const master = buildMaster({ villages: part, options, uncoveredUnits, slots: slotsOf[p], loadBefore: before, loadStep: oc.loadStep, integer: true });
-      const res: LpResult = await oc.pool.solve(master.lp, { timeLimitS: oc.timeLimitS, relativeGap: oc.relativeGap });
+      const res: LpResult = await solveOnceMore((lp, o) => oc.pool.solve(lp, o), master.lp, { timeLimitS: oc.timeLimitS, relativeGap: oc.relativeGap });
       oc.progress(`MIP part ${p + 1} of ${parts.length} (${part.length} villages): ${res.status}`, ++done / parts.length);
       return { part, options, res };
     }),

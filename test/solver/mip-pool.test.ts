@@ -56,4 +56,15 @@ describe('MIP pool deadlines', () => {
     expect((await solveOnceMore(fine, lp, { deadlineMs: performance.now() + 60_000 }, 5)).status).toBe('time-limit');
     expect(calls).toBe(2);
   });
+
+  test('without a deadline, the time left of its own limit bounds the second try (team-mode MIPs)', async () => {
+    const lp = new LpBuilder().build();
+    const calls: LpSolveOptions[] = [];
+    const solve = async (_: unknown, opts: LpSolveOptions) => {
+      calls.push(opts);
+      return { status: calls.length === 1 ? 'error' : 'optimal', objective: 1, bound: 1, x: new Float64Array(0), seconds: 40 } as LpResult;
+    };
+    expect((await solveOnceMore(solve, lp, { timeLimitS: 60 })).status).toBe('optimal');
+    expect(calls.map((c) => c.timeLimitS)).toEqual([60, 20]);
+  });
 });

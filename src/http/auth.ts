@@ -3,12 +3,20 @@ import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
 import { HttpProblem } from './problem.js';
 
-/** Who is calling: an admin, or a bureau limited to one city or county (by region code). */
-export type Principal = { kind: 'admin' } | { kind: 'city' | 'county'; code: string };
+/** What a key grants: everything, or one city or county (by region code). */
+export type Scope = { kind: 'admin' } | { kind: 'city' | 'county'; code: string };
+
+/** Who is calling: a key's scope, and which key (for the audit trail and per-key limits). */
+export type Principal = Scope & {
+  /** the stored key's id; `env` for the environment's admin key */
+  keyId: string;
+  /** the key's label as its bureau named it */
+  label: string;
+};
 
 const SCOPE = /^(admin|(city|county):[A-Za-z0-9_-]{1,64})$/;
 
-export function parseScope(scope: string): Principal {
+export function parseScope(scope: string): Scope {
   if (!SCOPE.test(scope)) throw new HttpProblem(400, 'Bad Request', `scope must be admin, city:<code> or county:<code>, got ${JSON.stringify(scope)}`);
   if (scope === 'admin') return { kind: 'admin' };
   const [kind, code] = scope.split(':') as ['city' | 'county', string];
@@ -33,8 +41,13 @@ export async function authenticate(request: FastifyRequest, store: Store, adminK
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) throw new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"');
   const key = match[1];
-  if (adminKey !== undefined && adminKey.length === key.length && timingSafeEqual(Buffer.from(adminKey), Buffer.from(key))) return { kind: 'admin' };
+  if (adminKey !== undefined && adminKey.length === key.length && timingSafeEqual(Buffer.from(adminKey), Buffer.from(key))) {
+    return { kind: 'admin', keyId: 'env', label: 'OVOLA_ADMIN_KEY' };
+  }
   const record = await store.findApiKeyByHash(hashKey(key));
   if (!record) throw new HttpProblem(401, 'Unauthorized', 'unknown API key');
-  return parseScope(record.scope);
+  return { ...parseScope(record.scope), keyId: record.id, label: record.label };
 }
+
+/** The scope as keys and jobs record it: `admin`, `city:<code>` or `county:<code>`. */
+export const scopeText = (s: Scope): string => (s.kind === 'admin' ? 'admin' : `${s.kind}:${s.code}`);

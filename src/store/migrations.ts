@@ -117,6 +117,78 @@ export const MIGRATIONS: readonly Migration[] = [
       `update calendars set body = ''`,
     ],
   },
+  {
+    version: 4,
+    name: 'tenancy',
+    // Who owns a village's public card, which solution supplies each card, the divisions registry, keys
+    // that can be revoked, who submitted a job, the region a calendar was built for, and the audit trail.
+    up: ({ key }) => [
+      // the divisions registry (ovola.divisions/v1) as loaded, one row; its regions and villages indexed below
+      `create table divisions (
+        name ${key} primary key,
+        body text not null,
+        loaded_at ${key} not null,
+        loaded_by text not null
+      )`,
+      `create table division_regions (
+        id ${key} primary key,
+        level text not null,
+        parent_id ${key},
+        name text not null,
+        county_id ${key},
+        city_id ${key}
+      )`,
+      `create table division_villages (
+        id ${key} primary key,
+        name text not null,
+        town_id ${key} not null,
+        county_id ${key} not null,
+        city_id ${key}
+      )`,
+      // without a registry (or for a village it does not list), the county that first published the village owns it
+      `create table village_owners (
+        village_id ${key} primary key,
+        county_id ${key} not null,
+        city_id ${key},
+        claimed_at ${key} not null,
+        claimed_by text not null
+      )`,
+      // the solution in force for each village's public card, and who published it when
+      `create table publications (
+        village_id ${key} primary key,
+        solution_id ${key} not null references solutions (id) on delete cascade,
+        county_id ${key},
+        city_id ${key},
+        published_at ${key} not null,
+        publisher text not null,
+        key_id ${key},
+        key_label text not null
+      )`,
+      `create index publications_solution on publications (solution_id)`,
+      `alter table api_keys add column last_used_at ${key}`,
+      `alter table api_keys add column revoked_at ${key}`,
+      // who submitted a job: the key (per-key queue limits) and its scope (who may cancel it)
+      `alter table jobs add column key_id ${key}`,
+      `alter table jobs add column scope text`,
+      // the region a calendar was built for (a county key builds its county's); null: the whole solution
+      `alter table calendars add column scope ${key}`,
+      `create table audit (
+        id ${key} primary key,
+        at ${key} not null,
+        key_id ${key},
+        key_label text,
+        scope text,
+        method text not null,
+        route text not null,
+        target text,
+        region ${key},
+        status integer not null,
+        detail text
+      )`,
+      `create index audit_at on audit (at, id)`,
+      `create index audit_region on audit (region, at, id)`,
+    ],
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied (empty when up to date). */

@@ -54,6 +54,10 @@ export interface JobsTable {
   error: string | null;
   created_at: string;
   updated_at: string;
+  /** the key that submitted the job (migration 4) */
+  key_id: string | null;
+  /** that key's scope, e.g. `county:449021` (migration 4) */
+  scope: string | null;
 }
 
 export interface CalendarsTable {
@@ -68,6 +72,8 @@ export interface CalendarsTable {
   created_at: string;
   /** empty since migration 3: the document is in `calendar_parts` */
   body: string;
+  /** the region it was built for (migration 4); null: the whole solution */
+  scope: string | null;
 }
 
 /** A calendar document (ovola.calendar/v1, JSON text) in parts: their bodies joined in `seq` order (migration 3). */
@@ -90,6 +96,73 @@ export interface ApiKeysTable {
   label: string;
   key_hash: string;
   created_at: string;
+  /** migration 4 */
+  last_used_at: string | null;
+  /** migration 4: a revoked key authenticates no request */
+  revoked_at: string | null;
+}
+
+/** The divisions registry as loaded (migration 4): one row, `name` = 'current'. */
+export interface DivisionsTable {
+  name: string;
+  /** the ovola.divisions/v1 document, JSON text */
+  body: string;
+  loaded_at: string;
+  loaded_by: string;
+}
+
+export interface DivisionRegionsTable {
+  id: string;
+  level: string;
+  parent_id: string | null;
+  name: string;
+  county_id: string | null;
+  city_id: string | null;
+}
+
+export interface DivisionVillagesTable {
+  id: string;
+  name: string;
+  town_id: string;
+  county_id: string;
+  city_id: string | null;
+}
+
+/** Villages claimed by the county that first published them, where no registry says (migration 4). */
+export interface VillageOwnersTable {
+  village_id: string;
+  county_id: string;
+  city_id: string | null;
+  claimed_at: string;
+  claimed_by: string;
+}
+
+/** The solution whose plan a village's public card shows (migration 4). */
+export interface PublicationsTable {
+  village_id: string;
+  solution_id: string;
+  county_id: string | null;
+  city_id: string | null;
+  published_at: string;
+  /** the bureau the card names as its publisher */
+  publisher: string;
+  key_id: string | null;
+  key_label: string;
+}
+
+/** One write through the API or the CLI (migration 4). */
+export interface AuditTable {
+  id: string;
+  at: string;
+  key_id: string | null;
+  key_label: string | null;
+  scope: string | null;
+  method: string;
+  route: string;
+  target: string | null;
+  region: string | null;
+  status: number;
+  detail: string | null;
 }
 
 export interface Database {
@@ -102,6 +175,12 @@ export interface Database {
   calendar_parts: CalendarPartsTable;
   holiday_tables: HolidayTablesTable;
   api_keys: ApiKeysTable;
+  divisions: DivisionsTable;
+  division_regions: DivisionRegionsTable;
+  division_villages: DivisionVillagesTable;
+  village_owners: VillageOwnersTable;
+  publications: PublicationsTable;
+  audit: AuditTable;
 }
 
 export const MIGRATIONS_TABLE = 'ovola_migrations';

@@ -13,7 +13,7 @@ import type { ApiKeyRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobSt
 
 const SCENARIO_COLUMNS = ['id', 'parent_id', 'name', 'created_at', 'summary', 'regions'] as const;
 const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at', 'published_for'] as const;
-const CALENDAR_COLUMNS = ['id', 'solution_id', 'scenario_id', 'year', 'months', 'provisional', 'created_at'] as const;
+const CALENDAR_COLUMNS = ['id', 'solution_id', 'scenario_id', 'year', 'months', 'provisional', 'created_at', 'scope'] as const;
 const JOB_COLUMNS = [
   'id',
   'kind',
@@ -27,6 +27,8 @@ const JOB_COLUMNS = [
   'error',
   'created_at',
   'updated_at',
+  'key_id',
+  'scope',
 ] as const;
 const API_KEY_COLUMNS = ['id', 'scope', 'label', 'created_at'] as const;
 
@@ -297,7 +299,7 @@ export class SqlStore implements Store {
    * whole write-ahead log). Readers see the calendar only once its row is there; parts left by a failed
    * write are removed here, and those of a stopped process by `failInterruptedJobs`.
    */
-  async insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string | readonly string[], jobId?: string): Promise<CalendarRecord> {
+  async insertCalendar(rec: Omit<CalendarRecord, 'createdAt' | 'scope'> & { scope?: string | null }, body: string | readonly string[], jobId?: string): Promise<CalendarRecord> {
     const now = this.#now();
     const row: CalendarRow = {
       id: rec.id,
@@ -307,6 +309,7 @@ export class SqlStore implements Store {
       months: JSON.stringify(rec.months),
       provisional: rec.provisional ? 1 : 0,
       created_at: now,
+      scope: rec.scope ?? null,
     };
     const parts = typeof body === 'string' ? splitText(body) : body.flatMap((p) => splitText(p));
     try {
@@ -408,7 +411,10 @@ export class SqlStore implements Store {
 
   /** A new job is `queued`, progress 0, phase "". */
   insertJob(
-    rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'error' | 'status'>,
+    rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'calendarId' | 'error' | 'status' | 'keyId' | 'scope'> & {
+      keyId?: string | null;
+      scope?: string | null;
+    },
   ): Promise<JobRecord> {
     const now = this.#now();
     const row: JobRow = {
@@ -424,6 +430,8 @@ export class SqlStore implements Store {
       error: null,
       created_at: now,
       updated_at: now,
+      key_id: rec.keyId ?? null,
+      scope: rec.scope ?? null,
     };
     return this.#run(async (db) => {
       await db.insertInto('jobs').values(row).execute();
@@ -542,6 +550,7 @@ function toCalendar(row: CalendarRow): CalendarRecord {
     months: JSON.parse(row.months) as string[],
     provisional: Number(row.provisional) === 1,
     createdAt: row.created_at,
+    scope: row.scope,
   };
 }
 
@@ -573,6 +582,8 @@ function toJob(row: JobRow): JobRecord {
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    keyId: row.key_id,
+    scope: row.scope,
   };
 }
 

@@ -49,6 +49,10 @@ export interface JobRecord {
   error: string | null;
   createdAt: string;
   updatedAt: string;
+  /** the key that submitted it (null for jobs stored before keys were recorded) */
+  keyId: string | null;
+  /** that key's scope, `admin`, `city:<code>` or `county:<code>` */
+  scope: string | null;
 }
 
 /** A visit calendar (ovola.calendar/v1) built for a solution; stored only once complete. */
@@ -63,6 +67,8 @@ export interface CalendarRecord {
   /** true when the year's holidays were computed, not taken from an official table */
   provisional: boolean;
   createdAt: string;
+  /** the city or county whose villages it covers (a bureau builds its own region's); null: the whole solution */
+  scope: string | null;
 }
 
 /** An official holiday table (ovola.holidays/v1) for a year, loaded by an admin. */
@@ -109,7 +115,7 @@ export interface Store {
    * Stores a complete calendar and, in the same transaction, marks its job succeeded with this
    * `calendarId` (the job must be queued or running, as for `insertSolution`).
    */
-  insertCalendar(rec: Omit<CalendarRecord, 'createdAt'>, body: string | readonly string[], jobId?: string): Promise<CalendarRecord>;
+  insertCalendar(rec: Omit<CalendarRecord, 'createdAt' | 'scope'> & { scope?: string | null }, body: string | readonly string[], jobId?: string): Promise<CalendarRecord>;
   getCalendar(id: string): Promise<CalendarRecord | undefined>;
   /** the calendar document as stored (JSON text); a province's is ~130 MB: prefer `getCalendarParts` */
   getCalendarBody(id: string): Promise<string | undefined>;
@@ -125,7 +131,12 @@ export interface Store {
   putHolidayTable(year: number, body: string): Promise<HolidayTableRecord>;
   getHolidayTable(year: number): Promise<HolidayTableRecord | undefined>;
 
-  insertJob(rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'calendarId' | 'error' | 'status'>): Promise<JobRecord>;
+  insertJob(
+    rec: Omit<JobRecord, 'createdAt' | 'updatedAt' | 'progress' | 'phase' | 'solutionId' | 'calendarId' | 'error' | 'status' | 'keyId' | 'scope'> & {
+      keyId?: string | null;
+      scope?: string | null;
+    },
+  ): Promise<JobRecord>;
   getJob(id: string): Promise<JobRecord | undefined>;
   updateJob(id: string, patch: Partial<Pick<JobRecord, 'status' | 'progress' | 'phase' | 'error' | 'solutionId'>>): Promise<void>;
   /**

@@ -528,6 +528,8 @@ describe.each(backends)('store on $name', (backend) => {
         'status',
         'updatedAt',
         'calendarId',
+        'keyId',
+        'scope',
       ].sort());
       expect(job).toEqual({
         id: 'J1',
@@ -542,6 +544,8 @@ describe.each(backends)('store on $name', (backend) => {
         error: null,
         createdAt: expect.stringMatching(ISO_MS),
         updatedAt: job.createdAt,
+        keyId: null,
+        scope: null,
       });
       expect(await store.getJob('J1')).toEqual(job);
 
@@ -612,8 +616,8 @@ describe.each(backends)('store on $name', (backend) => {
       await store.updateJob('J1', { status: 'running', progress: 0.5, phase: 'month 2026-03' });
       const body = '{"schema":"ovola.calendar/v1","visits":[{"villageId":"村1"}]}';
       const rec = await store.insertCalendar(cal('C1'), body, 'J1');
-      expect(Object.keys(rec).sort()).toEqual(['createdAt', 'id', 'months', 'provisional', 'scenarioId', 'solutionId', 'year']);
-      expect(rec).toEqual({ ...cal('C1'), createdAt: expect.stringMatching(ISO_MS) });
+      expect(Object.keys(rec).sort()).toEqual(['createdAt', 'id', 'months', 'provisional', 'scenarioId', 'scope', 'solutionId', 'year']);
+      expect(rec).toEqual({ ...cal('C1'), scope: null, createdAt: expect.stringMatching(ISO_MS) });
       expect(await store.getCalendar('C1')).toEqual(rec);
       expect(await store.getCalendarBody('C1')).toBe(body);
       const done = await store.getJob('J1');

@@ -5,3 +5,6 @@ export * from './solution.js';
 export * from './calendar.js';
 export * from './check.js';
 export * from './holidays.js';
+export * from './places.js';
+export * from './divisions.js';
+export * from './delta.js';

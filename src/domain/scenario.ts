@@ -68,11 +68,11 @@ export const Contact = z.strictObject({
   email: z.string().min(1),
 });
 
-const GeoPolygon = z.strictObject({
+export const GeoPolygon = z.strictObject({
   type: z.literal('Polygon'),
   coordinates: z.array(z.array(LonLat).min(4)).min(1),
 });
-const GeoMultiPolygon = z.strictObject({
+export const GeoMultiPolygon = z.strictObject({
   type: z.literal('MultiPolygon'),
   coordinates: z.array(z.array(z.array(LonLat).min(4)).min(1)).min(1),
 });

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { parseScenario, parseSolution, type Scenario, type Solution } from '../domain/index.js';
+import { divisionIssues, InvalidDocumentError, parseScenario, parseSolution, type Scenario, scenarioDelta, type Solution } from '../domain/index.js';
 import { summarize } from '../domain/summary.js';
-import type { CalendarRecord, JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
-import { mayAccess, type Principal } from './auth.js';
-import { forbidden, notFound } from './problem.js';
+import type { ScenarioRecord, Store } from '../store/types.js';
+import type { Principal } from './auth.js';
+import { assertCreate, assertDerived } from './policy.js';
+import { notFound } from './problem.js';
 
 /*
- * What a caller may see: a record whose scenario lies outside the caller's region answers 404,
- * as if it did not exist. Every route looks records up through these.
+ * Views of stored records, parsed documents kept for reuse, and storing new scenarios under the
+ * access rules of policy.ts (which decides who may see which record).
  */
 
 /** The scenario record as the scenarios routes show it. */
@@ -29,29 +30,6 @@ export const scenarioView = (r: ScenarioRecord): z.infer<typeof ScenarioView> =>
   regions: r.regions,
   summary: r.summary,
 });
-
-/** A scenario the caller may see, else 404 (as if it did not exist). */
-export async function visibleScenario(store: Store, id: string, principal: Principal): Promise<ScenarioRecord> {
-  const rec = await store.getScenario(id);
-  if (!rec || !mayAccess(principal, rec.regions)) throw notFound('scenario', id);
-  return rec;
-}
-
-/** A solution the caller may see (its scenario lies in their region), with its scenario's record; else 404. */
-export async function visibleSolution(store: Store, id: string, principal: Principal): Promise<{ solution: SolutionRecord; scenario: ScenarioRecord }> {
-  const solution = await store.getSolution(id);
-  const scenario = solution ? await store.getScenario(solution.scenarioId) : undefined;
-  if (!solution || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('solution', id);
-  return { solution, scenario };
-}
-
-/** A calendar the caller may see (its scenario lies in their region); else 404. */
-export async function visibleCalendar(store: Store, id: string, principal: Principal): Promise<{ calendar: CalendarRecord; scenario: ScenarioRecord }> {
-  const calendar = await store.getCalendar(id);
-  const scenario = calendar ? await store.getScenario(calendar.scenarioId) : undefined;
-  if (!calendar || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('calendar', id);
-  return { calendar, scenario };
-}
 
 /**
  * Parsed documents, a few of each kind. Stored scenarios and solutions never change, so a parse can be
@@ -101,19 +79,32 @@ export function loadSolution(store: Store, id: string): Promise<Solution> {
   });
 }
 
-/** Stores a scenario (new, or derived from `parentId`), refusing one outside the caller's region. */
-export async function insertVersion(store: Store, principal: Principal, parentId: string | null, scenario: Scenario, name?: string): Promise<ScenarioRecord> {
-  const { summary, regions } = summarize(scenario);
-  if (principal.kind !== 'admin' && !regions.includes(principal.code)) {
-    throw forbidden(`a ${principal.kind} key may only store scenarios of its own region ${principal.code}`);
-  }
-  return store.insertScenario({ id: randomUUID(), parentId, name: name ?? scenario.name, summary, regions }, JSON.stringify(scenario));
+/** A scenario refused by the divisions registry: a registered village or region placed elsewhere (422, every path named). */
+async function checkRegistry(store: Store, scenario: Scenario): Promise<void> {
+  const registered = await store.findDivisions(
+    scenario.regions.map((r) => r.id),
+    scenario.villages.map((v) => v.id),
+  );
+  if (registered.regions.size === 0 && registered.villages.size === 0) return;
+  const issues = divisionIssues(scenario, registered);
+  if (issues.length > 0) throw new InvalidDocumentError('scenario (against the divisions registry)', issues);
 }
 
-/** A job the caller may see (its scenario lies in their region); else 404. */
-export async function visibleJob(store: Store, jobId: string, principal: Principal): Promise<JobRecord> {
-  const job = await store.getJob(jobId);
-  const scenario = job ? await store.getScenario(job.scenarioId) : undefined;
-  if (!job || !scenario || !mayAccess(principal, scenario.regions)) throw notFound('job', jobId);
-  return job;
+/** Stores a new scenario: the caller's region must hold every village of it, and the registry must agree. */
+export async function createScenario(store: Store, principal: Principal, scenario: Scenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = summarize(scenario);
+  assertCreate(principal, { summary, regions });
+  await checkRegistry(store, scenario);
+  return store.insertScenario({ id: randomUUID(), parentId: null, name: name ?? scenario.name, summary, regions }, JSON.stringify(scenario));
+}
+
+/**
+ * Stores a new version of `parent` (a scenario the caller may read): a city or county key may change
+ * only what lies in its region (`assertDerived`), and the registry must agree.
+ */
+export async function deriveScenario(store: Store, principal: Principal, parent: { rec: ScenarioRecord; scenario: Scenario }, child: Scenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = summarize(child);
+  assertDerived(principal, scenarioDelta(parent.scenario, child), parent.rec, { summary });
+  await checkRegistry(store, child);
+  return store.insertScenario({ id: randomUUID(), parentId: parent.rec.id, name: name ?? child.name, summary, regions }, JSON.stringify(child));
 }

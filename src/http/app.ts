@@ -5,8 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/types.js';
-import { authenticate, type Principal } from './auth.js';
 import { JobRunner } from './jobs.js';
+import { accessPlugin } from './policy.js';
 import { problemHandler } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
 import { healthRoutes } from './routes/health.js';
@@ -21,12 +21,7 @@ import { explainRoutes } from './routes/explain.js';
 import { replanRoutes } from './routes/replan.js';
 import { versionRoutes } from './routes/versions.js';
 import { calendarRoutes } from './routes/calendars.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal;
-  }
-}
+import { divisionRoutes } from './routes/divisions.js';
 
 export interface AppOptions {
   store: Store;
@@ -86,18 +81,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
+  // Who may do what, decided in one place (policy.ts): registered before any route, so that it sees them all.
+  await app.register(accessPlugin, { store: opts.store, adminKey: opts.adminKey });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
   const directory = new PublicDirectory(opts.today);
   // A published solution's new calendar changes its villages' public cards (their next visits).
   const jobs = new JobRunner(opts.store, app.log, opts.workers, async (calendar) => {
-    if ((await opts.store.getSolution(calendar.solutionId))?.publishedFor) await directory.reload(opts.store);
+    if (directory.supplies(calendar.solutionId)) await directory.reload(opts.store);
   });
   await directory.reload(opts.store);
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
-  app.decorateRequest<Principal | null>('principal', null);
   app.addHook('onClose', async () => {
     await jobs.close();
     await directory.close();
@@ -106,13 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(healthRoutes, { store: opts.store });
   await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
-  // Everything else needs a key: one encapsulated context with the check, so the public look-up
-  // (the hot path) does not pay for it.
   await app.register(async (api) => {
-    api.addHook('onRequest', async (request) => {
-      request.principal = await authenticate(request, opts.store, opts.adminKey);
-    });
-    await api.register(scenarioRoutes, { store: opts.store, jobs });
+    await api.register(scenarioRoutes, { store: opts.store, jobs, directory });
     await api.register(jobRoutes, { store: opts.store, jobs });
     await api.register(solutionRoutes, { store: opts.store, directory });
     await api.register(exportRoutes, { store: opts.store });
@@ -122,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(compareRoutes, { store: opts.store });
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });
+    await api.register(divisionRoutes, { store: opts.store, directory });
   });
   await app.ready();
   return app as unknown as App;

@@ -30,11 +30,6 @@ export function newKey(): string {
   return `ovk_${randomBytes(24).toString('base64url')}`;
 }
 
-/** May this caller see or change something that covers these regions (city and county codes)? */
-export function mayAccess(p: Principal, regions: readonly string[]): boolean {
-  return p.kind === 'admin' || regions.includes(p.code);
-}
-
 /** Resolves the caller from `Authorization: Bearer …`: the environment's admin key, or a stored key. */
 export async function authenticate(request: FastifyRequest, store: Store, adminKey: string | undefined): Promise<Principal> {
   const header = request.headers.authorization;

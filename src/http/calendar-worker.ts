@@ -2,7 +2,7 @@
 // (a province's calendar takes tens of seconds).
 import { parentPort } from 'node:worker_threads';
 import { buildCalendar } from '../calendar/index.js';
-import { parseHolidayTable, parseScenario, parseSolution } from '../domain/index.js';
+import { parseHolidayTable, parseScenario, parseSolution, type Scenario, ScenarioPlaces, type Solution } from '../domain/index.js';
 import { splitText } from '../store/parts.js';
 
 export interface CalendarTask {
@@ -13,6 +13,8 @@ export interface CalendarTask {
   months?: string[];
   /** the official holiday table stored for `year`, if an admin loaded one */
   holidaysText?: string;
+  /** the city or county whose villages the calendar covers (a bureau builds its own region's); the whole solution when null */
+  scope?: string | null;
 }
 
 export type CalendarWorkerMessage =
@@ -23,13 +25,26 @@ export type CalendarWorkerMessage =
   | { type: 'done'; parts: number; months: string[]; provisional: boolean }
   | { type: 'error'; message: string };
 
+/** The solution's plan for the villages of `scope` (a county or city), all of it when null. */
+function inScope(scenario: Scenario, solution: Solution, scope: string | null): Solution {
+  if (scope === null) return solution;
+  const places = new ScenarioPlaces(scenario);
+  const villages = new Map(scenario.villages.map((v) => [v.id, v]));
+  const inside = (id: string) => {
+    const v = villages.get(id);
+    const place = v ? places.village(v) : {};
+    return place.countyId === scope || place.cityId === scope;
+  };
+  return { ...solution, assignments: solution.assignments.filter((a) => inside(a.villageId)), uncovered: solution.uncovered.filter((u) => inside(u.villageId)) };
+}
+
 const port = parentPort;
 if (!port) throw new Error('calendar-worker must run in a worker thread');
 
 port.once('message', (task: CalendarTask) => {
   try {
     const scenario = parseScenario(JSON.parse(task.scenarioText));
-    const solution = parseSolution(JSON.parse(task.solutionText));
+    const solution = inScope(scenario, parseSolution(JSON.parse(task.solutionText)), task.scope ?? null);
     const holidays = task.holidaysText === undefined ? undefined : parseHolidayTable(JSON.parse(task.holidaysText));
     let last = 0;
     const calendar = buildCalendar(scenario, solution, {

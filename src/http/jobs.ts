@@ -178,7 +178,7 @@ export class JobRunner {
       await this.store.insertSolution({ id: randomUUID(), scenarioId: job.scenarioId }, outcome.done.solutionText, job.id);
     } else if (outcome.ok && 'parts' in outcome.done && work.kind === 'calendar' && outcome.done.parts === parts.length) {
       const { months, provisional } = outcome.done;
-      const rec = { id: randomUUID(), solutionId: work.solutionId, scenarioId: job.scenarioId, year: work.task.year, months, provisional };
+      const rec = { id: randomUUID(), solutionId: work.solutionId, scenarioId: job.scenarioId, year: work.task.year, months, provisional, scope: work.task.scope ?? null };
       const calendar = await this.store.insertCalendar(rec, parts.splice(0), job.id);
       await this.onCalendar(calendar).catch((err) => this.log.error({ err, jobId: job.id, calendarId: calendar.id }, 'after storing a calendar'));
     } else if (outcome.ok) {

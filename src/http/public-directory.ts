@@ -1,5 +1,5 @@
 import { IoWorker } from '../io/offload.js';
-import { type CardEntry, type PackedCards, type PublicCard, renderCard } from '../io/public-cards.js';
+import { type CardEntry, type CardPublication, type PackedCards, type PublicCard, renderCard } from '../io/public-cards.js';
 import type { IoResult } from '../io/tasks.js';
 import { breathe } from '../store/parts.js';
 import type { CalendarRecord, Store } from '../store/types.js';
@@ -17,6 +17,8 @@ interface Pack extends PackedCards {
   all: Buffer;
   /** the (China) day the bodies were rendered for */
   day: string;
+  /** the solution whose cards these are */
+  solutionId: string;
 }
 
 /** A card rendered again on a later day than its pack's. */
@@ -60,27 +62,17 @@ function render(pack: Pack, body: Buffer, slots: string, today: string): Rerende
   return { ...renderCard(base, slots.split(';'), today), day: today };
 }
 
-/**
- * Which calendars of a solution supply the months from `today`'s on: each month from the newest
- * calendar covering it, so a calendar made later for one month replaces that month only, and one for
- * next year does not hide the rest of this one. `calendars` newest first, as the store lists them.
- */
-function supplying(calendars: CalendarRecord[], today: string): { rec: CalendarRecord; months: string[] }[] {
-  const claimed = new Set<string>();
-  const out: { rec: CalendarRecord; months: string[] }[] = [];
-  for (const rec of calendars) {
-    const months = [...new Set(rec.months.filter((m) => m >= today.slice(0, 7) && !claimed.has(m)))];
-    if (months.length === 0) continue;
-    for (const m of months) claimed.add(m);
-    out.push({ rec, months });
-  }
-  return out;
+/** The months of each calendar from `today`'s on, newest calendar first (as the store lists them). */
+function current(calendars: CalendarRecord[], today: string): { rec: CalendarRecord; months: string[] }[] {
+  const month = today.slice(0, 7);
+  return calendars.map((rec) => ({ rec, months: [...new Set(rec.months.filter((m) => m >= month))] })).filter((c) => c.months.length > 0);
 }
 
 /**
- * The public look-up, served from memory: every village of every published solution, its card
- * serialised once with an ETag. Rebuilt when a solution is published or it gets a calendar; a card
- * with visits is rendered again on the first look-up of each day, so its next visits move on.
+ * The public look-up, served from memory: every village with a card in force (the store's publications:
+ * one solution per village), its card serialised once with an ETag. Rebuilt when cards are published or
+ * withdrawn, a published solution gets a calendar, or the registry changes; a card with visits is
+ * rendered again on the first look-up of each day, so its next visits move on.
  *
  * A province's directory is 26,500 cards from a 7 MB scenario and up to ~130 MB of calendars: the IO
  * worker parses them and builds the cards (task `public-cards`), the calendars going to it part by part
@@ -95,6 +87,8 @@ export class PublicDirectory {
   private rerendered = new Map<string, Rerendered>();
   /** reloads run one after another, so a slow earlier one never overwrites a later one */
   private loading: Promise<void> = Promise.resolve();
+  /** the solutions (and their scenarios) that supply cards, as of the last load */
+  private suppliers = new Map<string, string>();
   private readonly io = new IoWorker(1);
 
   constructor(private readonly today: () => string = clockDay) {}
@@ -115,6 +109,29 @@ export class PublicDirectory {
     return again;
   }
 
+  /** Does this solution supply any card, as of the last load? */
+  supplies(solutionId: string): boolean {
+    return this.suppliers.has(solutionId);
+  }
+
+  /** Takes cards off at once (a withdrawal), before the reload that follows it is done. */
+  drop(villageIds: Iterable<string>): void {
+    for (const id of villageIds) {
+      this.entries.delete(id);
+      this.rerendered.delete(id);
+    }
+  }
+
+  /** Takes every card of these solutions off at once (their scenario was deleted). */
+  dropSolutions(solutionIds: ReadonlySet<string>): void {
+    for (const [id, at] of this.entries) if (solutionIds.has(at.pack.solutionId)) this.drop([id]);
+  }
+
+  /** The solutions of a scenario that supply cards, as of the last load. */
+  solutionsOf(scenarioId: string): Set<string> {
+    return new Set([...this.suppliers].filter(([, s]) => s === scenarioId).map(([id]) => id));
+  }
+
   reload(store: Store): Promise<void> {
     const run = this.loading.then(() => this.load(store));
     this.loading = run.catch(() => {});
@@ -129,13 +146,24 @@ export class PublicDirectory {
   private async load(store: Store): Promise<void> {
     const next = new Map<string, { pack: Pack; i: number }>();
     const today = this.today();
-    for (const rec of await store.listPublished()) {
-      const [scenarioText, solutionText, calendars] = await Promise.all([store.getScenarioBody(rec.scenarioId), store.getSolutionBody(rec.id), store.listCalendars(rec.id)]);
+    const bySolution = new Map<string, { scenarioId: string; published: Map<string, CardPublication> }>();
+    for (const p of await store.listPublications()) {
+      let group = bySolution.get(p.solutionId);
+      if (!group) bySolution.set(p.solutionId, (group = { scenarioId: p.scenarioId, published: new Map() }));
+      const act = `${p.publisher}\n${p.publishedAt}`;
+      let pub = group.published.get(act);
+      if (!pub) group.published.set(act, (pub = { publisher: p.publisher, publishedAt: p.publishedAt, villageIds: [] }));
+      pub.villageIds.push(p.villageId);
+    }
+    const suppliers = new Map<string, string>();
+    for (const [solutionId, { scenarioId, published }] of bySolution) {
+      const [scenarioText, solutionText, calendars] = await Promise.all([store.getScenarioBody(scenarioId), store.getSolutionBody(solutionId), store.listCalendars(solutionId)]);
       if (!scenarioText || !solutionText) continue;
-      const sources: { months: string[]; parts: AsyncIterable<string> }[] = [];
-      for (const { rec: cal, months } of supplying(calendars, today)) {
+      suppliers.set(solutionId, scenarioId);
+      const sources: { months: string[]; scope: string | null; parts: AsyncIterable<string> }[] = [];
+      for (const { rec: cal, months } of current(calendars, today)) {
         const parts = await store.getCalendarParts(cal.id);
-        if (parts) sources.push({ months, parts });
+        if (parts) sources.push({ months, scope: cal.scope, parts });
       }
       // the worker needs each calendar's number of parts before it sees them: count them as they pass
       const counts = sources.map(() => 0);
@@ -147,18 +175,29 @@ export class PublicDirectory {
           }
         }
       }
-      const result = await this.io.run(() => ({ op: 'public-cards', scenarioText, solutionText, today, calendars: sources.map((s, i) => ({ months: s.months, parts: counts[i] })) }), allParts());
-      await take(result, next, today);
+      const result = await this.io.run(
+        () => ({
+          op: 'public-cards',
+          scenarioText,
+          solutionText,
+          today,
+          published: [...published.values()],
+          calendars: sources.map((s, i) => ({ months: s.months, scope: s.scope, parts: counts[i] })),
+        }),
+        allParts(),
+      );
+      await take(result, next, today, solutionId);
     }
     this.entries = next;
     this.rerendered = new Map();
+    this.suppliers = suppliers;
   }
 }
 
 /** Indexes the worker's cards into `into`, `BATCH` at a time with a turn of the event loop between. */
-async function take(result: IoResult, into: Map<string, { pack: Pack; i: number }>, day: string): Promise<void> {
+async function take(result: IoResult, into: Map<string, { pack: Pack; i: number }>, day: string, solutionId: string): Promise<void> {
   if (result.op !== 'public-cards') throw new Error('the io worker answered another task');
-  const pack: Pack = { ...result, all: Buffer.from(result.bodies.buffer, result.bodies.byteOffset, result.bodies.byteLength), day };
+  const pack: Pack = { ...result, all: Buffer.from(result.bodies.buffer, result.bodies.byteOffset, result.bodies.byteLength), day, solutionId };
   for (let i = 0; i < pack.count; i++) {
     if (i > 0 && i % BATCH === 0) await breathe();
     into.set(pack.ids.slice(i === 0 ? 0 : pack.ends[4 * (i - 1)], pack.ends[4 * i]), { pack, i });

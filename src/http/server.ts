@@ -8,7 +8,8 @@ import { createStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { buildCalendar } from '../calendar/index.js';
 import { buildApp, type App } from './app.js';
-import { hashKey, newKey } from './auth.js';
+import { hashKey, newKey, type Principal } from './auth.js';
+import { publishSolutionCards, republishLegacy } from './publishing.js';
 import { chinaToday } from './public-directory.js';
 import { summarize } from '../domain/summary.js';
 
@@ -51,7 +52,10 @@ export async function loadSample(store: Store, path: string, say: (line: string)
   const rec = await store.insertScenario({ id: randomUUID(), parentId: null, name: scenario.name, summary, regions }, JSON.stringify(scenario));
   const plan = solve(scenario);
   const solution = await store.insertSolution({ id: randomUUID(), scenarioId: rec.id }, JSON.stringify(plan));
-  await store.publishSolution(solution.id, regions[0] ?? '*');
+  // published as the sample county's own bureau would publish it
+  const county = scenario.regions.find((r) => r.level === 'county' && regions.includes(r.id));
+  const publisher: Principal = county ? { kind: 'county', code: county.id, keyId: 'sample', label: 'sample data' } : { kind: 'admin', keyId: 'env', label: 'sample data' };
+  await publishSolutionCards(store, publisher, solution.id, scenario);
   const year = Number(today.slice(0, 4));
   const months = Array.from({ length: 13 - Number(today.slice(5, 7)) }, (_, i) => `${year}-${String(Number(today.slice(5, 7)) + i).padStart(2, '0')}`);
   const calendar = buildCalendar(scenario, plan, { year, months });
@@ -68,6 +72,8 @@ export async function startServer(config: Config, say: (line: string) => void = 
   await store.migrate();
   const failed = await store.failInterruptedJobs('the service stopped while this job was queued or running; submit it again');
   if (failed > 0) say(`marked ${failed} interrupted job${failed === 1 ? '' : 's'} failed`);
+  const republished = await republishLegacy(store);
+  if (republished > 0) say(`published the villages of ${republished} solution${republished === 1 ? '' : 's'} published before cards were published village by village`);
   if (!config.OVOLA_ADMIN_KEY && (await store.countApiKeys()) === 0) {
     const key = newKey();
     await store.insertApiKey({ id: randomUUID(), scope: 'admin', label: 'created at first start' }, hashKey(key));

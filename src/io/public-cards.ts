@@ -6,7 +6,7 @@
  * one string each, and their ends — a few messages' worth of copying instead of 26,500 objects.
  */
 import { createHash } from 'node:crypto';
-import type { Calendar, Scenario, Solution, Visit } from '../domain/index.js';
+import type { Calendar, Place, Scenario, Solution, Visit } from '../domain/index.js';
 
 /** One upcoming on-site visit as a villager reads it. */
 export interface PublicVisit {
@@ -31,6 +31,16 @@ export interface PublicCard {
   nextVisits: PublicVisit[];
   supervisingBureau: { bureau: string; phone: string; email: string } | null;
   complaintEmail: string | null;
+  /** the bureau that published this card (R14: who answers for it), and when */
+  publishedBy: string;
+  publishedAt: string;
+}
+
+/** Cards a solution supplies that one publication made: who published them when (a few per solution, villages by the thousand). */
+export interface CardPublication {
+  publisher: string;
+  publishedAt: string;
+  villageIds: string[];
 }
 
 /** A card as served: UTF-8 JSON, encoded once rather than on every answer, and its ETag. */
@@ -83,8 +93,8 @@ export function policyTimes(scenario: Scenario): string {
   return `每月至少 ${s.minOnsiteVisitsPerMonth} 次到村(社区)现场服务,每月服务不少于 ${s.monthlyHours} 小时,可预约法律夜校和周末服务。`;
 }
 
-/** Built from a scenario and the solution in force for it. */
-export function publicCards(scenario: Scenario, solution: Solution): Map<string, PublicCard> {
+/** The cards of the villages `published`, built from the scenario and the solution in force for them. */
+export function publicCards(scenario: Scenario, solution: Solution, published: readonly CardPublication[]): Map<string, PublicCard> {
   const regions = new Map(scenario.regions.map((r) => [r.id, r]));
   const firms = new Map(scenario.firms.map((f) => [f.id, f]));
   const lawyers = new Map(scenario.lawyers.map((l) => [l.id, l]));
@@ -97,8 +107,11 @@ export function publicCards(scenario: Scenario, solution: Solution): Map<string,
     return undefined;
   };
   const times = policyTimes(scenario);
+  const villages = new Map(scenario.villages.map((v) => [v.id, v]));
   const cards = new Map<string, PublicCard>();
-  for (const v of scenario.villages) {
+  for (const pub of published.flatMap((p) => p.villageIds.map((villageId) => ({ villageId, publisher: p.publisher, publishedAt: p.publishedAt })))) {
+    const v = villages.get(pub.villageId);
+    if (!v) continue;
     const town = regions.get(v.townId);
     const county = up(v.townId, 'county');
     const city = up(v.townId, 'city');
@@ -115,21 +128,42 @@ export function publicCards(scenario: Scenario, solution: Solution): Map<string,
       nextVisits: [],
       supervisingBureau: contact ? { bureau: contact.bureau, phone: contact.phone, email: contact.email } : null,
       complaintEmail: scenario.notice?.complaintEmail ?? null,
+      publishedBy: pub.publisher,
+      publishedAt: pub.publishedAt,
     });
   }
   return cards;
 }
 
+/** A calendar of a published solution: the months it may supply, and the region it was built for (null: all). */
+export interface CardCalendar {
+  calendar: Calendar;
+  months: readonly string[];
+  scope: string | null;
+}
+
 /**
  * Each village's on-site slots from `today` on, in time order, a team's joint visit once. `calendars`
- * come with the months each one supplies (the newest calendar covering a month supplies it).
+ * come newest first: a village's month comes from the newest calendar that covers the month and was
+ * built for the whole solution or for the village's county or city (`placeOf`).
  */
-export function upcomingSlots(calendars: { calendar: Calendar; months: readonly string[] }[], today: string): Map<string, Slot[]> {
+export function upcomingSlots(calendars: readonly CardCalendar[], today: string, placeOf: (villageId: string) => Place): Map<string, Slot[]> {
+  const months = calendars.map((c) => new Set(c.months));
+  const supplier = new Map<string, number>();
+  const supplierOf = (villageId: string, month: string) => {
+    const key = `${villageId} ${month}`;
+    let i = supplier.get(key);
+    if (i === undefined) {
+      const place = placeOf(villageId);
+      i = calendars.findIndex((c, k) => months[k].has(month) && (c.scope === null || c.scope === place.countyId || c.scope === place.cityId));
+      supplier.set(key, i);
+    }
+    return i;
+  };
   const byVillage = new Map<string, Set<Slot>>();
-  for (const { calendar, months } of calendars) {
-    const supplied = new Set(months);
+  for (const [i, { calendar }] of calendars.entries()) {
     for (const v of calendar.visits) {
-      if (v.kind === 'remote' || v.date < today || !supplied.has(v.date.slice(0, 7))) continue;
+      if (v.kind === 'remote' || v.date < today || supplierOf(v.villageId, v.date.slice(0, 7)) !== i) continue;
       let set = byVillage.get(v.villageId);
       if (!set) byVillage.set(v.villageId, (set = new Set()));
       set.add(`${v.date} ${v.start} ${v.end} ${v.kind}`);
@@ -157,8 +191,8 @@ export interface PackedCards {
   times: string;
 }
 
-export function packCards(scenario: Scenario, solution: Solution, slotsByVillage: Map<string, Slot[]>, today: string): PackedCards {
-  const cards = publicCards(scenario, solution);
+export function packCards(scenario: Scenario, solution: Solution, published: readonly CardPublication[], slotsByVillage: Map<string, Slot[]>, today: string): PackedCards {
+  const cards = publicCards(scenario, solution, published);
   const ids: string[] = [];
   const etags: string[] = [];
   const slots: string[] = [];

@@ -6,11 +6,11 @@
  * these to a worker thread.
  */
 import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
-import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, type Solution } from '../domain/index.js';
+import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, ScenarioPlaces, type Solution } from '../domain/index.js';
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
-import { packCards, type PackedCards, upcomingSlots } from './public-cards.js';
+import { type CardCalendar, type CardPublication, packCards, type PackedCards, upcomingSlots } from './public-cards.js';
 import { readTable, TableReadError } from './table.js';
 
 export type ExportFormat = 'geojson' | 'csv' | 'xlsx';
@@ -26,10 +26,18 @@ export type IoTask =
    */
   | { op: 'calendar-ics'; calendarId: string; scenarioText?: string; who: 'lawyer' | 'village'; id: string }
   /**
-   * A published solution's public cards as of `today`. The task's parts are its `calendars`' documents
-   * one after another (`parts` of them each), each supplying the visits of its `months`.
+   * The public cards a solution supplies (`published`) as of `today`. The task's parts are its `calendars`'
+   * documents one after another (`parts` of them each), newest first, each able to supply the visits of
+   * its `months` to the villages of its `scope` (all when null).
    */
-  | { op: 'public-cards'; scenarioText: string; solutionText: string; today: string; calendars: { months: string[]; parts: number }[] }
+  | {
+      op: 'public-cards';
+      scenarioText: string;
+      solutionText: string;
+      today: string;
+      published: CardPublication[];
+      calendars: { months: string[]; parts: number; scope: string | null }[];
+    }
   | { op: 'import'; kind: ImportKind; mode: ImportMode; data: Uint8Array; scenarioText: string };
 
 export interface ImportMeta {
@@ -98,15 +106,21 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
     return { op: 'ics', found: true, name: named.name, text };
   }
   if (task.op === 'public-cards') {
-    const calendars: { calendar: Calendar; months: string[] }[] = [];
+    const calendars: CardCalendar[] = [];
     let at = 0;
     for (const c of task.calendars) {
-      calendars.push({ calendar: stored<Calendar>(parts.slice(at, at + c.parts).join('')), months: c.months });
+      calendars.push({ calendar: stored<Calendar>(parts.slice(at, at + c.parts).join('')), months: c.months, scope: c.scope });
       at += c.parts;
     }
     if (at !== parts.length) throw new Error(`public-cards: ${parts.length} parts for calendars of ${at}`);
-    const slots = upcomingSlots(calendars, task.today);
-    return { op: 'public-cards', ...packCards(parseScenario(stored(task.scenarioText)), stored<Solution>(task.solutionText), slots, task.today) };
+    const scenario = parseScenario(stored(task.scenarioText));
+    const places = new ScenarioPlaces(scenario);
+    const towns = new Map(scenario.villages.map((v) => [v.id, v]));
+    const slots = upcomingSlots(calendars, task.today, (id) => {
+      const v = towns.get(id);
+      return v ? places.village(v) : {};
+    });
+    return { op: 'public-cards', ...packCards(scenario, stored<Solution>(task.solutionText), task.published, slots, task.today) };
   }
 
   let table;

@@ -3,16 +3,33 @@
  * and the few dialect-specific bits. Bodies (JSON documents of several MB) are stored and
  * returned as text, never parsed here, and never selected by the list/get calls.
  */
-import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { RegisteredRegion, RegisteredVillage } from '../domain/divisions.js';
 import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
 import { breathe, PART_CHARS, splitText } from './parts.js';
-import type { ApiKeysTable, CalendarsTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
-import type { ApiKeyRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
+import type { ApiKeysTable, CalendarsTable, Database, JobsTable, PublicationsTable, ScenariosTable, SolutionsTable, VillageOwnersTable } from './schema.js';
+import type {
+  ApiKeyRecord,
+  CalendarRecord,
+  DivisionsRecord,
+  HolidayTableRecord,
+  JobRecord,
+  JobStatus,
+  Page,
+  PublicationEntry,
+  PublicationMeta,
+  PublicationOutcome,
+  PublicationRecord,
+  ScenarioRecord,
+  SolutionRecord,
+  Store,
+  VillageOwner,
+} from './types.js';
 
 const SCENARIO_COLUMNS = ['id', 'parent_id', 'name', 'created_at', 'summary', 'regions'] as const;
-const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at', 'published_for'] as const;
+const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at'] as const;
 const CALENDAR_COLUMNS = ['id', 'solution_id', 'scenario_id', 'year', 'months', 'provisional', 'created_at', 'scope'] as const;
 const JOB_COLUMNS = [
   'id',
@@ -37,6 +54,9 @@ type SolutionRow = Pick<Selectable<SolutionsTable>, (typeof SOLUTION_COLUMNS)[nu
 type CalendarRow = Pick<Selectable<CalendarsTable>, (typeof CALENDAR_COLUMNS)[number]>;
 type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
 type ApiKeyRow = Pick<Selectable<ApiKeysTable>, (typeof API_KEY_COLUMNS)[number]>;
+
+/** Rows read per query where a table can hold a province's worth (26,500 publications). */
+const PAGE_ROWS = 2_000;
 
 /** Jobs a stopped process may have left behind, and the only ones a solution may complete. */
 const ACTIVE: JobStatus[] = ['queued', 'running'];
@@ -201,6 +221,10 @@ export class SqlStore implements Store {
           .where('calendar_id', 'in', (eb) => eb.selectFrom('calendars').select('id').where('scenario_id', '=', id))
           .execute();
         await trx.deleteFrom('calendars').where('scenario_id', '=', id).execute();
+        await trx
+          .deleteFrom('publications')
+          .where('solution_id', 'in', (eb) => eb.selectFrom('solutions').select('id').where('scenario_id', '=', id))
+          .execute();
         await trx.deleteFrom('solutions').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('scenario_regions').where('scenario_id', '=', id).execute();
         const res = await trx.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
@@ -217,12 +241,12 @@ export class SqlStore implements Store {
    * `StoreError` `not_found` (no such job) or `conflict` (job already finished, e.g. cancelled).
    */
   insertSolution(
-    rec: Omit<SolutionRecord, 'createdAt' | 'publishedFor'>,
+    rec: Omit<SolutionRecord, 'createdAt'>,
     body: string,
     jobId?: string,
   ): Promise<SolutionRecord> {
     const now = this.#now();
-    const row = { id: rec.id, scenario_id: rec.scenarioId, created_at: now, published_for: null };
+    const row = { id: rec.id, scenario_id: rec.scenarioId, created_at: now };
     return this.#run((db) =>
       db.transaction().execute(async (trx) => {
         await trx
@@ -246,43 +270,241 @@ export class SqlStore implements Store {
     return this.#bodyInParts('solutions', id);
   }
 
-  /**
-   * The solution becomes the one in force for `region`; whichever was there is unpublished.
-   * A solution is in force for one region at most, so publishing it elsewhere moves it.
-   * Throws `StoreError` `not_found` (and changes nothing) when the solution does not exist.
-   */
-  publishSolution(id: string, region: string): Promise<void> {
+  listLegacyPublished(): Promise<(SolutionRecord & { region: string })[]> {
+    return this.#run(async (db) => {
+      const rows = await db.selectFrom('solutions').select([...SOLUTION_COLUMNS, 'published_for']).where('published_for', 'is not', null).orderBy('id').execute();
+      return rows.map((r) => ({ ...toSolution(r), region: r.published_for! }));
+    });
+  }
+
+  clearLegacyPublished(id: string): Promise<void> {
+    return this.#run(async (db) => {
+      await db.updateTable('solutions').set({ published_for: null }).where('id', '=', id).execute();
+    });
+  }
+
+  // --- public cards: owners, publications, the divisions registry (migration 4) -------------
+
+  publishVillages(
+    solutionId: string,
+    entries: readonly PublicationEntry[],
+    meta: PublicationMeta,
+    may: (owner: { countyId: string; cityId: string | null }) => boolean,
+  ): Promise<PublicationOutcome> {
+    const now = this.#now();
     return this.#run((db) =>
       db.transaction().execute(async (trx) => {
         await this.#backend.lockPublish(trx);
-        // unpublish first: the unique index allows one solution per region at any moment
-        await trx
-          .updateTable('solutions')
-          .set({ published_for: null })
-          .where('published_for', '=', region)
-          .where('id', '<>', id)
-          .execute();
-        const res = await trx
-          .updateTable('solutions')
-          .set({ published_for: region })
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) === 0) throw new StoreError('not_found', `solution ${id} not found`);
+        const exists = await trx.selectFrom('solutions').select('id').where('id', '=', solutionId).executeTakeFirst();
+        if (!exists) throw new StoreError('not_found', `solution ${solutionId} not found`);
+        const owners = await ownersOf(trx, entries.map((e) => e.villageId));
+        const outcome: PublicationOutcome = { published: [], skipped: [] };
+        const claims: Insertable<VillageOwnersTable>[] = [];
+        const rows: Insertable<PublicationsTable>[] = [];
+        for (const e of entries) {
+          if (e.countyId === undefined) {
+            outcome.skipped.push({ villageId: e.villageId, reason: 'unplaced' });
+            continue;
+          }
+          const owner = owners.get(e.villageId);
+          if (owner && owner.countyId !== e.countyId) {
+            outcome.skipped.push({ villageId: e.villageId, reason: 'owned-elsewhere', ownerCountyId: owner.countyId });
+            continue;
+          }
+          const place = owner ?? { countyId: e.countyId, cityId: e.cityId ?? null };
+          if (!may(place)) {
+            outcome.skipped.push({ villageId: e.villageId, reason: 'out-of-scope', ownerCountyId: place.countyId });
+            continue;
+          }
+          if (!owner) claims.push({ village_id: e.villageId, county_id: place.countyId, city_id: place.cityId, claimed_at: now, claimed_by: meta.keyLabel });
+          rows.push({
+            village_id: e.villageId,
+            solution_id: solutionId,
+            county_id: place.countyId,
+            city_id: place.cityId,
+            published_at: now,
+            publisher: meta.publisher,
+            key_id: meta.keyId,
+            key_label: meta.keyLabel,
+          });
+          outcome.published.push(e.villageId);
+        }
+        // a turn of the event loop between batches: SQLite writes block it, and a province is 26,500 rows
+        for (const batch of chunks(claims, 500)) {
+          await trx.insertInto('village_owners').values(batch).execute();
+          await breathe();
+        }
+        for (const batch of chunks(rows, 500)) {
+          await breathe();
+          await trx
+            .insertInto('publications')
+            .values(batch)
+            .onConflict((oc) =>
+              oc.column('village_id').doUpdateSet((eb) => ({
+                solution_id: eb.ref('excluded.solution_id'),
+                county_id: eb.ref('excluded.county_id'),
+                city_id: eb.ref('excluded.city_id'),
+                published_at: eb.ref('excluded.published_at'),
+                publisher: eb.ref('excluded.publisher'),
+                key_id: eb.ref('excluded.key_id'),
+                key_label: eb.ref('excluded.key_label'),
+              })),
+            )
+            .execute();
+        }
+        return outcome;
       }),
     );
   }
 
-  listPublished(): Promise<SolutionRecord[]> {
+  unpublishVillages(solutionId: string, may: (place: { countyId: string | null; cityId: string | null }) => boolean): Promise<string[]> {
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await this.#backend.lockPublish(trx);
+        const rows = await trx.selectFrom('publications').select(['village_id', 'county_id', 'city_id']).where('solution_id', '=', solutionId).execute();
+        const gone = rows.filter((r) => may({ countyId: r.county_id, cityId: r.city_id })).map((r) => r.village_id);
+        for (const batch of chunks(gone, 500)) {
+          await trx.deleteFrom('publications').where('solution_id', '=', solutionId).where('village_id', 'in', batch).execute();
+        }
+        return gone;
+      }),
+    );
+  }
+
+  /** Read a page at a time (by village id) with a turn of the event loop between, so a province's 26,500 rows never hold it long. */
+  async listPublications(): Promise<PublicationRecord[]> {
+    const out: PublicationRecord[] = [];
+    for (let after: string | undefined; ; ) {
+      const rows = await this.#run((db) => {
+        let q = db
+          .selectFrom('publications')
+          .innerJoin('solutions', 'solutions.id', 'publications.solution_id')
+          .select([
+            'publications.village_id as villageId',
+            'publications.solution_id as solutionId',
+            'solutions.scenario_id as scenarioId',
+            'publications.county_id as countyId',
+            'publications.city_id as cityId',
+            'publications.publisher as publisher',
+            'publications.published_at as publishedAt',
+          ]);
+        if (after !== undefined) q = q.where('publications.village_id', '>', after);
+        return q.orderBy('publications.village_id').limit(PAGE_ROWS).execute();
+      });
+      out.push(...rows);
+      if (rows.length < PAGE_ROWS) return out;
+      after = rows[rows.length - 1].villageId;
+      await breathe();
+    }
+  }
+
+  countPublications(solutionIds: readonly string[]): Promise<Map<string, number>> {
     return this.#run(async (db) => {
-      const rows = await db
-        .selectFrom('solutions')
-        .select(SOLUTION_COLUMNS)
-        .where('published_for', 'is not', null)
-        .orderBy('published_for')
-        .orderBy('id')
-        .execute();
-      return rows.map(toSolution);
+      const counts = new Map<string, number>(solutionIds.map((id) => [id, 0]));
+      for (const batch of chunks([...new Set(solutionIds)], 500)) {
+        const rows = await db
+          .selectFrom('publications')
+          .select(['solution_id', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+          .where('solution_id', 'in', batch)
+          .groupBy('solution_id')
+          .execute();
+        for (const r of rows) counts.set(r.solution_id, Number(r.n));
+      }
+      return counts;
     });
+  }
+
+  putDivisions(
+    body: string,
+    index: { regions: readonly RegisteredRegion[]; villages: readonly RegisteredVillage[] },
+    loadedBy: string,
+  ): Promise<{ record: DivisionsRecord; withdrawn: number }> {
+    const now = this.#now();
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await this.#backend.lockPublish(trx);
+        await trx.deleteFrom('division_villages').execute();
+        await trx.deleteFrom('division_regions').execute();
+        await trx.deleteFrom('divisions').execute();
+        await trx.insertInto('divisions').values({ name: 'current', body, loaded_at: now, loaded_by: loadedBy }).execute();
+        const regionRows = index.regions.map((r) => ({ id: r.id, level: r.level, parent_id: r.parentId, name: r.name, county_id: r.countyId, city_id: r.cityId }));
+        for (const batch of chunks(regionRows, 500)) await trx.insertInto('division_regions').values(batch).execute();
+        const villageRows = index.villages.map((v) => ({ id: v.id, name: v.name, town_id: v.townId, county_id: v.countyId, city_id: v.cityId }));
+        for (const batch of chunks(villageRows, 500)) await trx.insertInto('division_villages').values(batch).execute();
+        // a card published by a county the registry does not put the village in is no longer that county's to show
+        const res = await trx
+          .deleteFrom('publications')
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('division_villages')
+                .select('division_villages.id')
+                .whereRef('division_villages.id', '=', 'publications.village_id')
+                .where((w) => w.or([w('publications.county_id', 'is', null), w('division_villages.county_id', '<>', w.ref('publications.county_id'))])),
+            ),
+          )
+          .executeTakeFirst();
+        return {
+          record: { body, loadedAt: now, loadedBy, regions: regionRows.length, villages: villageRows.length },
+          withdrawn: Number(res.numDeletedRows),
+        };
+      }),
+    );
+  }
+
+  getDivisions(): Promise<DivisionsRecord | undefined> {
+    return this.#run(async (db) => {
+      const row = await db.selectFrom('divisions').selectAll().where('name', '=', 'current').executeTakeFirst();
+      if (!row) return undefined;
+      const count = async (table: 'division_regions' | 'division_villages') =>
+        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow()).n);
+      return { body: row.body, loadedAt: row.loaded_at, loadedBy: row.loaded_by, regions: await count('division_regions'), villages: await count('division_villages') };
+    });
+  }
+
+  findDivisions(regionIds: readonly string[], villageIds: readonly string[]): Promise<{ regions: Map<string, RegisteredRegion>; villages: Map<string, RegisteredVillage> }> {
+    return this.#run(async (db) => {
+      const regions = new Map<string, RegisteredRegion>();
+      const villages = new Map<string, RegisteredVillage>();
+      for (const batch of chunks([...new Set(regionIds)], 500)) {
+        for (const r of await db.selectFrom('division_regions').selectAll().where('id', 'in', batch).execute()) {
+          regions.set(r.id, { id: r.id, name: r.name, level: r.level, parentId: r.parent_id, countyId: r.county_id, cityId: r.city_id });
+        }
+      }
+      for (const batch of chunks([...new Set(villageIds)], 500)) {
+        await breathe();
+        for (const v of await db.selectFrom('division_villages').selectAll().where('id', 'in', batch).execute()) {
+          villages.set(v.id, { id: v.id, name: v.name, townId: v.town_id, countyId: v.county_id, cityId: v.city_id });
+        }
+      }
+      return { regions, villages };
+    });
+  }
+
+  villageOwners(villageIds: readonly string[]): Promise<Map<string, VillageOwner>> {
+    return this.#run((db) => ownersOf(db, villageIds));
+  }
+
+  setVillageOwner(villageId: string, owner: { countyId: string; cityId: string | null }, by: string): Promise<{ withdrawn: boolean }> {
+    const now = this.#now();
+    return this.#run((db) =>
+      db.transaction().execute(async (trx) => {
+        await this.#backend.lockPublish(trx);
+        const registered = await trx.selectFrom('division_villages').select('county_id').where('id', '=', villageId).executeTakeFirst();
+        if (registered) throw new StoreError('conflict', `village ${villageId} is in the divisions registry (county ${registered.county_id}): load a registry that moves it`);
+        await trx
+          .insertInto('village_owners')
+          .values({ village_id: villageId, county_id: owner.countyId, city_id: owner.cityId, claimed_at: now, claimed_by: by })
+          .onConflict((oc) => oc.column('village_id').doUpdateSet({ county_id: owner.countyId, city_id: owner.cityId, claimed_at: now, claimed_by: by }))
+          .execute();
+        const res = await trx
+          .deleteFrom('publications')
+          .where('village_id', '=', villageId)
+          .where((eb) => eb.or([eb('county_id', 'is', null), eb('county_id', '<>', owner.countyId)]))
+          .executeTakeFirst();
+        return { withdrawn: Number(res.numDeletedRows) > 0 };
+      }),
+    );
   }
 
   // --- calendars --------------------------------------------------------------------------
@@ -538,7 +760,7 @@ function toScenario(row: ScenarioRow): ScenarioRecord {
 }
 
 function toSolution(row: SolutionRow): SolutionRecord {
-  return { id: row.id, scenarioId: row.scenario_id, createdAt: row.created_at, publishedFor: row.published_for };
+  return { id: row.id, scenarioId: row.scenario_id, createdAt: row.created_at };
 }
 
 function toCalendar(row: CalendarRow): CalendarRecord {
@@ -589,6 +811,29 @@ function toJob(row: JobRow): JobRecord {
 
 function toApiKey(row: ApiKeyRow): ApiKeyRecord {
   return { id: row.id, scope: row.scope, label: row.label, createdAt: row.created_at };
+}
+
+/** The owners of these villages: the registry's county, else the county that claimed the village. */
+async function ownersOf(db: Kysely<Database>, villageIds: readonly string[]): Promise<Map<string, VillageOwner>> {
+  const owners = new Map<string, VillageOwner>();
+  const ids = [...new Set(villageIds)];
+  for (const [i, batch] of chunks(ids, 500).entries()) {
+    if (i > 0) await breathe();
+    for (const r of await db.selectFrom('village_owners').select(['village_id', 'county_id', 'city_id']).where('village_id', 'in', batch).execute()) {
+      owners.set(r.village_id, { countyId: r.county_id, cityId: r.city_id, source: 'claim' });
+    }
+    for (const r of await db.selectFrom('division_villages').select(['id', 'county_id', 'city_id']).where('id', 'in', batch).execute()) {
+      owners.set(r.id, { countyId: r.county_id, cityId: r.city_id, source: 'registry' });
+    }
+  }
+  return owners;
+}
+
+/** `items` in runs of at most `size`, for IN lists and multi-row inserts that stay under the drivers' parameter limits. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 // --- cursor: opaque to callers, base64url of [createdAt, id] --------------------------------

@@ -1,3 +1,5 @@
+import type { RegisteredRegion, RegisteredVillage } from '../domain/divisions.js';
+
 /**
  * What the service keeps: scenarios (immutable, versioned), solutions, visit calendars, jobs,
  * official holiday tables and API keys.
@@ -27,8 +29,6 @@ export interface SolutionRecord {
   id: string;
   scenarioId: string;
   createdAt: string;
-  /** the region (city or county code, or "*" for all) it is in force for, once published */
-  publishedFor: string | null;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -79,6 +79,53 @@ export interface HolidayTableRecord {
   updatedAt: string;
 }
 
+/** The divisions registry in force: the ovola.divisions/v1 document and who loaded it when. */
+export interface DivisionsRecord {
+  body: string;
+  loadedAt: string;
+  loadedBy: string;
+  regions: number;
+  villages: number;
+}
+
+/** Who owns a village's public card: the registry's county, else the county that first published it. */
+export interface VillageOwner {
+  countyId: string;
+  cityId: string | null;
+  source: 'registry' | 'claim';
+}
+
+/** A village as a publication places it: its county and city by the published scenario. */
+export interface PublicationEntry {
+  villageId: string;
+  countyId?: string;
+  cityId?: string;
+}
+
+/** Who publishes: the bureau named on the cards, and the key behind it. */
+export interface PublicationMeta {
+  publisher: string;
+  keyId: string | null;
+  keyLabel: string;
+}
+
+/** What a publication did: the villages whose cards it now supplies, and those it left as they were. */
+export interface PublicationOutcome {
+  published: string[];
+  skipped: { villageId: string; reason: 'owned-elsewhere' | 'out-of-scope' | 'unplaced'; ownerCountyId?: string }[];
+}
+
+/** One village's card in force: which solution supplies it, and who published it when. */
+export interface PublicationRecord {
+  villageId: string;
+  solutionId: string;
+  scenarioId: string;
+  countyId: string | null;
+  cityId: string | null;
+  publisher: string;
+  publishedAt: string;
+}
+
 export interface ApiKeyRecord {
   id: string;
   /** `admin`, `city:<code>` or `county:<code>` */
@@ -103,13 +150,42 @@ export interface Store {
   deleteScenario(id: string): Promise<boolean>;
 
   /** Stores a solution and, in the same transaction, marks its job succeeded. */
-  insertSolution(rec: Omit<SolutionRecord, 'createdAt' | 'publishedFor'>, body: string, jobId?: string): Promise<SolutionRecord>;
+  insertSolution(rec: Omit<SolutionRecord, 'createdAt'>, body: string, jobId?: string): Promise<SolutionRecord>;
   getSolution(id: string): Promise<SolutionRecord | undefined>;
   getSolutionBody(id: string): Promise<string | undefined>;
-  /** Makes this solution the one in force for `region`, replacing any other there (one transaction). */
-  publishSolution(id: string, region: string): Promise<void>;
-  /** The solutions in force, for the public look-up. */
-  listPublished(): Promise<SolutionRecord[]>;
+  /**
+   * Solutions published before cards were published village by village (schema version < 4): each with the
+   * region it was in force for. The service publishes their villages again and then clears the mark.
+   */
+  listLegacyPublished(): Promise<(SolutionRecord & { region: string })[]>;
+  clearLegacyPublished(id: string): Promise<void>;
+
+  /**
+   * Publishes `solutionId` for `entries`, in one transaction: a village whose owner (the registry's county,
+   * else the county that claimed it) is another county than the entry's is skipped, as is one whose owner
+   * (or, unowned, the entry's own place) `may` refuses; an unowned village is claimed for the entry's
+   * county. The rest now show this solution's plan. `not_found` when there is no such solution.
+   */
+  publishVillages(solutionId: string, entries: readonly PublicationEntry[], meta: PublicationMeta, may: (owner: { countyId: string; cityId: string | null }) => boolean): Promise<PublicationOutcome>;
+  /** Withdraws the cards this solution supplies whose place `may` allows; returns the villages withdrawn. */
+  unpublishVillages(solutionId: string, may: (place: { countyId: string | null; cityId: string | null }) => boolean): Promise<string[]>;
+  /** Every card in force, by village. */
+  listPublications(): Promise<PublicationRecord[]>;
+  /** How many villages' cards each of these solutions supplies. */
+  countPublications(solutionIds: readonly string[]): Promise<Map<string, number>>;
+
+  /** Replaces the registry; withdraws the cards of registered villages published by another county (returns how many). */
+  putDivisions(body: string, index: { regions: readonly RegisteredRegion[]; villages: readonly RegisteredVillage[] }, loadedBy: string): Promise<{ record: DivisionsRecord; withdrawn: number }>;
+  getDivisions(): Promise<DivisionsRecord | undefined>;
+  /** The registry's entries for these ids (none when no registry is loaded). */
+  findDivisions(regionIds: readonly string[], villageIds: readonly string[]): Promise<{ regions: Map<string, RegisteredRegion>; villages: Map<string, RegisteredVillage> }>;
+  /** The owners of these villages, where they have one. */
+  villageOwners(villageIds: readonly string[]): Promise<Map<string, VillageOwner>>;
+  /**
+   * Gives an unregistered village to another county (an admin's act); its card, if another county
+   * published it, is withdrawn. `conflict` for a registered village (change the registry instead).
+   */
+  setVillageOwner(villageId: string, owner: { countyId: string; cityId: string | null }, by: string): Promise<{ withdrawn: boolean }>;
 
   /**
    * Stores a complete calendar and, in the same transaction, marks its job succeeded with this

@@ -153,7 +153,7 @@ describe('scenarios, solve jobs, solutions and the public look-up', () => {
     const sol = await app.inject({ method: 'GET', url: `/v1/solutions/${solutionId}`, headers: auth(ADMIN) });
     const doc = sol.json();
     expect(doc).toMatchObject({ id: solutionId, scenarioId, schema: 'ovola.solution/v1', status: 'optimal' });
-    const { id: _id, scenarioId: _s, createdAt: _c, publishedFor: _p, ...plain } = doc;
+    const { id: _id, scenarioId: _s, createdAt: _c, publishedVillages: _p, ...plain } = doc;
     expect(validateSolution(parseScenario(county), parseSolution(plain))).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe('scenarios, solve jobs, solutions and the public look-up', () => {
   it('publishes the solution; the public look-up shows the adviser card with ETag, no key needed', async () => {
     const pub = await app.inject({ method: 'POST', url: `/v1/solutions/${solutionId}/publish`, headers: auth(CITY_KEY), payload: {} });
     expect(pub.statusCode).toBe(200);
-    expect(pub.json().publishedFor).toBe(cityCode);
+    expect(pub.json()).toMatchObject({ id: solutionId, published: county.villages.length, skippedCount: 0, publishedVillages: county.villages.length });
     const solution = (await app.inject({ method: 'GET', url: `/v1/solutions/${solutionId}`, headers: auth(ADMIN) })).json();
     const a = solution.assignments[0];
     const lawyer = county.lawyers.find((l) => l.id === a.lawyerId)!;

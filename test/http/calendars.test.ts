@@ -144,7 +144,7 @@ describe('a calendar job', () => {
     const res = await app.inject({ method: 'GET', url: `/v1/solutions/${solutionId}/calendars`, headers: auth(COUNTY_KEY) });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
-      { id: calendarId, solutionId, scenarioId, year: NEXT, months: [`${NEXT}-01`, `${NEXT}-02`], provisional: calendar.provisional, createdAt: expect.any(String) },
+      { id: calendarId, solutionId, scenarioId, year: NEXT, months: [`${NEXT}-01`, `${NEXT}-02`], provisional: calendar.provisional, createdAt: expect.any(String), scope: city.id },
     ]);
   });
 

@@ -51,7 +51,7 @@ async function getScenario(id: string): Promise<Scenario> {
 
 async function getSolution(id: string): Promise<Solution> {
   const res = await app.inject({ method: 'GET', url: `/v1/solutions/${id}`, headers: auth(ADMIN) });
-  const { id: _id, scenarioId: _s, createdAt: _c, publishedFor: _p, ...doc } = res.json();
+  const { id: _id, scenarioId: _s, createdAt: _c, publishedVillages: _p, ...doc } = res.json();
   return parseSolution(doc);
 }
 
@@ -240,8 +240,10 @@ describe('city preset: the scope of a re-plan (R6)', () => {
   let solutionId: string;
   let scenario: Scenario;
   let solution: Solution;
-  /** a lawyer with villages in county 449081 and elsewhere */
+  /** a lawyer of a firm in county 449081 with villages there and elsewhere */
   let lawyer: Lawyer;
+  /** a lawyer of a firm in another county with villages in 449081 */
+  let visitor: Lawyer;
   let inside: string[];
   let outside: string[];
 
@@ -253,8 +255,14 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     const county = countyOf(scenario);
     const byLawyer = new Map<string, string[]>();
     for (const a of solution.assignments) byLawyer.set(a.lawyerId, [...(byLawyer.get(a.lawyerId) ?? []), a.villageId]);
-    const [id, villages] = [...byLawyer].find(([, vs]) => vs.some((v) => county(v) === '449081') && vs.some((v) => county(v) !== '449081'))!;
+    const firmCounty = (lawyerId: string) => {
+      const firm = scenario.firms.find((f) => f.id === scenario.lawyers.find((l) => l.id === lawyerId)!.firmId)!;
+      return scenario.regions.find((r) => r.id === firm.regionId)!.id;
+    };
+    const crossing = [...byLawyer].filter(([, vs]) => vs.some((v) => county(v) === '449081') && vs.some((v) => county(v) !== '449081'));
+    const [id, villages] = crossing.find(([l]) => firmCounty(l) === '449081')!;
     lawyer = scenario.lawyers.find((l) => l.id === id)!;
+    visitor = scenario.lawyers.find((l) => l.id === crossing.find(([l]) => firmCounty(l) !== '449081')![0])!;
     inside = villages.filter((v) => county(v) === '449081');
     outside = villages.filter((v) => county(v) !== '449081');
   });
@@ -282,6 +290,16 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     expect(Object.keys(after.metrics.changes.byCounty)).toEqual(['449081']);
     expect(after.metrics.changes.vsBaseline).toBeGreaterThanOrEqual(inside.length);
     expect(next.pins.length).toBe(solution.assignments.filter((a) => county(a.villageId) !== '449081').length);
+  });
+
+  it('a county key may not replace a lawyer of another county’s firm (403 naming the lawyer); the city key may', async () => {
+    const change = { op: 'replace-lawyer', lawyerId: visitor.id, by: { ...visitor, id: 'L-V' } };
+    const refused = await replan(solutionId, { changes: [change] }, COUNTY_KEY);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().errors).toContainEqual(expect.objectContaining({ path: 'lawyers', value: visitor.id }));
+    const res = await replan(solutionId, { changes: [change], scope: '449081' }, CITY_KEY);
+    expect(res.statusCode).toBe(202);
+    expect((await waitForJob(res.json().jobId)).status).toBe('succeeded');
   });
 
   it('scope rules: a county key may not name another county (403), a city key only its own counties', async () => {

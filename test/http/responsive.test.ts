@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/index.js';
 import { generateScenario } from '../../src/gen/index.js';
+import { publishSolutionCards } from '../../src/http/publishing.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { createStore } from '../../src/store/index.js';
 import { splitText } from '../../src/store/parts.js';
@@ -114,7 +115,7 @@ describe('while a province calendar is stored, reloaded into the public look-up 
     firstVillage = solution.assignments[0].villageId;
     scenarioId = (await calStore.insertScenario({ id: randomUUID(), parentId: null, name: scenario.name, summary: {}, regions: [] }, JSON.stringify(scenario))).id;
     solutionId = (await calStore.insertSolution({ id: randomUUID(), scenarioId }, JSON.stringify(solution))).id;
-    await calStore.publishSolution(solutionId, '*');
+    await publishSolutionCards(calStore, { kind: 'admin', keyId: 'env', label: 'test' }, solutionId, scenario);
     parts = splitText(JSON.stringify(syntheticCalendar(solution, YEAR)));
     expect(parts.join('').length).toBeGreaterThan(100_000_000);
     calApp = await buildApp({ store: calStore, adminKey: ADMIN, workers: 1 });

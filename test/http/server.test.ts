@@ -28,7 +28,9 @@ describe('the sample data of a first start', () => {
   it('is solved, published and planned from this month to December, every document valid', async () => {
     const [scenarioRec] = (await store.listScenarios({ limit: 10 })).items;
     const scenario = parseScenario(JSON.parse((await store.getScenarioBody(scenarioRec.id))!));
-    const [published] = await store.listPublished();
+    const publications = await store.listPublications();
+    expect(publications).toHaveLength(scenario.villages.length);
+    const published = { id: publications[0].solutionId };
     const solution = parseSolution(JSON.parse((await store.getSolutionBody(published.id))!));
     expect(validateSolution(scenario, solution)).toEqual([]);
     const [calRec] = await store.listCalendars(published.id);
@@ -44,10 +46,12 @@ describe('the sample data of a first start', () => {
   });
 
   it("the public look-up lists a village's next on-site visits, from today on", async () => {
-    const [published] = await store.listPublished();
-    const solution = parseSolution(JSON.parse((await store.getSolutionBody(published.id))!));
+    const [published] = await store.listPublications();
+    const solution = parseSolution(JSON.parse((await store.getSolutionBody(published.solutionId))!));
     const res = await app.inject({ url: `/v1/public/villages/${solution.assignments[0].villageId}` });
     expect(res.statusCode).toBe(200);
+    // published as the sample county's bureau, and said so on the card
+    expect(res.json()).toMatchObject({ publishedBy: '潮川县司法局', publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     const visits = res.json().nextVisits as { date: string }[];
     expect(visits.length).toBeGreaterThan(0);
     for (const v of visits) expect(v.date >= TODAY && v.date <= '2026-12-31').toBe(true);

@@ -14,7 +14,7 @@ try {
   for (let k = 0; k < 10; k++) {
     await store.insertJob({ id: `J-${tag}-${k}`, kind: 'solve', scenarioId: `S-${tag}`, params: {} });
     await store.insertSolution({ id: `P-${tag}-${k}`, scenarioId: `S-${tag}` }, '{}', `J-${tag}-${k}`);
-    await store.publishSolution(`P-${tag}-${k}`, '4401');
+    await store.publishVillages(`P-${tag}-${k}`, [{ villageId: 'V1', countyId: '440103', cityId: '4401' }], { publisher: tag, keyId: null, keyLabel: tag }, () => true);
   }
   process.stdout.write(JSON.stringify({ ok: true }));
 } finally {

@@ -122,6 +122,8 @@ function bigDocument(bytes: number, schema: string): string {
   return JSON.stringify({ schema, villages });
 }
 
+const META = { publisher: '荔湾区司法局', keyId: 'k1', keyLabel: 'county bureau' };
+
 async function rejectsWith(p: Promise<unknown>, code: StoreError['code']): Promise<void> {
   const err = await p.then(
     () => undefined,
@@ -185,9 +187,10 @@ describe.each(backends)('store on $name', (backend) => {
           try {
             expect(await check.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
             expect((await check.listScenarios({ limit: 10 })).items.map((s) => s.id).sort()).toEqual(['S-a', 'S-b', 'S-c']);
-            const published = await check.listPublished();
+            const published = await check.listPublications();
             expect(published).toHaveLength(1);
-            expect(published[0].publishedFor).toBe('4401');
+            expect(published[0]).toMatchObject({ villageId: 'V1', countyId: '440103', cityId: '4401' });
+            expect(await check.villageOwners(['V1'])).toEqual(new Map([['V1', { countyId: '440103', cityId: '4401', source: 'claim' }]]));
             expect(await check.getJob('J-b-9')).toMatchObject({ status: 'succeeded', solutionId: 'P-b-9' });
           } finally {
             await check.close();
@@ -374,12 +377,12 @@ describe.each(backends)('store on $name', (backend) => {
       await store.insertScenario(scenario('S2', ['4401']), 'two');
       await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: {} });
       await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'sol1', 'J1');
-      await store.publishSolution('P1', '4401');
+      await store.publishVillages('P1', [{ villageId: 'V1', countyId: '440103', cityId: '4401' }], META, () => true);
       await store.insertJob({ id: 'JC1', kind: 'calendar', scenarioId: 'S1', params: {} });
       await store.insertCalendar({ id: 'C1', solutionId: 'P1', scenarioId: 'S1', year: 2026, months: ['2026-01'], provisional: false }, 'cal1', 'JC1');
       await store.insertJob({ id: 'J2', kind: 'solve', scenarioId: 'S2', params: {} });
       await store.insertSolution({ id: 'P2', scenarioId: 'S2' }, 'sol2', 'J2');
-      await store.publishSolution('P2', '4403');
+      await store.publishVillages('P2', [{ villageId: 'V2', countyId: '440303', cityId: '4403' }], META, () => true);
       await store.insertCalendar({ id: 'C2', solutionId: 'P2', scenarioId: 'S2', year: 2026, months: ['2026-01'], provisional: false }, 'cal2');
 
       expect(await store.deleteScenario('S1')).toBe(true);
@@ -392,7 +395,7 @@ describe.each(backends)('store on $name', (backend) => {
       expect(await store.getCalendar('C1')).toBeUndefined();
       expect(await store.getCalendarBody('C1')).toBeUndefined();
       expect(await store.listCalendars('P1')).toEqual([]);
-      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P2']);
+      expect((await store.listPublications()).map((p) => [p.villageId, p.solutionId])).toEqual([['V2', 'P2']]);
       expect((await store.listScenarios({ limit: 10, regions: ['4401'] })).items.map((s) => s.id)).toEqual(['S2']);
 
       expect(await store.getScenarioBody('S2')).toBe('two');
@@ -417,8 +420,8 @@ describe.each(backends)('store on $name', (backend) => {
       const job = await store.insertJob({ id: 'J1', kind: 'solve', scenarioId: 'S1', params: { mode: 'fast' } });
       await store.updateJob('J1', { status: 'running', progress: 0.9, phase: 'improving' });
       const sol = await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, '{"schema":"ovola.solution/v1"}', 'J1');
-      expect(Object.keys(sol).sort()).toEqual(['createdAt', 'id', 'publishedFor', 'scenarioId']);
-      expect(sol).toEqual({ id: 'P1', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: null });
+      expect(Object.keys(sol).sort()).toEqual(['createdAt', 'id', 'scenarioId']);
+      expect(sol).toEqual({ id: 'P1', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS) });
       expect(await store.getSolution('P1')).toEqual(sol);
       expect(await store.getSolutionBody('P1')).toBe('{"schema":"ovola.solution/v1"}');
       const done = await store.getJob('J1');
@@ -456,54 +459,102 @@ describe.each(backends)('store on $name', (backend) => {
       expect(await store.getSolution('P1')).toBeUndefined();
     });
 
-    test('publish replaces the previous one for the region, and only there', async () => {
-      for (const id of ['P1', 'P2', 'P3']) await store.insertSolution({ id, scenarioId: 'S1' }, id);
-      await store.publishSolution('P1', '4401');
-      await store.publishSolution('P3', '4403');
-      expect(await store.listPublished()).toEqual([
-        { id: 'P1', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: '4401' },
-        { id: 'P3', scenarioId: 'S1', createdAt: expect.stringMatching(ISO_MS), publishedFor: '4403' },
-      ]);
+    const at = (villageId: string, countyId: string, cityId = '4401') => ({ villageId, countyId, cityId });
 
-      await store.publishSolution('P2', '4401');
-      expect((await store.getSolution('P1'))?.publishedFor).toBeNull();
-      expect((await store.getSolution('P2'))?.publishedFor).toBe('4401');
-      expect((await store.listPublished()).map((s) => [s.publishedFor, s.id])).toEqual([
-        ['4401', 'P2'],
-        ['4403', 'P3'],
+    test('publishing claims an unowned village for the county the entry puts it in, and skips one another county owns', async () => {
+      for (const id of ['P1', 'P2']) await store.insertSolution({ id, scenarioId: 'S1' }, id);
+      const first = await store.publishVillages('P1', [at('V1', '440103'), at('V2', '440103')], META, () => true);
+      expect(first).toEqual({ published: ['V1', 'V2'], skipped: [] });
+      // P2 puts V2 in another county: V2 stays with P1, V3 is claimed for 440104
+      const second = await store.publishVillages('P2', [at('V2', '440104'), at('V3', '440104'), { villageId: 'V4' }], { ...META, publisher: '另一司法局' }, () => true);
+      expect(second).toEqual({
+        published: ['V3'],
+        skipped: [
+          { villageId: 'V2', reason: 'owned-elsewhere', ownerCountyId: '440103' },
+          { villageId: 'V4', reason: 'unplaced' },
+        ],
+      });
+      expect((await store.listPublications()).map((p) => [p.villageId, p.solutionId, p.publisher])).toEqual([
+        ['V1', 'P1', META.publisher],
+        ['V2', 'P1', META.publisher],
+        ['V3', 'P2', '另一司法局'],
       ]);
+      expect(await store.villageOwners(['V1', 'V3', 'V4'])).toEqual(
+        new Map([
+          ['V1', { countyId: '440103', cityId: '4401', source: 'claim' }],
+          ['V3', { countyId: '440104', cityId: '4401', source: 'claim' }],
+        ]),
+      );
+      expect(await store.countPublications(['P1', 'P2', 'P3'])).toEqual(new Map([['P1', 2], ['P2', 1], ['P3', 0]]));
+    });
 
-      // again: no change
-      await store.publishSolution('P2', '4401');
-      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P2', 'P3']);
+    test('a refused owner is skipped and not claimed; a later solution of the owner replaces the card', async () => {
+      for (const id of ['P1', 'P2']) await store.insertSolution({ id, scenarioId: 'S1' }, id);
+      const refused = await store.publishVillages('P1', [at('V1', '440103'), at('V2', '440104')], META, (o) => o.countyId === '440103');
+      expect(refused.skipped).toEqual([{ villageId: 'V2', reason: 'out-of-scope', ownerCountyId: '440104' }]);
+      expect([...(await store.villageOwners(['V1', 'V2'])).keys()]).toEqual(['V1']);
+      await store.publishVillages('P2', [at('V1', '440103')], { ...META, publisher: '新' }, () => true);
+      expect((await store.listPublications()).map((p) => [p.villageId, p.solutionId, p.publisher])).toEqual([['V1', 'P2', '新']]);
+    });
 
-      // "*" is just another region
-      await store.publishSolution('P1', '*');
-      expect((await store.listPublished()).map((s) => [s.publishedFor, s.id])).toEqual([
-        ['*', 'P1'],
-        ['4401', 'P2'],
-        ['4403', 'P3'],
-      ]);
+    test('unpublishing withdraws only the cards whose place the predicate allows', async () => {
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'x');
+      await store.publishVillages('P1', [at('V1', '440103'), at('V2', '440104'), at('V3', '440104')], META, () => true);
+      expect((await store.unpublishVillages('P1', (p) => p.countyId === '440104')).sort()).toEqual(['V2', 'V3']);
+      expect((await store.listPublications()).map((p) => p.villageId)).toEqual(['V1']);
+      expect(await store.unpublishVillages('P1', () => false)).toEqual([]);
     });
 
     test('publishing a solution that does not exist changes nothing', async () => {
-      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'x');
-      await store.publishSolution('P1', '4401');
-      await rejectsWith(store.publishSolution('nope', '4401'), 'not_found');
-      expect((await store.listPublished()).map((s) => s.id)).toEqual(['P1']);
+      await rejectsWith(store.publishVillages('nope', [at('V1', '440103')], META, () => true), 'not_found');
+      expect(await store.listPublications()).toEqual([]);
+      expect((await store.villageOwners(['V1'])).size).toBe(0);
     });
 
-    test('concurrent publishes for one region leave exactly one in force', async () => {
+    test('concurrent publishes of one village leave exactly one card and one owner', async () => {
       const ids = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
       for (const id of ids) await store.insertSolution({ id, scenarioId: 'S1' }, id);
       // PostgreSQL: a second pool as well. SQLite: one store per process (better-sqlite3 is
       // synchronous, so two connections in one process would block each other); the
       // multi-process case is the test above.
       const other = backend.name === 'postgres' ? open() : store;
-      await Promise.all(ids.map((id, i) => (i % 2 ? other : store).publishSolution(id, '4401')));
-      const published = await store.listPublished();
+      await Promise.all(ids.map((id, i) => (i % 2 ? other : store).publishVillages(id, [at('V1', i % 3 === 0 ? '440103' : '440104')], META, () => true)));
+      const published = await store.listPublications();
       expect(published).toHaveLength(1);
-      expect(published[0].publishedFor).toBe('4401');
+      const owner = (await store.villageOwners(['V1'])).get('V1');
+      expect(published[0].countyId).toBe(owner?.countyId);
+    });
+
+    test('the registry owns its villages: cards another county published are withdrawn, and an admin cannot re-assign them by claim', async () => {
+      await store.insertSolution({ id: 'P1', scenarioId: 'S1' }, 'x');
+      await store.publishVillages('P1', [at('V1', '440103'), at('V2', '440104'), at('V9', '440104')], META, () => true);
+      const index = {
+        regions: [
+          { id: '4401', name: '广州市', level: 'city', parentId: null, countyId: null, cityId: '4401' },
+          { id: '440103', name: '荔湾区', level: 'county', parentId: '4401', countyId: '440103', cityId: '4401' },
+          { id: '440103001', name: '沙面街道', level: 'town', parentId: '440103', countyId: '440103', cityId: '4401' },
+        ],
+        villages: [
+          { id: 'V1', name: '一村', townId: '440103001', countyId: '440103', cityId: '4401' },
+          { id: 'V2', name: '二村', townId: '440103001', countyId: '440103', cityId: '4401' },
+        ],
+      };
+      const { record, withdrawn } = await store.putDivisions('{"schema":"ovola.divisions/v1"}', index, 'admin');
+      expect(withdrawn).toBe(1);
+      expect(record).toMatchObject({ regions: 3, villages: 2, loadedBy: 'admin' });
+      expect(await store.getDivisions()).toEqual(record);
+      expect((await store.listPublications()).map((p) => p.villageId)).toEqual(['V1', 'V9']);
+      expect((await store.villageOwners(['V2'])).get('V2')).toEqual({ countyId: '440103', cityId: '4401', source: 'registry' });
+      const found = await store.findDivisions(['440103', 'nope'], ['V1', 'V9']);
+      expect([...found.regions.keys()]).toEqual(['440103']);
+      expect(found.villages.get('V1')).toEqual(index.villages[0]);
+      await rejectsWith(store.setVillageOwner('V1', { countyId: '440104', cityId: '4401' }, 'admin'), 'conflict');
+      // an unregistered village moves, and the card of the county it left is withdrawn
+      expect(await store.setVillageOwner('V9', { countyId: '440105', cityId: '4401' }, 'admin')).toEqual({ withdrawn: true });
+      expect((await store.listPublications()).map((p) => p.villageId)).toEqual(['V1']);
+      // loading again replaces the registry
+      await store.putDivisions('{}', { regions: index.regions, villages: [] }, 'admin2');
+      expect((await store.villageOwners(['V2'])).get('V2')).toEqual({ countyId: '440104', cityId: '4401', source: 'claim' });
     });
   });
 

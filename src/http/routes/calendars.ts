@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { holidaysFor } from '../../calendar/index.js';
 import { HolidayTable, parseHolidayTable } from '../../domain/index.js';
 import { CSV_MIME, IoWorker } from '../../io/index.js';
-import type { CalendarRecord, Store } from '../../store/types.js';
-import { visibleCalendar, visibleSolution } from '../access.js';
-import type { Principal } from '../auth.js';
+import type { CalendarRecord, ScenarioRecord, Store } from '../../store/types.js';
+import { scopeText } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
-import { forbidden, HttpProblem, notFound } from '../problem.js';
+import { calendarScope } from '../policy.js';
+import { HttpProblem, notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
 import { contentDisposition, safeName } from './exports.js';
 
@@ -39,6 +39,8 @@ export const CalendarView = z.object({
   months: z.array(z.string()),
   provisional: z.boolean(),
   createdAt: z.string(),
+  /** the city or county whose villages it covers; null: the whole solution */
+  scope: z.string().nullable(),
 });
 
 const calendarView = (r: CalendarRecord): z.infer<typeof CalendarView> => ({
@@ -49,6 +51,7 @@ const calendarView = (r: CalendarRecord): z.infer<typeof CalendarView> => ({
   months: r.months,
   provisional: r.provisional,
   createdAt: r.createdAt,
+  scope: r.scope,
 });
 
 const HolidaysView = z.object({
@@ -70,6 +73,7 @@ const asciiId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
 /** SPEC §5, §6: visit calendars of a solution (built in a job), their exports, and the holiday tables they follow. */
 export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
+  const readCalendar = { access: { kind: 'calendar', action: 'read' } } as const;
 
   // A city's year of visits takes about a second to write as CSV, a province's ten: off the event loop.
   const io = new IoWorker();
@@ -78,46 +82,58 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   app.post(
     '/v1/solutions/:id/calendars',
     {
+      config: { access: { kind: 'solution', action: 'calendar' } },
       schema: {
         summary: '生成走访日历(异步任务):每村每月的现场服务、法律夜校、周末服务与远程服务',
         description:
           'Builds an ovola.calendar/v1 for the solution in a job (202 + job; poll `GET /v1/jobs/:jobId`, whose `calendarId` names the result). ' +
           'Holidays: the official table loaded for `year` (`PUT /v1/holidays/:year`), else the one ovola ships, else a computed one — ' +
-          'then the calendar is `provisional`. `months` (each `YYYY-MM` of `year`) limit it to those months; the whole year by default.',
+          'then the calendar is `provisional`. `months` (each `YYYY-MM` of `year`) limit it to those months; the whole year by default. ' +
+          'A city or county key builds the calendar of the villages in its own region (`scope`); an admin the whole solution’s.',
         params,
         body: CalendarRequest,
         response: { 202: z.object({ jobId: z.string(), job: JobView }) },
       },
     },
     async (request, reply) => {
-      const { solution, scenario } = await visibleSolution(store, request.params.id, request.principal);
+      const { solution, scenario } = request.granted as Required<typeof request.granted>;
       const { year, months } = request.body;
+      const scope = calendarScope(request.principal);
       const [scenarioText, solutionText, holidays] = await Promise.all([
         store.getScenarioBody(scenario.id),
         store.getSolutionBody(solution.id),
         store.getHolidayTable(year),
       ]);
       if (!scenarioText || !solutionText) throw notFound('solution', solution.id);
-      const job = await store.insertJob({ id: randomUUID(), kind: 'calendar', scenarioId: scenario.id, params: { solutionId: solution.id, year, ...(months ? { months } : {}) } });
-      jobs.submitCalendar(job, solution.id, { scenarioText, solutionText, year, ...(months ? { months } : {}), ...(holidays ? { holidaysText: holidays.body } : {}) });
+      const job = await store.insertJob({
+        id: randomUUID(),
+        kind: 'calendar',
+        scenarioId: scenario.id,
+        params: { solutionId: solution.id, year, ...(months ? { months } : {}), scope },
+        keyId: request.principal.keyId,
+        scope: scopeText(request.principal),
+      });
+      jobs.submitCalendar(job, solution.id, { scenarioText, solutionText, year, scope, ...(months ? { months } : {}), ...(holidays ? { holidaysText: holidays.body } : {}) });
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, job: jobView(job) });
     },
   );
 
   app.get(
     '/v1/solutions/:id/calendars',
-    { schema: { summary: '方案的走访日历列表(新的在前)', params, response: { 200: z.object({ items: z.array(CalendarView) }) } } },
+    {
+      config: { access: { kind: 'solution', action: 'read' } },
+      schema: { summary: '方案的走访日历列表(新的在前)', params, response: { 200: z.object({ items: z.array(CalendarView) }) } },
+    },
     async (request) => {
-      const { solution } = await visibleSolution(store, request.params.id, request.principal);
-      return { items: (await store.listCalendars(solution.id)).map(calendarView) };
+      return { items: (await store.listCalendars(request.granted.solution!.id)).map(calendarView) };
     },
   );
 
   app.get(
     '/v1/calendars/:id',
-    { schema: { summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)', params } },
+    { config: readCalendar, schema: { summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)', params } },
     async (request, reply) => {
-      const { calendar } = await visibleCalendar(store, request.params.id, request.principal);
+      const calendar = request.granted.calendar!;
       const parts = await store.getCalendarParts(calendar.id);
       if (!parts) throw notFound('calendar', calendar.id);
       // As for solutions: the stored document as it is, the record's fields in front. A province's is
@@ -141,11 +157,12 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   const icsCache = new Map<string, { name: string; text: string }>();
 
   /**
-   * One lawyer's or village's iCalendar file of a calendar the caller may see. The calendar (~130 MB at
+   * One lawyer's or village's iCalendar file of a calendar the access rule granted. The calendar (~130 MB at
    * province scale) goes to the IO worker part by part and is parsed there; the file is kept for the next ask.
    */
-  async function icsFile(id: string, principal: Principal, who: 'lawyer' | 'village', whoId: string) {
-    const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, id, principal);
+  async function icsFile(granted: { calendar?: CalendarRecord; scenario?: ScenarioRecord }, who: 'lawyer' | 'village', whoId: string) {
+    const rec = granted.calendar!;
+    const scenarioRec = granted.scenario!;
     const key = JSON.stringify([rec.id, who, whoId]);
     let file = icsCache.get(key);
     if (file) {
@@ -170,6 +187,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   app.get(
     '/v1/calendars/:id.csv',
     {
+      config: readCalendar,
       schema: {
         summary: '走访日历表格(CSV,UTF-8,Excel 可直接打开)',
         description:
@@ -180,7 +198,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       },
     },
     async (request, reply) => {
-      const { calendar: rec, scenario: scenarioRec } = await visibleCalendar(store, request.params.id, request.principal);
+      const { calendar: rec, scenario: scenarioRec } = request.granted as Required<typeof request.granted>;
       const [scenarioText, parts] = await Promise.all([store.getScenarioBody(scenarioRec.id), store.getCalendarParts(rec.id)]);
       if (!scenarioText || !parts) throw notFound('calendar', rec.id);
       const result = await io.run({ op: 'calendar-csv', scenarioText }, parts);
@@ -197,10 +215,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.get(
     '/v1/calendars/:id/lawyers/:lawyerId.ics',
-    { schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, produces: ['text/calendar'] } },
+    { config: readCalendar, schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, produces: ['text/calendar'] } },
     async (request, reply) => {
       const { lawyerId } = request.params;
-      const { rec, name, text } = await icsFile(request.params.id, request.principal, 'lawyer', lawyerId);
+      const { rec, name, text } = await icsFile(request.granted, 'lawyer', lawyerId);
       return attach(reply, `ovola-${rec.year}-lawyer-${asciiId(lawyerId)}.ics`, `${safeName(name)}-${rec.year}年走访日历.ics`)
         .type('text/calendar; charset=utf-8')
         .send(text);
@@ -209,10 +227,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.get(
     '/v1/calendars/:id/villages/:villageId.ics',
-    { schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, produces: ['text/calendar'] } },
+    { config: readCalendar, schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, produces: ['text/calendar'] } },
     async (request, reply) => {
       const { villageId } = request.params;
-      const { rec, name, text } = await icsFile(request.params.id, request.principal, 'village', villageId);
+      const { rec, name, text } = await icsFile(request.granted, 'village', villageId);
       return attach(reply, `ovola-${rec.year}-village-${asciiId(villageId)}.ics`, `${safeName(name)}-${rec.year}年法律顾问走访日历.ics`)
         .type('text/calendar; charset=utf-8')
         .send(text);
@@ -237,6 +255,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   app.get(
     '/v1/holidays/:year',
     {
+      config: { access: { kind: 'key' } },
       schema: {
         summary: '某年的法定节假日与调休上班日(现行表;无官方表时为推算,标 provisional)',
         params: yearParams,
@@ -249,6 +268,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   app.put(
     '/v1/holidays/:year',
     {
+      config: { access: { kind: 'admin' } },
       schema: {
         summary: '载入某年的官方节假日表(ovola.holidays/v1,仅管理员);此后该年的日历不再是推算的',
         description:
@@ -260,7 +280,6 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       },
     },
     async (request) => {
-      if (request.principal.kind !== 'admin') throw forbidden('only an admin key may load holiday tables');
       const { year } = request.params;
       const table = parseHolidayTable(request.body);
       if (table.year !== year) {

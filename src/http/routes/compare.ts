@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Geography } from '../../geo/geography.js';
 import { compareSolutions } from '../../solver/compare.js';
 import type { Store } from '../../store/types.js';
-import { loadScenario, loadSolution, visibleSolution } from '../access.js';
+import { loadScenario, loadSolution } from '../access.js';
 
 const Histogram = z.record(z.string(), z.number());
 
@@ -52,6 +52,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
   app.get(
     '/v1/compare',
     {
+      config: { access: { kind: 'solution-pair' } },
       schema: {
         summary: '比较两个方案:指标并列,列出更换顾问的村(社区)',
         description: '`moved` lists every village whose adviser differs between a (before) and b (after); `from`/`to` are lawyer ids, null when uncovered. Deltas are b − a.',
@@ -61,7 +62,7 @@ export const compareRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
     },
     async (request) => {
       const { a, b } = request.query;
-      const [ra, rb] = await Promise.all([visibleSolution(store, a, request.principal), visibleSolution(store, b, request.principal)]);
+      const [ra, rb] = request.granted.pair!;
       const [sa, sb, scenarioB] = await Promise.all([loadSolution(store, a), loadSolution(store, b), loadScenario(store, rb.scenario.id)]);
       // Counties as b's scenario draws them (a village may have been moved to another town by a change).
       const geo = new Geography(scenarioB);

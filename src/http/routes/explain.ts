@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { explainVillage } from '../../solver/explain.js';
 import type { Store } from '../../store/types.js';
 import { notFound } from '../problem.js';
-import { loadScenario, loadSolution, visibleSolution } from '../access.js';
+import { loadScenario, loadSolution } from '../access.js';
 
 const CostBreakdown = z.object({
   travel: z.number(),
@@ -45,6 +45,7 @@ export const explainRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
   app.get(
     '/v1/solutions/:id/villages/:villageId/explain',
     {
+      config: { access: { kind: 'solution', action: 'read' } },
       schema: {
         summary: '解释一个村(社区)的顾问:配对代价分项,其他候选律师及落选原因',
         description:
@@ -60,7 +61,7 @@ export const explainRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
       },
     },
     async (request) => {
-      const { solution: rec, scenario: scenarioRec } = await visibleSolution(store, request.params.id, request.principal);
+      const { solution: rec, scenario: scenarioRec } = request.granted as Required<typeof request.granted>;
       const [scenario, solution] = await Promise.all([loadScenario(store, scenarioRec.id), loadSolution(store, rec.id)]);
       const out = explainVillage(scenario, solution, request.params.villageId, {
         ineligibleInRange: request.query.ineligible,

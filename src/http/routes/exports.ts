@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSV_MIME, type ExportFormat, IoWorker, XLSX_MIME } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
-import { mayAccess, type Principal } from '../auth.js';
+import type { SolutionRecord, ScenarioRecord } from '../../store/types.js';
 import { notFound } from '../problem.js';
 
 /** `attachment` with an ASCII name for old clients and the readable (Chinese) one per RFC 6266 / 5987. */
@@ -23,16 +23,17 @@ export const safeName = (s: string) =>
 /** The solution's exports: GeoJSON for maps, CSV and XLSX with one row per village for the bureau's records. */
 export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
+  const read = { access: { kind: 'solution', action: 'read' } } as const;
 
   // A province's XLSX takes seconds to write: the exports run in a worker thread, never on the event loop.
   const io = new IoWorker();
   app.addHook('onClose', () => io.close());
 
-  /** The solution exported, if the caller may see it (404 otherwise, as for the solution itself). */
-  async function exported(id: string, principal: Principal, format: ExportFormat): Promise<{ body: Buffer; names: { ascii: string; readable: string } }> {
-    const rec = await store.getSolution(id);
-    const scenarioRec = rec ? await store.getScenario(rec.scenarioId) : undefined;
-    if (!rec || !scenarioRec || !mayAccess(principal, scenarioRec.regions)) throw notFound('solution', id);
+  /** The solution exported (the access rule has granted it). */
+  async function exported(granted: { solution?: SolutionRecord; scenario?: ScenarioRecord }, format: ExportFormat): Promise<{ body: Buffer; names: { ascii: string; readable: string } }> {
+    const rec = granted.solution!;
+    const scenarioRec = granted.scenario!;
+    const id = rec.id;
     const [scenarioText, solutionText] = await Promise.all([store.getScenarioBody(rec.scenarioId), store.getSolutionBody(rec.id)]);
     if (!scenarioText || !solutionText) throw notFound('solution', id);
     const result = await io.run({ op: 'export', format, scenarioText, solutionText });
@@ -50,6 +51,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
   app.get(
     '/v1/solutions/:id.geojson',
     {
+      config: read,
       schema: {
         summary: '方案地图(GeoJSON):村(社区)、律师服务基地、顾问→村连线',
         description:
@@ -62,7 +64,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       },
     },
     async (request, reply) => {
-      const { body, names } = await exported(request.params.id, request.principal, 'geojson');
+      const { body, names } = await exported(request.granted, 'geojson');
       return reply
         .type('application/geo+json; charset=utf-8')
         .header('content-disposition', contentDisposition('inline', names.ascii, names.readable))
@@ -76,18 +78,18 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
 
   app.get(
     '/v1/solutions/:id.csv',
-    { schema: { summary: '方案表格(CSV,UTF-8 带 BOM,Excel 可直接打开)', description: tableDescription, params, produces: [CSV_MIME] } },
+    { config: read, schema: { summary: '方案表格(CSV,UTF-8 带 BOM,Excel 可直接打开)', description: tableDescription, params, produces: [CSV_MIME] } },
     async (request, reply) => {
-      const { body, names } = await exported(request.params.id, request.principal, 'csv');
+      const { body, names } = await exported(request.granted, 'csv');
       return attach(reply, names).type(`${CSV_MIME}; charset=utf-8`).send(body);
     },
   );
 
   app.get(
     '/v1/solutions/:id.xlsx',
-    { schema: { summary: '方案表格(Excel XLSX)', description: tableDescription, params, produces: [XLSX_MIME] } },
+    { config: read, schema: { summary: '方案表格(Excel XLSX)', description: tableDescription, params, produces: [XLSX_MIME] } },
     async (request, reply) => {
-      const { body, names } = await exported(request.params.id, request.principal, 'xlsx');
+      const { body, names } = await exported(request.granted, 'xlsx');
       return attach(reply, names).type(XLSX_MIME).send(body);
     },
   );

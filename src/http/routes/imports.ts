@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Issue } from '../../domain/index.js';
 import { CSV_MIME, describeColumns, type ImportKind, IoWorker, XLSX_MIME } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
-import { ScenarioView, scenarioView, visibleScenario } from '../access.js';
-import { forbidden, HttpProblem, notFound } from '../problem.js';
+import { deriveScenario, loadScenario, ScenarioView, scenarioView } from '../access.js';
+import { HttpProblem, notFound } from '../problem.js';
 
 /** A province's villages as XLSX are a few MB; CSV less. */
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -63,6 +62,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       `/v1/scenarios/:id/import/${kind}`,
       {
         bodyLimit: IMPORT_BODY_LIMIT,
+        config: { access: { kind: 'scenario', action: 'derive' } },
         schema: {
           summary: kind === 'lawyers' ? '从 CSV / XLSX 导入律师名单(生成新版本情景)' : '从 CSV / XLSX 导入村(社区)名单(生成新版本情景)',
           description: describe(kind),
@@ -75,7 +75,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         },
       },
       async (request, reply) => {
-        const rec = await visibleScenario(store, request.params.id, request.principal);
+        const rec = request.granted.scenario!;
         const body = request.body;
         if (!Buffer.isBuffer(body)) {
           throw new HttpProblem(415, 'Unsupported Media Type', `send the sheet as ${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
@@ -87,11 +87,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         const result = await io.run({ op: 'import', kind, mode, data: body, scenarioText });
         if (result.op !== 'import') throw new Error('the io worker answered another task');
         if (!result.ok) throw unprocessable(result.what, result.issues);
-        const { regions, summary } = result;
-        if (request.principal.kind !== 'admin' && !regions.includes(request.principal.code)) {
-          throw forbidden(`a ${request.principal.kind} key may only make scenarios of its own region ${request.principal.code}`);
-        }
-        const created = await store.insertScenario({ id: randomUUID(), parentId: rec.id, name: result.name, summary, regions }, result.scenarioText);
+        const created = await deriveScenario(store, request.principal, { rec, scenario: await loadScenario(store, rec.id) }, JSON.parse(result.scenarioText), result.name);
         return reply
           .status(201)
           .header('location', `/v1/scenarios/${created.id}`)

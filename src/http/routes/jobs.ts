@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JobRecord, Store } from '../../store/types.js';
-import { visibleJob } from '../access.js';
 import type { JobRunner } from '../jobs.js';
 
 export const JobView = z.object({
@@ -39,12 +38,14 @@ export function jobView(j: JobRecord): z.infer<typeof JobView> {
 export const jobRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   const params = z.object({ jobId: z.string().min(1).max(100) });
 
-  app.get('/v1/jobs/:jobId', { schema: { summary: '任务(求解、重排、走访日历)的状态与进度', params, response: { 200: JobView } } }, async (request) =>
-    jobView(await visibleJob(store, request.params.jobId, request.principal)),
+  app.get(
+    '/v1/jobs/:jobId',
+    { config: { access: { kind: 'job', action: 'read' } }, schema: { summary: '任务(求解、重排、走访日历)的状态与进度', params, response: { 200: JobView } } },
+    async (request) => jobView(request.granted.job!),
   );
 
-  app.delete('/v1/jobs/:jobId', { schema: { summary: '取消任务', params, response: { 200: JobView } } }, async (request) => {
-    const job = await visibleJob(store, request.params.jobId, request.principal);
+  app.delete('/v1/jobs/:jobId', { config: { access: { kind: 'job', action: 'cancel' } }, schema: { summary: '取消任务', params, response: { 200: JobView } } }, async (request) => {
+    const job = request.granted.job!;
     if (job.status === 'queued' || job.status === 'running') await jobs.cancel(job.id);
     return jobView((await store.getJob(job.id))!);
   });

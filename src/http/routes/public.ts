@@ -20,7 +20,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ directory: PublicDirectory; r
     '/v1/public/villages/:villageId',
     {
       helmet: false,
-      config: { rateLimit: { max: rateLimit, timeWindow: '1 minute' } },
+      config: { access: { kind: 'public' }, rateLimit: { max: rateLimit, timeWindow: '1 minute' } },
       schema: {
         summary: '公开查询:本村(社区)的法律顾问与联系方式',
         security: [],

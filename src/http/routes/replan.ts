@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Change, replanScenario } from '../../domain/changes.js';
-import { Id, Weights, type Scenario } from '../../domain/index.js';
+import { Id, Weights } from '../../domain/index.js';
 import type { Store } from '../../store/types.js';
-import type { Principal } from '../auth.js';
+import { scopeText } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
-import { forbidden, HttpProblem } from '../problem.js';
+import { replanScope } from '../policy.js';
 import { JobView, jobView } from './jobs.js';
-import { insertVersion, loadScenario, loadSolution, visibleSolution } from '../access.js';
+import { deriveScenario, loadScenario, loadSolution } from '../access.js';
 
 export const ReplanRequest = z.strictObject({
   changes: z.array(Change).max(1000).default([]),
@@ -20,41 +20,12 @@ export const ReplanRequest = z.strictObject({
   weights: Weights.partial().optional(),
 });
 
-/** The city a region lies in (itself when it is one). */
-function cityOf(s: Scenario, regionId: string): string | undefined {
-  const regions = new Map(s.regions.map((r) => [r.id, r]));
-  for (let r = regions.get(regionId), hops = 0; r && hops < 64; hops++) {
-    if (r.level === 'city') return r.id;
-    r = r.parentId === undefined ? undefined : regions.get(r.parentId);
-  }
-  return undefined;
-}
-
-/**
- * R6 scope by caller: a county key re-plans its own county only; a city key one county of its city
- * (its whole city when no scope is named); an admin any county, or everything when none is named.
- */
-function resolveScope(p: Principal, asked: string | undefined, s: Scenario): string | undefined {
-  if (p.kind === 'county') {
-    if (asked !== undefined && asked !== p.code) throw forbidden(`a county key may only re-plan its own county ${p.code}, not ${asked}`);
-    return p.code;
-  }
-  if (asked === undefined) return p.kind === 'city' ? p.code : undefined;
-  const region = s.regions.find((r) => r.id === asked);
-  if (!region || region.level !== 'county') {
-    throw new HttpProblem(422, 'Unprocessable Content', 'scope must be a county of the scenario', [
-      { path: 'scope', message: region ? `region is a ${region.level}, not a county` : 'unknown county', value: asked },
-    ]);
-  }
-  if (p.kind === 'city' && cityOf(s, asked) !== p.code) throw forbidden(`county ${asked} is not in the city key's city ${p.code}`);
-  return asked;
-}
-
 /** SPEC §6, R6: re-plan from a solution after a change, touching only the scope. */
 export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
   app.post(
     '/v1/solutions/:id/replan',
     {
+      config: { access: { kind: 'solution', action: 'derive' } },
       schema: {
         summary: '替换律师后重排(R6):按变更生成新版本,只在指定县内调整,提交求解任务',
         description:
@@ -68,17 +39,17 @@ export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner
     },
     async (request, reply) => {
       const { principal } = request;
-      const { solution: rec, scenario: scenarioRec } = await visibleSolution(store, request.params.id, principal);
+      const { solution: rec, scenario: scenarioRec } = request.granted as Required<typeof request.granted>;
       const [scenario, solution] = await Promise.all([loadScenario(store, scenarioRec.id), loadSolution(store, rec.id)]);
-      const scope = resolveScope(principal, request.body.scope, scenario);
+      const scope = replanScope(principal, request.body.scope, scenario);
       const next = replanScenario(scenario, solution, request.body.changes, scope);
-      const version = await insertVersion(store, principal, scenarioRec.id, next, request.body.name);
+      const version = await deriveScenario(store, principal, { rec: scenarioRec, scenario }, next, request.body.name);
 
       // The solution's weights stay, except where the changes or the request set others.
       const changed = request.body.changes.flatMap((c) => (c.op === 'set-policy' && c.set.weights ? [c.set.weights] : []));
       const weights = Object.assign({}, solution.weights, ...changed, request.body.weights);
       const params = { solutionId: rec.id, scope: scope ?? null, changes: request.body.changes, weights };
-      const job = await store.insertJob({ id: randomUUID(), kind: 'replan', scenarioId: version.id, params });
+      const job = await store.insertJob({ id: randomUUID(), kind: 'replan', scenarioId: version.id, params, keyId: principal.keyId, scope: scopeText(principal) });
       jobs.submit(job, { scenarioText: JSON.stringify(next), options: { method: 'optimal', weights } });
       return reply
         .status(202)

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseScenario, Weights } from '../../domain/index.js';
 import type { Store } from '../../store/types.js';
-import { insertVersion, ScenarioView, scenarioView, visibleScenario } from '../access.js';
-import type { Principal } from '../auth.js';
+import { createScenario, ScenarioView, scenarioView } from '../access.js';
+import { scopeText } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
+import type { PublicDirectory } from '../public-directory.js';
 import { notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
 
@@ -20,15 +21,14 @@ export const SolveRequest = z.strictObject({
   weights: Weights.partial().optional(),
 });
 
-export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
+export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner; directory: PublicDirectory }> = async (app, { store, jobs, directory }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
-
-  const visible = (id: string, principal: Principal) => visibleScenario(store, id, principal);
 
   app.post(
     '/v1/scenarios',
     {
       bodyLimit: SCENARIO_BODY_LIMIT,
+      config: { access: { kind: 'scenario-create' } },
       schema: {
         summary: '上传情景(ovola.scenario/v1)',
         description: 'The body is an ovola.scenario/v1 document (data/schema/scenario.v1.json). It is checked as a whole; every problem comes back at once with its path.',
@@ -37,7 +37,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       },
     },
     async (request, reply) => {
-      const rec = await insertVersion(store, request.principal, null, parseScenario(request.body));
+      const rec = await createScenario(store, request.principal, parseScenario(request.body));
       return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );
@@ -45,6 +45,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
   app.get(
     '/v1/scenarios',
     {
+      config: { access: { kind: 'scenario-list' } },
       schema: {
         summary: '情景列表(新的在前,分页)',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(200).optional() }),
@@ -58,32 +59,45 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     },
   );
 
-  app.get('/v1/scenarios/:id', { schema: { summary: '情景概要', params, response: { 200: ScenarioView } } }, async (request) =>
-    scenarioView(await visible(request.params.id, request.principal)),
+  const read = { access: { kind: 'scenario', action: 'read' } } as const;
+
+  app.get('/v1/scenarios/:id', { config: read, schema: { summary: '情景概要', params, response: { 200: ScenarioView } } }, async (request) =>
+    scenarioView(request.granted.scenario!),
   );
 
-  app.get('/v1/scenarios/:id/document', { schema: { summary: '情景文档(ovola.scenario/v1)', params } }, async (request, reply) => {
-    await visible(request.params.id, request.principal);
+  app.get('/v1/scenarios/:id/document', { config: read, schema: { summary: '情景文档(ovola.scenario/v1)', params } }, async (request, reply) => {
     const body = await store.getScenarioBody(request.params.id);
     if (!body) throw notFound('scenario', request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  app.delete('/v1/scenarios/:id', { schema: { summary: '删除情景及其方案与任务', params } }, async (request, reply) => {
-    await visible(request.params.id, request.principal);
-    await store.deleteScenario(request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/v1/scenarios/:id',
+    { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params } },
+    async (request, reply) => {
+      const gone = directory.solutionsOf(request.params.id);
+      await store.deleteScenario(request.params.id);
+      // its published cards leave the look-up now, not at the next reload
+      if (gone.size > 0) {
+        directory.dropSolutions(gone);
+        await directory.reload(store);
+      }
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/v1/scenarios/:id/solve',
-    { schema: { summary: '提交求解任务(异步)', params, body: SolveRequest.prefault({}), response: { 202: z.object({ jobId: z.string(), job: JobView }) } } },
+    {
+      config: { access: { kind: 'scenario', action: 'change' } },
+      schema: { summary: '提交求解任务(异步)', params, body: SolveRequest.prefault({}), response: { 202: z.object({ jobId: z.string(), job: JobView }) } },
+    },
     async (request, reply) => {
-      const rec = await visible(request.params.id, request.principal);
+      const rec = request.granted.scenario!;
       const scenarioText = await store.getScenarioBody(rec.id);
       if (!scenarioText) throw notFound('scenario', rec.id);
       const body = request.body;
-      const job = await store.insertJob({ id: randomUUID(), kind: 'solve', scenarioId: rec.id, params: body });
+      const job = await store.insertJob({ id: randomUUID(), kind: 'solve', scenarioId: rec.id, params: body, keyId: request.principal.keyId, scope: scopeText(request.principal) });
       jobs.submit(job, { scenarioText, options: { method: body.mode, proposing: body.proposing, weights: body.weights, timeLimitS: body.timeLimitS } });
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, job: jobView(job) });
     },

@@ -1,25 +1,54 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/types.js';
-import { visibleSolution } from '../access.js';
-import type { Principal } from '../auth.js';
-import { forbidden, notFound } from '../problem.js';
+import { loadScenario } from '../access.js';
+import { notFound } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
+import { publishSolutionCards, unpublishSolutionCards } from '../publishing.js';
+
+/** At most this many skipped villages are listed in a publication's answer; `skippedCount` gives them all. */
+const LISTED = 200;
+
+export const PublicationView = z.object({
+  id: z.string(),
+  /** villages whose public card now shows this solution's plan */
+  published: z.number().int(),
+  /** villages left as they were: owned by a county outside the key's region, or by another county than this scenario puts them in */
+  skippedCount: z.number().int(),
+  skipped: z.array(
+    z.object({
+      villageId: z.string(),
+      reason: z.enum(['owned-elsewhere', 'out-of-scope', 'unplaced']),
+      ownerCountyId: z.string().optional(),
+    }),
+  ),
+  /** villages whose card this solution supplies now, in every region */
+  publishedVillages: z.number().int(),
+});
+
+export const UnpublicationView = z.object({
+  id: z.string(),
+  /** villages whose card this solution supplied and no longer does */
+  withdrawn: z.number().int(),
+  publishedVillages: z.number().int(),
+});
 
 export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: PublicDirectory }> = async (app, { store, directory }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
-
-  const visible = (id: string, principal: Principal) => visibleSolution(store, id, principal);
+  const publishedCount = async (id: string) => (await store.countPublications([id])).get(id) ?? 0;
 
   app.get(
     '/v1/solutions/:id',
-    { schema: { summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt)', params } },
+    {
+      config: { access: { kind: 'solution', action: 'read' } },
+      schema: { summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt、publishedVillages)', params },
+    },
     async (request, reply) => {
-      const { solution } = await visible(request.params.id, request.principal);
-      const body = await store.getSolutionBody(solution.id);
+      const solution = request.granted.solution!;
+      const [body, published] = await Promise.all([store.getSolutionBody(solution.id), publishedCount(solution.id)]);
       if (!body) throw notFound('solution', solution.id);
       // The stored document is sent as it is, with the record's fields put in front: no re-parsing of megabytes.
-      const head = JSON.stringify({ id: solution.id, scenarioId: solution.scenarioId, createdAt: solution.createdAt, publishedFor: solution.publishedFor });
+      const head = JSON.stringify({ id: solution.id, scenarioId: solution.scenarioId, createdAt: solution.createdAt, publishedVillages: published });
       return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}`);
     },
   );
@@ -27,24 +56,50 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
   app.post(
     '/v1/solutions/:id/publish',
     {
+      config: { access: { kind: 'solution', action: 'publish' } },
       schema: {
-        summary: '发布方案:设为其地区现行方案,供公开查询',
+        summary: '发布方案:本辖区所属村(社区)的公开信息改为此方案,其他村(社区)不变',
+        description:
+          'Each village of the solution’s scenario whose public card the key may publish now shows this plan: the village’s owner county ' +
+          '(the divisions registry’s, else the county that first published it) must lie in the key’s region and be the county this scenario ' +
+          'puts the village in; a village no county owns yet is claimed for that county. Every other card stays as it was, and is listed in `skipped`.',
         params,
-        body: z.strictObject({ region: z.string().min(1).max(64).optional() }).prefault({}),
-        response: { 200: z.object({ id: z.string(), publishedFor: z.string(), villages: z.number() }) },
+        body: z.strictObject({}).prefault({}),
+        response: { 200: PublicationView },
       },
     },
     async (request) => {
-      const { solution, scenario } = await visible(request.params.id, request.principal);
-      const { regions } = scenario;
-      const p = request.principal;
-      // The region in force: the one asked for, else the caller's own, else the scenario's first city.
-      const region = request.body.region ?? (p.kind === 'admin' ? (regions[0] ?? '*') : p.code);
-      if (!regions.includes(region) && region !== '*') throw forbidden(`the solution's scenario does not cover region ${region}`);
-      if (p.kind !== 'admin' && region !== p.code) throw forbidden(`a ${p.kind} key may only publish for ${p.code}`);
-      await store.publishSolution(solution.id, region);
+      const solution = request.granted.solution!;
+      const scenario = await loadScenario(store, solution.scenarioId);
+      const outcome = await publishSolutionCards(store, request.principal, solution.id, scenario);
       await directory.reload(store);
-      return { id: solution.id, publishedFor: region, villages: directory.size };
+      return {
+        id: solution.id,
+        published: outcome.published.length,
+        skippedCount: outcome.skipped.length,
+        skipped: outcome.skipped.slice(0, LISTED),
+        publishedVillages: await publishedCount(solution.id),
+      };
+    },
+  );
+
+  app.delete(
+    '/v1/solutions/:id/publish',
+    {
+      config: { access: { kind: 'solution', action: 'publish' } },
+      schema: {
+        summary: '撤销发布:撤下此方案在本辖区提供的公开信息(立即生效)',
+        description: 'The cards this solution supplies for villages whose owner county lies in the key’s region leave the public look-up at once.',
+        params,
+        response: { 200: UnpublicationView },
+      },
+    },
+    async (request) => {
+      const solution = request.granted.solution!;
+      const withdrawn = await unpublishSolutionCards(store, request.principal, solution.id);
+      directory.drop(withdrawn);
+      if (withdrawn.length > 0) await directory.reload(store);
+      return { id: solution.id, withdrawn: withdrawn.length, publishedVillages: await publishedCount(solution.id) };
     },
   );
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyChanges, Change } from '../../domain/changes.js';
 import type { Store } from '../../store/types.js';
-import { insertVersion, loadScenario, ScenarioView, scenarioView, visibleScenario } from '../access.js';
+import { deriveScenario, loadScenario, ScenarioView, scenarioView } from '../access.js';
 
 export const VersionRequest = z.strictObject({
   changes: z.array(Change).min(1).max(1000),
@@ -15,6 +15,7 @@ export const versionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
   app.post(
     '/v1/scenarios/:id/versions',
     {
+      config: { access: { kind: 'scenario', action: 'derive' } },
       schema: {
         summary: '由变更生成情景新版本:替换、移除、新增律师,修改村(社区),调整政策',
         description:
@@ -27,9 +28,10 @@ export const versionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
       },
     },
     async (request, reply) => {
-      const parent = await visibleScenario(store, request.params.id, request.principal);
-      const next = applyChanges(await loadScenario(store, parent.id), request.body.changes);
-      const rec = await insertVersion(store, request.principal, parent.id, next, request.body.name);
+      const parent = request.granted.scenario!;
+      const scenario = await loadScenario(store, parent.id);
+      const next = applyChanges(scenario, request.body.changes);
+      const rec = await deriveScenario(store, request.principal, { rec: parent, scenario }, next, request.body.name);
       return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );

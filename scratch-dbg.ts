@@ -1,0 +1,13 @@
+import { generateScenario } from '../work/main/src/gen/index.js';
+import { solve } from '../work/main/src/solver/solve.js';
+import { parseScenario, ScenarioPlaces } from '../work/main/src/domain/index.js';
+const s = parseScenario(generateScenario({ preset: 'city', seed: 1, baseline: true }));
+const p = new ScenarioPlaces(s);
+const sol = solve(s);
+const county = (vid: string) => p.village(s.villages.find(v=>v.id===vid)!).countyId;
+const by = new Map<string,string[]>();
+for (const a of sol.assignments) by.set(a.lawyerId,[...(by.get(a.lawyerId)??[]),a.villageId]);
+const [id] = [...by].find(([,vs])=>vs.some(v=>county(v)==='449081')&&vs.some(v=>county(v)!=='449081'))!;
+const l = s.lawyers.find(x=>x.id===id)!;
+console.log(id, l.firmId, s.firms.find(f=>f.id===l.firmId)!.regionId, p.lawyer(id));
+const firmsByCounty = new Map<string,number>(); for (const f of s.firms){const k=p.firm(f.id).countyId??'(city)'; firmsByCounty.set(k,(firmsByCounty.get(k)??0)+1);} console.log(firmsByCounty);

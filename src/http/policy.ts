@@ -39,6 +39,16 @@ declare module 'fastify' {
     /** the records the route's rule loaded and granted */
     granted: Granted;
   }
+  interface FastifyInstance {
+    /** every route's method, path and rule, in the order they were declared (docs/ACCESS.md is written from it) */
+    accessRules: RouteRule[];
+  }
+}
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export interface Granted {
@@ -325,12 +335,21 @@ export const accessPlugin = fp<{ store: Store; adminKey?: string }>(
   async (app: FastifyInstance, { store, adminKey }) => {
     app.decorateRequest<Principal | null>('principal', null);
     app.decorateRequest('granted', null as unknown as Granted);
+    const rules: RouteRule[] = [];
+    app.decorate('accessRules', rules);
     app.addHook('onRoute', (route) => {
       if (FOREIGN.test(route.url)) {
         route.config = { ...(route.config ?? {}), access: { kind: 'public' } };
         return;
       }
-      if (!route.config?.access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+      const access = route.config?.access;
+      if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+      for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access });
+      // the rule is part of the contract: it reads in the OpenAPI document too
+      if (route.schema && !route.schema.hide) {
+        const said = typeof route.schema.description === 'string' ? `${route.schema.description}\n\n` : '';
+        route.schema = { ...route.schema, description: `${said}**Who may call it:** ${describeAccess(access)}.`, 'x-ovola-access': access } as typeof route.schema;
+      }
     });
     app.addHook('onRequest', async (request) => {
       request.granted = {};

@@ -8,8 +8,23 @@ import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
 import { breathe, PART_CHARS, splitText } from './parts.js';
-import type { ApiKeysTable, CalendarsTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
-import type { ApiKeyRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobStatus, Page, ScenarioRecord, SolutionRecord, Store } from './types.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import * as keysAudit from './keys-audit.js';
+import type { CalendarsTable, Database, JobsTable, ScenariosTable, SolutionsTable } from './schema.js';
+import type {
+  ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
+  CalendarRecord,
+  HolidayTableRecord,
+  JobRecord,
+  JobStatus,
+  NewAuditRecord,
+  Page,
+  ScenarioRecord,
+  SolutionRecord,
+  Store,
+} from './types.js';
 
 const SCENARIO_COLUMNS = ['id', 'parent_id', 'name', 'created_at', 'summary', 'regions'] as const;
 const SOLUTION_COLUMNS = ['id', 'scenario_id', 'created_at', 'published_for'] as const;
@@ -30,13 +45,11 @@ const JOB_COLUMNS = [
   'key_id',
   'scope',
 ] as const;
-const API_KEY_COLUMNS = ['id', 'scope', 'label', 'created_at'] as const;
 
 type ScenarioRow = Pick<Selectable<ScenariosTable>, (typeof SCENARIO_COLUMNS)[number]>;
 type SolutionRow = Pick<Selectable<SolutionsTable>, (typeof SOLUTION_COLUMNS)[number]>;
 type CalendarRow = Pick<Selectable<CalendarsTable>, (typeof CALENDAR_COLUMNS)[number]>;
 type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
-type ApiKeyRow = Pick<Selectable<ApiKeysTable>, (typeof API_KEY_COLUMNS)[number]>;
 
 /** Jobs a stopped process may have left behind, and the only ones a solution may complete. */
 const ACTIVE: JobStatus[] = ['queued', 'running'];
@@ -475,35 +488,39 @@ export class SqlStore implements Store {
     });
   }
 
-  // --- API keys ---------------------------------------------------------------------------
+  // --- API keys and the audit trail (issue 13; the queries are in keys-audit.ts) -------------
 
   /** Throws `StoreError` `conflict` when the id or the hash is taken. */
-  insertApiKey(rec: Omit<ApiKeyRecord, 'createdAt'>, keyHash: string): Promise<ApiKeyRecord> {
-    const row: ApiKeyRow = { id: rec.id, scope: rec.scope, label: rec.label, created_at: this.#now() };
-    return this.#run(async (db) => {
-      await db
-        .insertInto('api_keys')
-        .values({ ...row, key_hash: keyHash })
-        .execute();
-      return toApiKey(row);
-    });
+  insertApiKey(rec: Pick<ApiKeyRecord, 'id' | 'scope' | 'label'>, keyHash: string): Promise<ApiKeyRecord> {
+    return this.#run((db) => keysAudit.insertApiKey(db, this.#now(), rec, keyHash));
   }
 
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
-    return this.#run(async (db) => {
-      const row = await db.selectFrom('api_keys').select(API_KEY_COLUMNS).where('key_hash', '=', keyHash).executeTakeFirst();
-      return row && toApiKey(row);
-    });
+    return this.#run((db) => keysAudit.findApiKeyByHash(db, keyHash));
   }
 
   countApiKeys(): Promise<number> {
-    return this.#run(async (db) => {
-      const row = await db
-        .selectFrom('api_keys')
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    });
+    return this.#run((db) => keysAudit.countApiKeys(db));
+  }
+
+  listApiKeys(opts: { limit: number; cursor?: string }): Promise<Page<ApiKeyRecord>> {
+    return this.#run((db) => keysAudit.listApiKeys(db, opts));
+  }
+
+  revokeApiKey(id: string): Promise<ApiKeyRecord> {
+    return this.#run((db) => keysAudit.revokeApiKey(db, this.#now(), id));
+  }
+
+  touchApiKey(id: string): Promise<void> {
+    return this.#run((db) => keysAudit.touchApiKey(db, this.#now(), id));
+  }
+
+  insertAudit(rec: NewAuditRecord): Promise<AuditRecord> {
+    return this.#run((db) => keysAudit.insertAudit(db, this.#now(), rec));
+  }
+
+  listAudit(opts: AuditQuery): Promise<Page<AuditRecord>> {
+    return this.#run((db) => keysAudit.listAudit(db, opts));
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -585,31 +602,4 @@ function toJob(row: JobRow): JobRecord {
     keyId: row.key_id,
     scope: row.scope,
   };
-}
-
-function toApiKey(row: ApiKeyRow): ApiKeyRecord {
-  return { id: row.id, scope: row.scope, label: row.label, createdAt: row.created_at };
-}
-
-// --- cursor: opaque to callers, base64url of [createdAt, id] --------------------------------
-
-interface CursorPosition {
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(pos: CursorPosition): string {
-  return Buffer.from(JSON.stringify([pos.createdAt, pos.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new StoreError('invalid_cursor', 'invalid cursor');
 }

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -847,6 +847,30 @@ describe('createStore', () => {
       expect(existsSync(path)).toBe(true);
       expect(existsSync(`${path}-wal`)).toBe(true);
       await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a new SQLite file, its -wal and -shm are 0600 in a folder made 0700; an existing file keeps its mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ovola-store-'));
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    try {
+      const path = join(dir, 'var', 'ovola.db');
+      const store = createStore({ sqlitePath: path });
+      await store.migrate();
+      await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'one' }, 'hash-1');
+      expect(mode(join(dir, 'var'))).toBe(0o700);
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) expect(mode(p), p).toBe(0o600);
+      await store.close();
+
+      const old = join(dir, 'old.db');
+      writeFileSync(old, '');
+      chmodSync(old, 0o640);
+      const again = createStore({ sqlitePath: old });
+      await again.migrate();
+      await again.close();
+      expect(mode(old)).toBe(0o640);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

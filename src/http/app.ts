@@ -5,10 +5,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/types.js';
-import { authenticate, type Principal } from './auth.js';
+import { authenticate, refuseKeyInQuery, type Principal } from './auth.js';
 import { JobRunner } from './jobs.js';
 import { problemHandler } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
+import { withRedaction } from './redact.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { publicRoutes } from './routes/public.js';
@@ -32,6 +33,7 @@ export interface AppOptions {
   store: Store;
   /** a key with admin scope taken from the environment, besides the stored keys */
   adminKey?: string;
+  /** pino options (or true); keys are kept out of every line either way (redact.ts) */
   logger?: FastifyServerOptions['logger'];
   /** solve jobs running at once; one per core by default */
   workers?: number;
@@ -48,7 +50,7 @@ export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirector
 /** Builds the service; never listens (server.ts does), so tests use `app.inject`. */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withRedaction(opts.logger),
     bodyLimit: 1024 * 1024,
     requestTimeout: 120_000,
     connectionTimeout: 130_000,
@@ -64,6 +66,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setNotFoundHandler((request, reply) =>
     problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0]}`), { statusCode: 404 }), request, reply),
   );
+  // First hook of all, on every route: a key in the query string is refused before anything uses it.
+  app.addHook('onRequest', refuseKeyInQuery);
 
   // External plugins first, then our own, then routes.
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
-import { HttpProblem } from './problem.js';
+import { forbidden, HttpProblem } from './problem.js';
+import { keyParamIn } from './redact.js';
 
 /** What a key grants: everything, or one city or county (by region code). */
 export type Scope = { kind: 'admin' } | { kind: 'city' | 'county'; code: string };
@@ -51,3 +52,23 @@ export async function authenticate(request: FastifyRequest, store: Store, adminK
 
 /** The scope as keys and jobs record it: `admin`, `city:<code>` or `county:<code>`. */
 export const scopeText = (s: Scope): string => (s.kind === 'admin' ? 'admin' : `${s.kind}:${s.code}`);
+
+/** 403 unless the caller holds an admin key (keys, the audit trail, holiday tables). */
+export function requireAdmin(p: Principal | null | undefined): asserts p is Principal & { kind: 'admin' } {
+  if (!p || p.kind !== 'admin') throw forbidden('only an admin key may do this');
+}
+
+/**
+ * onRequest, before anything else on every route (public ones too): a key in the query string is refused.
+ * URLs end up in proxy logs, browser history and Referer headers; the log lines ovola writes itself show
+ * such values as [REDACTED] (redact.ts).
+ */
+export async function refuseKeyInQuery(request: FastifyRequest): Promise<void> {
+  // the public look-up's hot path: most URLs have no query at all
+  if (!request.url.includes('?')) return;
+  const name = keyParamIn(request.url);
+  if (name === undefined) return;
+  throw new HttpProblem(400, 'Bad Request', 'send the key in the Authorization header ("Authorization: Bearer <key>"), never in the URL', [
+    { path: `querystring.${name}`, message: 'API keys are not accepted in the query string' },
+  ]);
+}

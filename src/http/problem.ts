@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { InvalidDocumentError, type Issue } from '../domain/index.js';
 import { StoreError } from '../store/errors.js';
+import { redactUrl } from './redact.js';
 
 /**
  * An error that leaves as `application/problem+json` (RFC 9457): what went wrong, for whom, and for
@@ -40,7 +41,7 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, body
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, instance: request.url, ...body });
+    .send({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, instance: redactUrl(request.url), ...body });
 }
 
 /** The one error handler: bad input and known problems in detail; anything else as a bare 500, logged. */
@@ -67,12 +68,12 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     return send(reply, request, 400, { detail: `the ${part} does not match its schema`, errors });
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ err: error, method: request.method, url: request.url }, 'response did not match its schema');
+    request.log.error({ err: error, method: request.method, url: redactUrl(request.url) }, 'response did not match its schema');
     return send(reply, request, 500, { title: 'Internal Server Error' });
   }
   const status = (error as FastifyError).statusCode ?? 500;
   if (status >= 500) {
-    request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+    request.log.error({ err: error, method: request.method, url: redactUrl(request.url) }, 'request failed');
     return send(reply, request, status, { title: 'Internal Server Error' });
   }
   // Fastify's own 4xx: bad JSON, oversized body, wrong content type…

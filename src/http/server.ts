@@ -10,6 +10,7 @@ import { buildCalendar } from '../calendar/index.js';
 import { buildApp, type App } from './app.js';
 import { hashKey, newKey } from './auth.js';
 import { chinaToday } from './public-directory.js';
+import { REDACT_PATHS, serializeRequest } from './redact.js';
 import { summarize } from '../domain/summary.js';
 
 /** The service's configuration: one schema over the environment. */
@@ -34,6 +35,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The service's pino options: the level, the Authorization and Cookie headers redacted, and request URLs
+ * logged with the values of key-like query parameters blanked (such requests are refused anyway).
+ */
+export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>) {
+  return { level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, serializers: { req: serializeRequest } };
 }
 
 export function openStore(config: Config): Store {
@@ -77,7 +86,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   const app = await buildApp({
     store,
     adminKey: config.OVOLA_ADMIN_KEY,
-    logger: { level: config.LOG_LEVEL },
+    logger: loggerOptions(config),
     closeStore: true,
     publicRateLimit: config.OVOLA_PUBLIC_RATE_LIMIT,
   });

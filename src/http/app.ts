@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/types.js';
-import { authenticate, refuseKeyInQuery, type Principal } from './auth.js';
+import { authenticate, KeyUse, refuseKeyInQuery, type Principal } from './auth.js';
 import { JobRunner } from './jobs.js';
 import { problemHandler } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
@@ -22,6 +22,7 @@ import { explainRoutes } from './routes/explain.js';
 import { replanRoutes } from './routes/replan.js';
 import { versionRoutes } from './routes/versions.js';
 import { calendarRoutes } from './routes/calendars.js';
+import { keyRoutes } from './routes/keys.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -102,7 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
   app.decorateRequest<Principal | null>('principal', null);
+  const keyUse = new KeyUse(opts.store, app.log);
   app.addHook('onClose', async () => {
+    await keyUse.settled();
     await jobs.close();
     await directory.close();
     if (opts.closeStore) await opts.store.close();
@@ -115,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(async (api) => {
     api.addHook('onRequest', async (request) => {
       request.principal = await authenticate(request, opts.store, opts.adminKey);
+      keyUse.record(request.principal);
     });
     await api.register(scenarioRoutes, { store: opts.store, jobs });
     await api.register(jobRoutes, { store: opts.store, jobs });
@@ -126,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(compareRoutes, { store: opts.store });
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });
+    await api.register(keyRoutes, { store: opts.store });
   });
   await app.ready();
   return app as unknown as App;

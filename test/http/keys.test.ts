@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/http/app.js';
-import { hashKey } from '../../src/http/auth.js';
+import { hashKey, KeyUse } from '../../src/http/auth.js';
 import { loggerOptions } from '../../src/http/server.js';
 import type { Store } from '../../src/store/types.js';
 import { testStore } from '../fixtures/store.js';
@@ -35,6 +35,174 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await drop?.();
+});
+
+/** A store whose given methods fail, everything else as `store`'s. */
+function failing(methods: string[]): Store {
+  return new Proxy(store, {
+    get(target, key) {
+      if (typeof key === 'string' && methods.includes(key)) return async () => Promise.reject(new Error(`${key} failed: disk full`));
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+async function newKey(scope: string, label: string): Promise<{ key: string; id: string }> {
+  const res = await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: { scope, label } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** `read()` once `done` holds of it (the last-use write is not awaited by the request), else its last value. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
+  }
+  return value;
+}
+
+const listKeys = async (query = '') => (await app.inject({ url: `/v1/keys${query}`, headers: auth(ADMIN) })).json();
+const findKey = async (id: string) => {
+  for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+    const page = await listKeys(`?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const hit = page.items.find((k: { id: string }) => k.id === id);
+    if (hit) return hit;
+    cursor = page.nextCursor;
+  }
+  return undefined;
+};
+
+describe('keys', () => {
+  it('an admin makes a key (shown once), which then works and is listed without its secret', async () => {
+    const res = await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: { scope: 'county:449021', label: '潮川县司法局 法律服务科' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const made = res.json();
+    expect(made).toEqual({ key: expect.stringMatching(/^ovk_/), id: expect.any(String), scope: 'county:449021', label: '潮川县司法局 法律服务科', createdAt: expect.any(String) });
+    expect((await app.inject({ url: '/v1/scenarios', headers: auth(made.key) })).statusCode).toBe(200);
+    const listed = await eventually(listKeys, (l) => l.items[0].lastUsedAt !== null);
+    expect(listed.items[0]).toEqual({ id: made.id, label: made.label, scope: made.scope, createdAt: made.createdAt, lastUsedAt: expect.any(String), revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(made.key);
+    expect(JSON.stringify(listed)).not.toContain(hashKey(made.key));
+  });
+
+  it('a revoked key gets 401 on its very next request; revoking again is fine; an unknown id is 404', async () => {
+    const { key, id } = await newKey('city:4490', '华江市司法局');
+    expect((await app.inject({ url: '/v1/scenarios', headers: auth(key) })).statusCode).toBe(200);
+    const revoked = await app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: auth(ADMIN) });
+    expect(revoked.statusCode).toBe(204);
+    expect(revoked.body).toBe('');
+    const refused = await app.inject({ url: '/v1/scenarios', headers: auth(key) });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ status: 401, title: 'Unauthorized', detail: expect.stringContaining('revoked') });
+    expect((await findKey(id)).revokedAt).toEqual(expect.any(String));
+    expect((await app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: auth(ADMIN) })).statusCode).toBe(204);
+    const unknown = await app.inject({ method: 'DELETE', url: '/v1/keys/no-such-key', headers: auth(ADMIN) });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json().detail).toContain('"no-such-key"');
+  });
+
+  it('last used: set by a request, written at most once a minute per key', async () => {
+    const { key, id } = await newKey('county:449021', 'last use');
+    expect((await findKey(id)).lastUsedAt).toBeNull();
+    await app.inject({ url: '/v1/scenarios', headers: auth(key) });
+    const first = (await eventually(() => findKey(id), (k) => k.lastUsedAt !== null)).lastUsedAt;
+    expect(first).toEqual(expect.any(String));
+    await new Promise((r) => setTimeout(r, 5));
+    await app.inject({ url: '/v1/scenarios', headers: auth(key) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await findKey(id)).lastUsedAt).toBe(first); // within the minute: not written again
+  });
+
+  it('the throttle writes again after a minute, and a failed write is a warning, not a failed request', async () => {
+    let t = 0;
+    const touched: string[] = [];
+    const warnings: unknown[] = [];
+    const fake = { touchApiKey: async (id: string) => void touched.push(id) } as unknown as Store;
+    const log = { warn: (o: unknown) => warnings.push(o) } as unknown as ConstructorParameters<typeof KeyUse>[1];
+    const use = new KeyUse(fake, log, 60_000, () => t);
+    const p = { kind: 'county' as const, code: '449021', keyId: 'K1', label: 'x' };
+    use.record(p);
+    t = 59_999;
+    use.record(p);
+    use.record({ ...p, keyId: 'K2' });
+    use.record({ kind: 'admin', keyId: 'env', label: 'OVOLA_ADMIN_KEY' }); // not a stored key
+    t = 60_000;
+    use.record(p);
+    await use.settled();
+    expect(touched).toEqual(['K1', 'K2', 'K1']);
+
+    const broken = new KeyUse({ touchApiKey: () => Promise.reject(new Error('disk full')) } as unknown as Store, log);
+    broken.record(p);
+    await broken.settled();
+    expect(warnings).toHaveLength(1);
+    const flaky = await buildApp({ store: failing(['touchApiKey']), adminKey: ADMIN });
+    try {
+      expect((await flaky.inject({ url: '/v1/scenarios', headers: auth(COUNTY_KEY) })).statusCode).toBe(200);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('lists newest first, paged by limit and cursor; a bad cursor is 400 naming it', async () => {
+    const made = [await newKey('admin', 'page one'), await newKey('admin', 'page two'), await newKey('admin', 'page three')];
+    const first = await listKeys('?limit=2');
+    expect(first.items.map((k: { id: string }) => k.id)).toEqual([made[2].id, made[1].id]);
+    const second = await listKeys(`?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items[0].id).toBe(made[0].id);
+    const bad = await app.inject({ url: '/v1/keys?cursor=garbage', headers: auth(ADMIN) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'querystring.cursor', message: 'invalid cursor' }]);
+    expect((await app.inject({ url: '/v1/keys?limit=0', headers: auth(ADMIN) })).json().errors[0].path).toBe('querystring.limit');
+  });
+
+  it('bad input is 400 naming the field', async () => {
+    const cases: [payload: unknown, path: string][] = [
+      [{ scope: 'town:44', label: 'x' }, 'body.scope'],
+      [{ scope: 'county:', label: 'x' }, 'body.scope'],
+      [{ scope: 'admin', label: '' }, 'body.label'],
+      [{ scope: 'admin', label: '   ' }, 'body.label'],
+      [{ scope: 'admin', label: 'x'.repeat(201) }, 'body.label'],
+      [{ scope: 'admin', label: 'bad\u202Elabel' }, 'body.label'],
+      [{ scope: 'admin' }, 'body.label'],
+      [{ scope: 'admin', label: 'x', key: 'mine' }, 'body.key'],
+    ];
+    for (const [payload, path] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: payload as object });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { path: string }) => e.path), JSON.stringify(payload)).toContain(path);
+    }
+    expect((await newKey('admin', 'x'.repeat(200))).id).toBeDefined();
+  });
+
+  it('a city or county key gets 403 on the keys, whatever it sends', async () => {
+    const requests = [
+      { method: 'GET' as const, url: '/v1/keys' },
+      { method: 'POST' as const, url: '/v1/keys', payload: { scope: 'admin', label: 'promote me' } },
+      { method: 'POST' as const, url: '/v1/keys', payload: { nonsense: true } },
+      { method: 'DELETE' as const, url: '/v1/keys/k-county' },
+    ];
+    for (const r of requests) {
+      const res = await app.inject({ ...r, headers: auth(COUNTY_KEY) });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await store.findApiKeyByHash(hashKey(COUNTY_KEY)))?.revokedAt).toBeNull();
+    expect((await app.inject({ url: '/v1/keys' })).statusCode).toBe(401);
+  });
+
+  it('the routes are in the OpenAPI document with their operation ids and tags', async () => {
+    const spec = (await app.inject('/openapi.json')).json();
+    expect(spec.paths['/v1/keys'].get).toMatchObject({ operationId: 'listKeys', tags: ['keys'] });
+    expect(spec.paths['/v1/keys'].post).toMatchObject({ operationId: 'createKey', tags: ['keys'] });
+    expect(spec.paths['/v1/keys/{id}'].delete).toMatchObject({ operationId: 'revokeKey', tags: ['keys'] });
+  });
 });
 
 describe('a key in the query string', () => {

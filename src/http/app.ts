@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/types.js';
+import { AuditTrail, decorateAudit } from './audit.js';
 import { authenticate, KeyUse, refuseKeyInQuery, type Principal } from './auth.js';
 import { JobRunner } from './jobs.js';
 import { problemHandler } from './problem.js';
@@ -23,6 +24,7 @@ import { replanRoutes } from './routes/replan.js';
 import { versionRoutes } from './routes/versions.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { keyRoutes } from './routes/keys.js';
+import { auditRoutes } from './routes/audit.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,9 +105,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
   app.decorateRequest<Principal | null>('principal', null);
+  decorateAudit(app);
+  const audit = new AuditTrail(opts.store, app.log);
   const keyUse = new KeyUse(opts.store, app.log);
   app.addHook('onClose', async () => {
-    await keyUse.settled();
+    await Promise.all([audit.settled(), keyUse.settled()]);
     await jobs.close();
     await directory.close();
     if (opts.closeStore) await opts.store.close();
@@ -120,6 +124,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       request.principal = await authenticate(request, opts.store, opts.adminKey);
       keyUse.record(request.principal);
     });
+    // Every write (refused ones and failed authentication too) leaves a row in the audit trail once answered.
+    api.addHook('onResponse', audit.onResponse);
     await api.register(scenarioRoutes, { store: opts.store, jobs });
     await api.register(jobRoutes, { store: opts.store, jobs });
     await api.register(solutionRoutes, { store: opts.store, directory });
@@ -131,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });
     await api.register(keyRoutes, { store: opts.store });
+    await api.register(auditRoutes, { store: opts.store, audit });
   });
   await app.ready();
   return app as unknown as App;

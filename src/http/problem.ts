@@ -45,7 +45,17 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** A refused write's audit row notes the problem's title, detail and failing fields, unless its handler noted something. */
+function noteForAudit(request: FastifyRequest, body: { title?: unknown; detail?: unknown; errors?: unknown }): void {
+  const note = (request as Partial<FastifyRequest>).audit;
+  if (!note || note.detail !== undefined) return;
+  const paths = Array.isArray(body.errors) ? body.errors.map((e: { path?: unknown }) => String(e.path)) : [];
+  const fields = paths.length > 0 ? ` [${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}]` : '';
+  note.detail = `${String(body.title)}${typeof body.detail === 'string' ? `: ${body.detail}` : ''}${fields}`;
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>): FastifyReply {
+  noteForAudit(request, { title: TITLES[status] ?? 'Error', ...body });
   return reply
     .status(status)
     .type('application/problem+json')

@@ -2,7 +2,7 @@
  * API keys and the audit trail (issue 13): the queries behind the `Store` methods of that name. The
  * store class delegates here with its connection and its clock, so it keeps only one-line methods.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { StoreError } from './errors.js';
@@ -74,9 +74,24 @@ export async function touchApiKey(db: Kysely<Database>, now: string, id: string)
   await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
 }
 
+/** The millisecond of the last audit id made here, and how many were made in it. */
+let lastMs = -1;
+let seq = 0;
+
+/**
+ * An audit row's id: its time (ms, hex), a sequence within that millisecond, then random bits. Rows are
+ * listed by (at, id), so rows written in one millisecond by this process keep their order.
+ */
+function auditId(at: string): string {
+  const ms = Date.parse(at);
+  seq = ms === lastMs ? seq + 1 : 0;
+  lastMs = ms;
+  return `${ms.toString(16).padStart(12, '0')}-${seq.toString(16).padStart(6, '0')}-${randomBytes(6).toString('hex')}`;
+}
+
 export async function insertAudit(db: Kysely<Database>, now: string, rec: NewAuditRecord): Promise<AuditRecord> {
   const row: Selectable<AuditTable> = {
-    id: randomUUID(),
+    id: auditId(now),
     at: now,
     key_id: rec.keyId,
     key_label: rec.keyLabel,

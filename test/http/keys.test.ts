@@ -4,9 +4,12 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/domain/index.js';
+import { generateScenario } from '../../src/gen/index.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { hashKey, KeyUse } from '../../src/http/auth.js';
 import { loggerOptions } from '../../src/http/server.js';
+import { solve } from '../../src/solver/solve.js';
 import type { Store } from '../../src/store/types.js';
 import { testStore } from '../fixtures/store.js';
 
@@ -181,12 +184,14 @@ describe('keys', () => {
     expect((await newKey('admin', 'x'.repeat(200))).id).toBeDefined();
   });
 
-  it('a city or county key gets 403 on the keys, whatever it sends', async () => {
+  it('a city or county key gets 403 on the keys and the audit trail, whatever it sends', async () => {
     const requests = [
       { method: 'GET' as const, url: '/v1/keys' },
       { method: 'POST' as const, url: '/v1/keys', payload: { scope: 'admin', label: 'promote me' } },
       { method: 'POST' as const, url: '/v1/keys', payload: { nonsense: true } },
       { method: 'DELETE' as const, url: '/v1/keys/k-county' },
+      { method: 'GET' as const, url: '/v1/audit' },
+      { method: 'GET' as const, url: '/v1/audit?from=yesterday' },
     ];
     for (const r of requests) {
       const res = await app.inject({ ...r, headers: auth(COUNTY_KEY) });
@@ -202,6 +207,115 @@ describe('keys', () => {
     expect(spec.paths['/v1/keys'].get).toMatchObject({ operationId: 'listKeys', tags: ['keys'] });
     expect(spec.paths['/v1/keys'].post).toMatchObject({ operationId: 'createKey', tags: ['keys'] });
     expect(spec.paths['/v1/keys/{id}'].delete).toMatchObject({ operationId: 'revokeKey', tags: ['keys'] });
+    expect(spec.paths['/v1/audit'].get).toMatchObject({ operationId: 'listAudit', tags: ['audit'] });
+  });
+});
+
+describe('the audit trail', () => {
+  const scenario = parseScenario(generateScenario({ preset: 'county', seed: 5 }));
+  const county = scenario.regions.find((r) => r.level === 'county' && scenario.villages.some((v) => v.townId.startsWith(r.id)))!.id;
+  type Row = { at: string; keyId: string | null; keyLabel: string | null; scope: string | null; method: string; route: string; target: string | null; region: string | null; status: number; detail: string | null };
+  const trail = async (query = '') => {
+    const res = await app.inject({ url: `/v1/audit${query}`, headers: auth(ADMIN) });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { items: Row[]; nextCursor?: string };
+  };
+
+  it('a create, a publish and a delete appear newest first with the key, its label, the target and the status', async () => {
+    const bureau = await newKey(`county:${county}`, '县司法局 · 审计测试');
+    const created = await app.inject({ method: 'POST', url: '/v1/scenarios', headers: auth(bureau.key), payload: scenario });
+    expect(created.statusCode).toBe(201);
+    const scenarioId = created.json().id;
+    await store.insertSolution({ id: 'sol-audit', scenarioId }, JSON.stringify(solve(scenario)));
+    const published = await app.inject({ method: 'POST', url: '/v1/solutions/sol-audit/publish', headers: auth(bureau.key), payload: {} });
+    expect(published.statusCode, published.body).toBe(200);
+    await app.inject({ url: `/v1/scenarios/${scenarioId}`, headers: auth(bureau.key) }); // a read: not in the trail
+    expect((await app.inject({ method: 'DELETE', url: `/v1/scenarios/${scenarioId}`, headers: auth(ADMIN) })).statusCode).toBe(204);
+
+    const rows = (await trail('?limit=4')).items;
+    const who = { keyId: bureau.id, keyLabel: '县司法局 · 审计测试', scope: `county:${county}` };
+    expect(rows[0]).toMatchObject({ keyId: 'env', keyLabel: 'OVOLA_ADMIN_KEY', scope: 'admin', method: 'DELETE', route: '/v1/scenarios/:id', target: scenarioId, status: 204 });
+    expect(rows[1]).toMatchObject({ ...who, method: 'POST', route: '/v1/solutions/:id/publish', target: 'sol-audit', status: 200 });
+    expect(rows[2]).toMatchObject({ ...who, method: 'POST', route: '/v1/scenarios', target: scenarioId, status: 201 });
+    expect(rows[3]).toMatchObject({ keyId: 'env', method: 'POST', route: '/v1/keys', target: bureau.id, region: county, status: 201 });
+    expect(rows[3].detail).toContain('县司法局 · 审计测试');
+    expect(rows.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
+  });
+
+  it('refused writes are kept too: a 403, a 400 naming its field, an unknown key and a key in the URL', async () => {
+    await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(COUNTY_KEY), payload: { scope: 'admin', label: 'promote me' } });
+    await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: { scope: 'admin', label: '' } });
+    await app.inject({ method: 'DELETE', url: '/v1/keys/k-county', headers: auth('ovk_not_a_key_at_all_000000000') });
+    await app.inject({ method: 'POST', url: '/v1/scenarios?token=ovk_leaked_0000000000', headers: auth(COUNTY_KEY), payload: {} });
+    const [url, unknown, invalid, forbidden] = (await trail('?limit=4')).items;
+    expect(forbidden).toMatchObject({ keyId: 'k-county', keyLabel: '潮川县司法局', method: 'POST', route: '/v1/keys', status: 403, detail: expect.stringContaining('Forbidden') });
+    expect(invalid).toMatchObject({ keyId: 'env', status: 400, detail: expect.stringContaining('body.label') });
+    expect(unknown).toMatchObject({ keyId: null, keyLabel: null, scope: null, method: 'DELETE', route: '/v1/keys/:id', target: 'k-county', status: 401 });
+    expect(url).toMatchObject({ keyId: null, method: 'POST', route: '/v1/scenarios', status: 400, detail: expect.stringContaining('querystring.token') });
+    expect(JSON.stringify(await trail())).not.toContain('ovk_leaked');
+  });
+
+  it('filters by region, key and time, and pages with a cursor', async () => {
+    const a = await newKey('county:440106', 'filter A');
+    const b = await newKey('county:440111', 'filter B');
+    await app.inject({ method: 'DELETE', url: `/v1/keys/${a.id}`, headers: auth(ADMIN) });
+    const byRegion = (await trail('?region=440106')).items;
+    expect(byRegion.map((r) => [r.method, r.target])).toEqual([
+      ['DELETE', a.id],
+      ['POST', a.id],
+    ]);
+    expect((await trail(`?keyId=k-county&limit=500`)).items.every((r) => r.keyId === 'k-county')).toBe(true);
+    const all = (await trail('?limit=500')).items;
+    const newest = all[0].at;
+    expect((await trail(`?from=${encodeURIComponent(newest)}`)).items.map((r) => r.target)).toContain(a.id);
+    expect((await trail(`?to=${encodeURIComponent(newest)}`)).items.some((r) => r.at >= newest)).toBe(false);
+    expect((await trail(`?region=440111&from=2000-01-01T08:00:00%2B08:00&to=2100-01-01T00:00:00Z`)).items.map((r) => r.target)).toEqual([b.id]);
+
+    const seen: Row[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await trail(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
+  it('bad filters are 400 naming the field', async () => {
+    const cases: [query: string, path: string][] = [
+      ['?from=yesterday', 'querystring.from'],
+      ['?to=2026-13-01T00:00:00Z', 'querystring.to'],
+      ['?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 'querystring.to'],
+      ['?limit=501', 'querystring.limit'],
+      ['?cursor=nonsense', 'querystring.cursor'],
+      ['?regoin=440106', 'querystring.regoin'],
+    ];
+    for (const [query, path] of cases) {
+      const res = await app.inject({ url: `/v1/audit${query}`, headers: auth(ADMIN) });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path), query).toContain(path);
+    }
+  });
+
+  it('a trail that cannot be written fails no request: the write is answered and a warning logged', async () => {
+    let lines = '';
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines += String(chunk);
+        done();
+      },
+    });
+    const broken = await buildApp({ store: failing(['insertAudit']), adminKey: ADMIN, logger: { level: 'warn', stream } });
+    try {
+      const res = await broken.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: { scope: 'admin', label: 'made while the trail is down' } });
+      expect(res.statusCode).toBe(201);
+      expect((await broken.inject({ url: '/v1/audit', headers: auth(ADMIN) })).statusCode).toBe(200);
+    } finally {
+      await broken.close();
+    }
+    expect(lines).toContain('could not write the audit trail');
+    expect(lines).toContain('"level":40');
   });
 });
 

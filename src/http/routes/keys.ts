@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StoreError } from '../../store/errors.js';
 import type { ApiKeyRecord, Store } from '../../store/types.js';
-import { hashKey, newKey, parseScope, requireAdmin } from '../auth.js';
+import { hashKey, newKey, parseScope, requireAdmin, type Scope } from '../auth.js';
 import { notFound, rethrowBadCursor } from '../problem.js';
 
 declare module 'fastify' {
@@ -61,6 +61,9 @@ export const KeyLabel = z
 
 export const CreateKeyRequest = z.strictObject({ scope: ScopeText, label: KeyLabel });
 
+/** The region a key's scope names, for the audit trail; none for admin keys. */
+const regionOf = (s: Scope) => (s.kind === 'admin' ? undefined : s.code);
+
 /** Keys as a bureau manages them: listed, made (shown once) and revoked by an admin key. */
 export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
@@ -105,6 +108,7 @@ export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { 
       const { scope, label } = request.body;
       const key = newKey();
       const rec = await store.insertApiKey({ id: randomUUID(), scope, label }, hashKey(key));
+      Object.assign(request.audit, { target: rec.id, region: regionOf(parseScope(scope)), detail: `created a ${scope} key "${label}"` });
       return reply
         .status(201)
         .header('cache-control', 'no-store')
@@ -127,9 +131,10 @@ export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { 
     },
     async (request, reply) => {
       requireAdmin(request.principal);
-      await store.revokeApiKey(request.params.id).catch((err: unknown) => {
+      const rec = await store.revokeApiKey(request.params.id).catch((err: unknown) => {
         throw err instanceof StoreError && err.code === 'not_found' ? notFound('API key', request.params.id) : err;
       });
+      Object.assign(request.audit, { region: regionOf(parseScope(rec.scope)), detail: `revoked the ${rec.scope} key "${rec.label}"` });
       return reply.status(204).send(null);
     },
   );

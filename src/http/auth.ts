@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/types.js';
 import { forbidden, HttpProblem } from './problem.js';
 import { keyParamIn } from './redact.js';
@@ -65,14 +65,15 @@ export function requireAdmin(p: Principal | null | undefined): asserts p is Prin
  * URLs end up in proxy logs, browser history and Referer headers; the log lines ovola writes itself show
  * such values as [REDACTED] (redact.ts).
  */
-export async function refuseKeyInQuery(request: FastifyRequest): Promise<void> {
-  // the public look-up's hot path: most URLs have no query at all
-  if (!request.url.includes('?')) return;
-  const name = keyParamIn(request.url);
-  if (name === undefined) return;
-  throw new HttpProblem(400, 'Bad Request', 'send the key in the Authorization header ("Authorization: Bearer <key>"), never in the URL', [
-    { path: `querystring.${name}`, message: 'API keys are not accepted in the query string' },
-  ]);
+export function refuseKeyInQuery(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+  // The public look-up's hot path: a plain callback, and most URLs have no query at all.
+  const name = request.url.includes('?') ? keyParamIn(request.url) : undefined;
+  if (name === undefined) return done();
+  done(
+    new HttpProblem(400, 'Bad Request', 'send the key in the Authorization header ("Authorization: Bearer <key>"), never in the URL', [
+      { path: `querystring.${name}`, message: 'API keys are not accepted in the query string' },
+    ]),
+  );
 }
 
 /**

@@ -55,7 +55,7 @@ export async function authenticate(request: FastifyRequest, store: Store, adminK
 /** The scope as keys and jobs record it: `admin`, `city:<code>` or `county:<code>`. */
 export const scopeText = (s: Scope): string => (s.kind === 'admin' ? 'admin' : `${s.kind}:${s.code}`);
 
-/** 403 unless the caller holds an admin key (keys, the audit trail, holiday tables). */
+/** 403 unless the caller holds an admin key (the keys and audit routes). */
 export function requireAdmin(p: Principal | null | undefined): asserts p is Principal & { kind: 'admin' } {
   if (!p || p.kind !== 'admin') throw forbidden('only an admin key may do this');
 }

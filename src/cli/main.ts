@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
+import type { Scope } from '../http/auth.js';
+import { isStoreError } from '../store/errors.js';
 
 const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
 
@@ -21,6 +24,9 @@ Usage:
                                    the visit calendar: JSON, one .ics per lawyer and per village, a CSV to print
   ovola serve                      the HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY)
   ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
+                                   an API key for a bureau, printed once (DATABASE_URL or OVOLA_DB, as for serve)
+  ovola keys list [--json]         every key: id, label, scope, created, last used, revoked
+  ovola keys revoke <id>           the key authenticates no request from now on
 
 Exit codes: 0 done (uncovered villages are part of a solution), 1 violations found or the pins cannot
 all hold, 2 bad input (every problem is listed on stderr with its field path).
@@ -193,28 +199,145 @@ async function cmdServe(): Promise<number> {
   return new Promise<number>(() => {}); // runs until a signal closes it
 }
 
-async function cmdKeys(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { scope: { type: 'string' }, label: { type: 'string', default: '' } } });
-  if (positionals[0] !== 'create') throw new InputError('keys: the only subcommand is "create"');
-  const { hashKey, newKey, parseScope } = await import('../http/auth.js');
-  const { openStore, readConfig } = await import('../http/server.js');
-  if (!values.scope) throw new InputError('--scope: give admin, city:<code> or county:<code>');
+const KEYS_USAGE: Record<'keys' | 'create' | 'list' | 'revoke', string> = {
+  keys: `Usage: ovola keys <create|list|revoke> … (ovola keys <command> --help for each)
+
+Keys live in the service's store: DATABASE_URL (PostgreSQL) or OVOLA_DB (SQLite, default var/ovola.db),
+as for ovola serve. Making and revoking a key is recorded in the audit trail (GET /v1/audit).
+`,
+  create: `Usage: ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
+
+Makes an API key and prints it on stdout: it is shown only this once and stored only as a hash.
+  --scope   admin (everything), or city:<code> / county:<code>: the key sees and changes only that region
+  --label   who holds it, e.g. the bureau, 1–200 characters (default: "created by <user> with the ovola CLI")
+`,
+  list: `Usage: ovola keys list [--json]
+
+Every key, newest first, revoked ones too: id, label, scope, created, last used (to the minute), revoked.
+  --json    the keys as a JSON array instead of a table
+`,
+  revoke: `Usage: ovola keys revoke <id>
+
+Revokes the key with this id (ovola keys list shows them): it authenticates no request from its next one.
+Revoking a revoked key is fine. An unknown id exits 2.
+`,
+};
+
+/** Who runs the command, for the audit trail. */
+function osUser(): string {
   try {
-    parseScope(values.scope);
-  } catch (err) {
-    throw new InputError(`--scope: ${(err as Error).message}`);
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+}
+
+/** Columns of text padded to their widest cell, a CJK character counting as two columns. */
+function table(rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u.test(c) ? 2 : 1), 0);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd() + '\n').join('');
+}
+
+/** A stored time as the table shows it: UTC to the minute. */
+const shortTime = (iso: string | null) => (iso === null ? '-' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`);
+
+async function cmdKeys(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    (sub === undefined ? process.stderr : process.stdout).write(KEYS_USAGE.keys);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new InputError(`keys: unknown command ${JSON.stringify(sub)}: expected create, list or revoke`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: sub === 'revoke',
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        ...(sub === 'create' ? { scope: { type: 'string' }, label: { type: 'string' } } : {}),
+        ...(sub === 'list' ? { json: { type: 'boolean', default: false } } : {}),
+      } as const,
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new InputError(`keys ${sub}: ${(err as Error).message}\n\n${KEYS_USAGE[sub]}`);
+    throw err;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(KEYS_USAGE[sub]);
+    return 0;
+  }
+  const { hashKey, newKey, parseScope, scopeText } = await import('../http/auth.js');
+  const { KeyLabel } = await import('../http/routes/keys.js');
+
+  // every argument checked before the store is opened
+  let scope: Scope | undefined;
+  let label = '';
+  if (sub === 'create') {
+    const text = values.scope as string | undefined;
+    if (!text) throw new InputError('--scope: give admin, city:<code> or county:<code>');
+    try {
+      scope = parseScope(text);
+    } catch (err) {
+      throw new InputError(`--scope: ${(err as Error).message}`);
+    }
+    const parsed = KeyLabel.safeParse((values.label as string | undefined) ?? `created by ${osUser()} with the ovola CLI`);
+    if (!parsed.success) throw new InputError(`--label: ${parsed.error.issues[0].message}`);
+    label = parsed.data;
+  }
+  if (sub === 'revoke' && positionals.length !== 1) throw new InputError('keys revoke: give the id of one key (ovola keys list shows them)');
+
+  const { openStore, readConfig } = await import('../http/server.js');
   const store = openStore(readConfig());
+  const audit = (rec: { route: string; target: string; region?: string; status: number; detail: string }) =>
+    store
+      .insertAudit({ keyId: 'cli', keyLabel: `cli (${osUser()})`, scope: null, method: 'CLI', route: rec.route, target: rec.target, region: rec.region ?? null, status: rec.status, detail: rec.detail })
+      .catch((err: unknown) => process.stderr.write(`ovola: warning: could not write the audit trail: ${(err as Error).message}\n`));
   try {
     await store.migrate();
-    const key = newKey();
-    await store.insertApiKey({ id: randomUUID(), scope: values.scope, label: values.label }, hashKey(key));
-    process.stdout.write(`${key}\n`);
-    process.stderr.write(`a new ${values.scope} key; it is shown only this once and stored only as a hash\n`);
+    if (sub === 'create') {
+      const key = newKey();
+      const rec = await store.insertApiKey({ id: randomUUID(), scope: scopeText(scope!), label }, hashKey(key));
+      process.stdout.write(`${key}\n`);
+      process.stderr.write(`a new ${rec.scope} key, id ${rec.id}, label ${JSON.stringify(rec.label)}; it is shown only this once and stored only as a hash\n`);
+      await audit({ route: 'keys create', target: rec.id, region: scope!.kind === 'admin' ? undefined : scope!.code, status: 0, detail: `created a ${rec.scope} key ${JSON.stringify(rec.label)}` });
+      return 0;
+    }
+    if (sub === 'revoke') {
+      const id = positionals[0];
+      let rec;
+      try {
+        rec = await store.revokeApiKey(id);
+      } catch (err) {
+        if (!isStoreError(err, 'not_found')) throw err;
+        await audit({ route: 'keys revoke', target: id, status: 2, detail: `no key ${id}` });
+        throw new InputError(`no key ${id}`);
+      }
+      const s = parseScope(rec.scope);
+      await audit({ route: 'keys revoke', target: id, region: s.kind === 'admin' ? undefined : s.code, status: 0, detail: `revoked the ${rec.scope} key ${JSON.stringify(rec.label)}` });
+      process.stderr.write(`revoked key ${rec.id} (${JSON.stringify(rec.label)}, ${rec.scope}) at ${rec.revokedAt}: it authenticates no request from now on\n`);
+      return 0;
+    }
+    const keys = [];
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await store.listApiKeys({ limit: 500, cursor });
+      keys.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
+    } else if (keys.length === 0) {
+      process.stderr.write('no API keys yet: ovola keys create --scope admin makes one\n');
+    } else {
+      const rows = keys.map((k) => [k.id, k.label, k.scope, shortTime(k.createdAt), shortTime(k.lastUsedAt), shortTime(k.revokedAt)]);
+      process.stdout.write(table([['id', 'label', 'scope', 'created', 'last used', 'revoked'], ...rows]));
+    }
+    return 0;
   } finally {
     await store.close();
   }
-  return 0;
 }
 
 export function main(argv: string[]): number | Promise<number> {

@@ -5,10 +5,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Store } from '../store/types.js';
+import { AuditTrail, decorateAudit } from './audit.js';
+import { KeyUse, refuseKeyInQuery } from './auth.js';
 import { JobRunner } from './jobs.js';
 import { accessPlugin } from './policy.js';
 import { problemHandler } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
+import { withRedaction } from './redact.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { publicRoutes } from './routes/public.js';
@@ -22,11 +25,14 @@ import { replanRoutes } from './routes/replan.js';
 import { versionRoutes } from './routes/versions.js';
 import { calendarRoutes } from './routes/calendars.js';
 import { divisionRoutes } from './routes/divisions.js';
+import { keyRoutes } from './routes/keys.js';
+import { auditRoutes } from './routes/audit.js';
 
 export interface AppOptions {
   store: Store;
   /** a key with admin scope taken from the environment, besides the stored keys */
   adminKey?: string;
+  /** pino options (or true); keys are kept out of every line either way (redact.ts) */
   logger?: FastifyServerOptions['logger'];
   /** solve jobs running at once; one per core by default */
   workers?: number;
@@ -43,7 +49,7 @@ export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirector
 /** Builds the service; never listens (server.ts does), so tests use `app.inject`. */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withRedaction(opts.logger),
     bodyLimit: 1024 * 1024,
     requestTimeout: 120_000,
     connectionTimeout: 130_000,
@@ -59,6 +65,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setNotFoundHandler((request, reply) =>
     problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0]}`), { statusCode: 404 }), request, reply),
   );
+  // First hook of all, on every route: a key in the query string is refused before anything uses it.
+  app.addHook('onRequest', refuseKeyInQuery);
 
   // External plugins first, then our own, then routes.
   await app.register(helmet, { contentSecurityPolicy: false });
@@ -82,7 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   // Who may do what, decided in one place (policy.ts): registered before any route, so that it sees them all.
-  await app.register(accessPlugin, { store: opts.store, adminKey: opts.adminKey });
+  const keyUse = new KeyUse(opts.store, app.log);
+  await app.register(accessPlugin, { store: opts.store, adminKey: opts.adminKey, onAuthenticated: (p) => keyUse.record(p) });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
 
@@ -94,7 +103,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await directory.reload(opts.store);
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
+  decorateAudit(app);
+  const audit = new AuditTrail(opts.store, app.log);
   app.addHook('onClose', async () => {
+    await Promise.all([audit.settled(), keyUse.settled()]);
     await jobs.close();
     await directory.close();
     if (opts.closeStore) await opts.store.close();
@@ -103,6 +115,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(healthRoutes, { store: opts.store });
   await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
   await app.register(async (api) => {
+    // Every write (refused ones and failed authentication too) leaves a row in the audit trail once answered.
+    api.addHook('onResponse', audit.onResponse);
     await api.register(scenarioRoutes, { store: opts.store, jobs, directory });
     await api.register(jobRoutes, { store: opts.store, jobs });
     await api.register(solutionRoutes, { store: opts.store, directory });
@@ -114,6 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });
     await api.register(divisionRoutes, { store: opts.store, directory });
+    await api.register(keyRoutes, { store: opts.store });
+    await api.register(auditRoutes, { store: opts.store, audit });
   });
   await app.ready();
   return app as unknown as App;

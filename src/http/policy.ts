@@ -267,10 +267,8 @@ async function grant(store: Store, request: FastifyRequest, a: Access): Promise<
     case 'key':
     case 'scenario-list':
     case 'scenario-create':
-      return;
-    case 'admin':
-      if (p.kind !== 'admin') throw forbidden('only an admin key may do this');
-      return;
+    case 'admin': // other keys were refused in onRequest already
+      break;
     case 'scenario': {
       const rec = await scenarioOf(params.id, 'scenario', params.id);
       if (a.action === 'change' && !whollyIn(p, rec)) {
@@ -314,14 +312,7 @@ async function grant(store: Store, request: FastifyRequest, a: Access): Promise<
     }
   }
   const region = auditRegion(p, g.scenario);
-  if (region !== undefined) request.auditRegion = region;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** the region a write concerns, for the audit trail */
-    auditRegion?: string;
-  }
+  if (region !== undefined) request.audit.region = region;
 }
 
 /** Routes a plugin of someone else's registers (the API docs page); they serve static pages to anyone. */
@@ -331,8 +322,8 @@ const FOREIGN = /^\/docs(\/|$)/;
  * The access plugin: refuses to build an app with an undeclared route, authenticates keyed routes
  * (onRequest) and grants their records (preHandler, once the path and query are validated).
  */
-export const accessPlugin = fp<{ store: Store; adminKey?: string }>(
-  async (app: FastifyInstance, { store, adminKey }) => {
+export const accessPlugin = fp<{ store: Store; adminKey?: string; onAuthenticated?: (p: Principal) => void }>(
+  async (app: FastifyInstance, { store, adminKey, onAuthenticated }) => {
     app.decorateRequest<Principal | null>('principal', null);
     app.decorateRequest('granted', null as unknown as Granted);
     const rules: RouteRule[] = [];
@@ -357,6 +348,9 @@ export const accessPlugin = fp<{ store: Store; adminKey?: string }>(
       // unknown routes fall through to the 404 handler; public ones need no key
       if (!a || a.kind === 'public') return;
       request.principal = await authenticate(request, store, adminKey);
+      onAuthenticated?.(request.principal);
+      // an admin-only route refuses other keys before their input is even read
+      if (a.kind === 'admin' && request.principal.kind !== 'admin') throw forbidden('only an admin key may do this');
     });
     app.addHook('preHandler', async (request) => {
       const a = request.routeOptions.config?.access;

@@ -11,6 +11,7 @@ import { buildApp, type App } from './app.js';
 import { hashKey, newKey, type Principal } from './auth.js';
 import { publishSolutionCards, republishLegacy } from './publishing.js';
 import { chinaToday } from './public-directory.js';
+import { REDACT_PATHS, serializeRequest } from './redact.js';
 import { summarize } from '../domain/summary.js';
 
 /** The service's configuration: one schema over the environment. */
@@ -35,6 +36,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The service's pino options: the level, the Authorization and Cookie headers redacted, and request URLs
+ * logged with the values of key-like query parameters blanked (such requests are refused anyway).
+ */
+export function loggerOptions(config: Pick<Config, 'LOG_LEVEL'>) {
+  return { level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, serializers: { req: serializeRequest } };
 }
 
 export function openStore(config: Config): Store {
@@ -83,7 +92,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   const app = await buildApp({
     store,
     adminKey: config.OVOLA_ADMIN_KEY,
-    logger: { level: config.LOG_LEVEL },
+    logger: loggerOptions(config),
     closeStore: true,
     publicRateLimit: config.OVOLA_PUBLIC_RATE_LIMIT,
   });

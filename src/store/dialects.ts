@@ -3,7 +3,7 @@
  * a few DDL spellings, locks, and recognising constraint errors. The repository and the
  * migrations are written once against Kysely.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -79,9 +79,30 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * The database holds key hashes and every bureau's plans: only its owner may read it. A new file is
+ * created 0600 before SQLite opens it (SQLite gives its `-wal` and `-shm` files the database's mode),
+ * in a folder made 0700 when ovola makes it. An existing file keeps the mode its operator gave it.
+ */
+function createPrivately(path: string): boolean {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
+  try {
+    closeSync(openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  chmodSync(path, 0o600); // whatever the umask
+  return true;
+}
+
 export function openSqlite(opts: SqliteOptions): SqlBackend {
   const memory = opts.path === ':memory:' || opts.path === '';
-  if (!memory) mkdirSync(dirname(resolve(opts.path)), { recursive: true });
+  const created = !memory && createPrivately(opts.path);
   const raw = new BetterSqlite3(opts.path);
   try {
     raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
@@ -89,6 +110,8 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
       raw.pragma('journal_mode = WAL');
       // safe with WAL: a power cut may lose the last commits, never corrupt the file
       raw.pragma('synchronous = NORMAL');
+      // SQLite copies the database's mode to these; said again for a file made by another path
+      if (created) for (const sibling of [`${opts.path}-wal`, `${opts.path}-shm`]) if (existsSync(sibling)) chmodSync(sibling, 0o600);
     }
     raw.pragma('foreign_keys = ON');
   } catch (err) {

@@ -9,14 +9,19 @@ import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
 import { breathe, PART_CHARS, splitText } from './parts.js';
-import type { ApiKeysTable, CalendarsTable, Database, JobsTable, PublicationsTable, ScenariosTable, SolutionsTable, VillageOwnersTable } from './schema.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import * as keysAudit from './keys-audit.js';
+import type { CalendarsTable, Database, JobsTable, PublicationsTable, ScenariosTable, SolutionsTable, VillageOwnersTable } from './schema.js';
 import type {
   ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
   CalendarRecord,
   DivisionsRecord,
   HolidayTableRecord,
   JobRecord,
   JobStatus,
+  NewAuditRecord,
   Page,
   PublicationEntry,
   PublicationMeta,
@@ -47,13 +52,11 @@ const JOB_COLUMNS = [
   'key_id',
   'scope',
 ] as const;
-const API_KEY_COLUMNS = ['id', 'scope', 'label', 'created_at'] as const;
 
 type ScenarioRow = Pick<Selectable<ScenariosTable>, (typeof SCENARIO_COLUMNS)[number]>;
 type SolutionRow = Pick<Selectable<SolutionsTable>, (typeof SOLUTION_COLUMNS)[number]>;
 type CalendarRow = Pick<Selectable<CalendarsTable>, (typeof CALENDAR_COLUMNS)[number]>;
 type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
-type ApiKeyRow = Pick<Selectable<ApiKeysTable>, (typeof API_KEY_COLUMNS)[number]>;
 
 /** Rows read per query where a table can hold a province's worth (26,500 publications). */
 const PAGE_ROWS = 2_000;
@@ -697,35 +700,39 @@ export class SqlStore implements Store {
     });
   }
 
-  // --- API keys ---------------------------------------------------------------------------
+  // --- API keys and the audit trail (issue 13; the queries are in keys-audit.ts) -------------
 
   /** Throws `StoreError` `conflict` when the id or the hash is taken. */
-  insertApiKey(rec: Omit<ApiKeyRecord, 'createdAt'>, keyHash: string): Promise<ApiKeyRecord> {
-    const row: ApiKeyRow = { id: rec.id, scope: rec.scope, label: rec.label, created_at: this.#now() };
-    return this.#run(async (db) => {
-      await db
-        .insertInto('api_keys')
-        .values({ ...row, key_hash: keyHash })
-        .execute();
-      return toApiKey(row);
-    });
+  insertApiKey(rec: Pick<ApiKeyRecord, 'id' | 'scope' | 'label'>, keyHash: string): Promise<ApiKeyRecord> {
+    return this.#run((db) => keysAudit.insertApiKey(db, this.#now(), rec, keyHash));
   }
 
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
-    return this.#run(async (db) => {
-      const row = await db.selectFrom('api_keys').select(API_KEY_COLUMNS).where('key_hash', '=', keyHash).executeTakeFirst();
-      return row && toApiKey(row);
-    });
+    return this.#run((db) => keysAudit.findApiKeyByHash(db, keyHash));
   }
 
   countApiKeys(): Promise<number> {
-    return this.#run(async (db) => {
-      const row = await db
-        .selectFrom('api_keys')
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    });
+    return this.#run((db) => keysAudit.countApiKeys(db));
+  }
+
+  listApiKeys(opts: { limit: number; cursor?: string }): Promise<Page<ApiKeyRecord>> {
+    return this.#run((db) => keysAudit.listApiKeys(db, opts));
+  }
+
+  revokeApiKey(id: string): Promise<ApiKeyRecord> {
+    return this.#run((db) => keysAudit.revokeApiKey(db, this.#now(), id));
+  }
+
+  touchApiKey(id: string): Promise<void> {
+    return this.#run((db) => keysAudit.touchApiKey(db, this.#now(), id));
+  }
+
+  insertAudit(rec: NewAuditRecord): Promise<AuditRecord> {
+    return this.#run((db) => keysAudit.insertAudit(db, this.#now(), rec));
+  }
+
+  listAudit(opts: AuditQuery): Promise<Page<AuditRecord>> {
+    return this.#run((db) => keysAudit.listAudit(db, opts));
   }
 
   // --- helpers ----------------------------------------------------------------------------
@@ -809,10 +816,6 @@ function toJob(row: JobRow): JobRecord {
   };
 }
 
-function toApiKey(row: ApiKeyRow): ApiKeyRecord {
-  return { id: row.id, scope: row.scope, label: row.label, createdAt: row.created_at };
-}
-
 /** The owners of these villages: the registry's county, else the county that claimed the village. */
 async function ownersOf(db: Kysely<Database>, villageIds: readonly string[]): Promise<Map<string, VillageOwner>> {
   const owners = new Map<string, VillageOwner>();
@@ -834,27 +837,4 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-// --- cursor: opaque to callers, base64url of [createdAt, id] --------------------------------
-
-interface CursorPosition {
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(pos: CursorPosition): string {
-  return Buffer.from(JSON.stringify([pos.createdAt, pos.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new StoreError('invalid_cursor', 'invalid cursor');
 }

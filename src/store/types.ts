@@ -132,6 +132,46 @@ export interface ApiKeyRecord {
   scope: string;
   label: string;
   createdAt: string;
+  /** when a request last authenticated with it (written at most once a minute); null: never used */
+  lastUsedAt: string | null;
+  /** when it was revoked; a revoked key authenticates no request. null: in force */
+  revokedAt: string | null;
+}
+
+/** One write through the API (any method but GET and HEAD under /v1/, public routes aside) or the CLI. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  /** the key's id (`env` for OVOLA_ADMIN_KEY, `cli` for the command line); null when no key was accepted */
+  keyId: string | null;
+  keyLabel: string | null;
+  /** the key's scope, `admin`, `city:<code>` or `county:<code>` */
+  scope: string | null;
+  /** the HTTP method, or `CLI` */
+  method: string;
+  /** the route's pattern (`/v1/solutions/:id/publish`), or the CLI command (`keys revoke`) */
+  route: string;
+  /** the record written: the route's id, or what the handler named */
+  target: string | null;
+  /** the city or county the write concerns, when known */
+  region: string | null;
+  /** the HTTP status, or the CLI's exit code */
+  status: number;
+  /** a short note: for a refused write, the problem */
+  detail: string | null;
+}
+
+export type NewAuditRecord = Omit<AuditRecord, 'id' | 'at'>;
+
+export interface AuditQuery {
+  limit: number;
+  cursor?: string;
+  region?: string;
+  /** ISO-8601, inclusive */
+  from?: string;
+  /** ISO-8601, exclusive */
+  to?: string;
+  keyId?: string;
 }
 
 export interface Store {
@@ -222,7 +262,19 @@ export interface Store {
   failInterruptedJobs(reason: string): Promise<number>;
 
   /** Stores the hash of a new key; the key itself is never stored. */
-  insertApiKey(rec: Omit<ApiKeyRecord, 'createdAt'>, keyHash: string): Promise<ApiKeyRecord>;
+  insertApiKey(rec: Pick<ApiKeyRecord, 'id' | 'scope' | 'label'>, keyHash: string): Promise<ApiKeyRecord>;
+  /** The key with this hash, revoked ones too (`revokedAt` set: the caller must refuse it). Never cached. */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
   countApiKeys(): Promise<number>;
+  /** Every key, revoked ones too, newest first. */
+  listApiKeys(opts: { limit: number; cursor?: string }): Promise<Page<ApiKeyRecord>>;
+  /** Revokes a key (again: fine, the first time stays) and returns it; `StoreError` `not_found` for an unknown id. */
+  revokeApiKey(id: string): Promise<ApiKeyRecord>;
+  /** Sets the key's `lastUsedAt` to now (callers throttle it); an unknown id is ignored. */
+  touchApiKey(id: string): Promise<void>;
+
+  /** Records one write (the store sets `id` and `at`). */
+  insertAudit(rec: NewAuditRecord): Promise<AuditRecord>;
+  /** The audit trail, newest first, filtered and paged like `listScenarios`. */
+  listAudit(opts: AuditQuery): Promise<Page<AuditRecord>>;
 }

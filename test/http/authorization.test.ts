@@ -188,7 +188,23 @@ const OPS: Record<string, Op> = {
   'GET /v1/divisions/document': { rule: 'key', ok: 200, request: () => ({ url: '/v1/divisions/document' }) },
   'GET /v1/villages/{villageId}/owner': { rule: 'key', ok: 200, request: () => ({ url: '/v1/villages/pub1/owner' }) },
   'PUT /v1/villages/{villageId}/owner': { rule: 'admin', ok: 200, request: () => json('PUT', `/v1/villages/moved${++counter}/owner`, { countyId: COUNTY, cityId: CITY }) },
+  'GET /v1/keys': { rule: 'admin', ok: 200, request: () => ({ url: '/v1/keys' }) },
+  'POST /v1/keys': { rule: 'admin', ok: 201, request: () => json('POST', '/v1/keys', { scope: `county:${COUNTY}`, label: '新县局' }) },
+  'DELETE /v1/keys/{id}': {
+    rule: 'admin',
+    ok: 204,
+    request: () => {
+      // a key of its own to revoke, made just before
+      const id = `k-gone-${++counter}`;
+      pendingKeys.push(store.insertApiKey({ id, scope: `county:${COUNTY}`, label: 'to revoke' }, `hash-${id}`));
+      return { method: 'DELETE', url: `/v1/keys/${id}` };
+    },
+  },
+  'GET /v1/audit': { rule: 'admin', ok: 200, request: () => ({ url: '/v1/audit' }) },
 };
+
+/** keys a request builder made, awaited before the request is sent */
+const pendingKeys: Promise<unknown>[] = [];
 
 const headersFor = (k: KeyName): Record<string, string> => (k === 'none' ? {} : { authorization: `Bearer ${keyText(k)}` });
 
@@ -226,6 +242,7 @@ describe('the authorization matrix', () => {
         for (const k of PRINCIPALS) {
           const r = op.rule === 'create' || !regional ? null : await resource(v);
           const req = op.request(r, v);
+          await Promise.all(pendingKeys.splice(0));
           const res = await app.inject({ ...req, headers: { ...(req.headers as Record<string, string>), ...headersFor(k) } });
           const want = expected(op.rule, op.ok, k, v);
           if (res.statusCode !== want) failures.push(`${k} on ${v}: ${res.statusCode}, expected ${want} ${res.statusCode >= 400 ? res.body.slice(0, 600) : ''}`);

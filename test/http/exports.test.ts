@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/gen/index.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { hashKey } from '../../src/http/auth.js';
+import { contentDisposition, safeName } from '../../src/http/routes/exports.js';
 import { EXPORT_HEADER } from '../../src/io/index.js';
 import { solve } from '../../src/solver/solve.js';
 import { createStore } from '../../src/store/index.js';
@@ -94,6 +95,36 @@ describe('CSV', () => {
       if (uncovered.has(r[9])) expect([r[3], r[8] !== '']).toEqual(['', true]);
       else expect([r[3] !== '', r[8]]).toEqual([true, '']);
     }
+  });
+});
+
+describe('file names', () => {
+  it('drop bidi controls, zero-width and control characters, in filename and filename*', async () => {
+    // shown as "报告exe.jpg" by a file manager that honours U+202E: an executable posing as a picture
+    const tricky = { ...scenario, name: '报告\u202Egpj.exe' };
+    const created = await app.inject({ method: 'POST', url: '/v1/scenarios', headers: auth(ADMIN), payload: tricky });
+    expect(created.statusCode).toBe(201);
+    await store.insertSolution({ id: 'sol-bidi', scenarioId: created.json().id }, JSON.stringify(solve(scenario)));
+    for (const ext of ['csv', 'xlsx', 'geojson']) {
+      const res = await app.inject({ url: `/v1/solutions/sol-bidi.${ext}`, headers: auth(ADMIN) });
+      expect(res.statusCode).toBe(200);
+      const disposition = String(res.headers['content-disposition']);
+      expect(disposition).toMatch(new RegExp(`^(attachment|inline); filename="ovola-solution-sol-bidi\\.${ext}"; filename\\*=UTF-8''`));
+      const readable = decodeURIComponent(disposition.split("UTF-8''")[1]);
+      expect(readable).toBe(`报告gpj.exe-法律顾问方案-sol-bidi.${ext}`);
+      expect(disposition).not.toMatch(/%E2%80%AE/i);
+    }
+  });
+
+  it('safeName and contentDisposition clean every format and control character', () => {
+    const marks = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\uFEFF', '\u0000', '\n', '\r', '\u007F', '\u0085', '\u2028'];
+    expect(safeName(`报${marks.join('')}告`)).toBe('报告');
+    expect(safeName('a/b\\c:"d"')).toBe('a_b_c__d_');
+    expect(safeName('\u202E\u200B')).toBe('ovola');
+    expect(safeName(`${'村'.repeat(79)}😀`)).toBe('村'.repeat(79)); // never half an emoji
+    const header = contentDisposition('attachment', 'plain\u202E"x".csv', `名${marks.join('')}\uD800单.csv`);
+    expect(header).toBe(`attachment; filename="plain__x_.csv"; filename*=UTF-8''${encodeURIComponent('名单.csv')}`);
+    for (const m of marks) expect(header).not.toContain(m);
   });
 });
 

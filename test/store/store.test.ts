@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import {
   createStore,
   MIGRATIONS,
   StoreError,
+  type NewAuditRecord,
   type ScenarioRecord,
   type SqlStoreHandle,
   type StoreOptions,
@@ -736,8 +737,8 @@ describe.each(backends)('store on $name', (backend) => {
     test('insert, find by hash, count; the hash is unique', async () => {
       expect(await store.countApiKeys()).toBe(0);
       const key = await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'ops 运维' }, 'hash-1');
-      expect(key).toEqual({ id: 'K1', scope: 'admin', label: 'ops 运维', createdAt: expect.stringMatching(ISO_MS) });
-      expect(Object.keys(key).sort()).toEqual(['createdAt', 'id', 'label', 'scope']);
+      expect(key).toEqual({ id: 'K1', scope: 'admin', label: 'ops 运维', createdAt: expect.stringMatching(ISO_MS), lastUsedAt: null, revokedAt: null });
+      expect(Object.keys(key).sort()).toEqual(['createdAt', 'id', 'label', 'lastUsedAt', 'revokedAt', 'scope']);
       await store.insertApiKey({ id: 'K2', scope: 'county:440106', label: '天河区' }, 'hash-2');
       expect(await store.findApiKeyByHash('hash-1')).toEqual(key);
       expect((await store.findApiKeyByHash('hash-2'))?.scope).toBe('county:440106');
@@ -746,6 +747,106 @@ describe.each(backends)('store on $name', (backend) => {
       expect(await store.countApiKeys()).toBe(2);
       await rejectsWith(store.insertApiKey({ id: 'K3', scope: 'admin', label: 'dup' }, 'hash-1'), 'conflict');
       expect(await store.countApiKeys()).toBe(2);
+    });
+
+    test('list: newest first by (createdAt, id), revoked ones too, paged by an opaque cursor', async () => {
+      expect(await store.listApiKeys({ limit: 10 })).toEqual({ items: [] });
+      clock.step = 0; // K2 and K3 tie on createdAt: the id decides
+      await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'one' }, 'h1');
+      clock.t += 1000;
+      await store.insertApiKey({ id: 'K3', scope: 'county:440106', label: 'three' }, 'h3');
+      await store.insertApiKey({ id: 'K2', scope: 'city:4401', label: 'two' }, 'h2');
+      clock.t += 1000;
+      await store.insertApiKey({ id: 'K4', scope: 'admin', label: 'four' }, 'h4');
+      await store.revokeApiKey('K3');
+      const first = await store.listApiKeys({ limit: 2 });
+      expect(first.items.map((k) => k.id)).toEqual(['K4', 'K3']);
+      expect(first.items[1].revokedAt).toMatch(ISO_MS);
+      expect(JSON.stringify(first)).not.toContain('h3'); // never the hash
+      const second = await store.listApiKeys({ limit: 2, cursor: first.nextCursor });
+      expect(second.items.map((k) => k.id)).toEqual(['K2', 'K1']);
+      expect(second.nextCursor).toBeUndefined();
+      await rejectsWith(store.listApiKeys({ limit: 2, cursor: 'not-a-cursor' }), 'invalid_cursor');
+    });
+
+    test('revoke: sets revokedAt once, found by hash still (so it can be refused); an unknown id is not_found', async () => {
+      await store.insertApiKey({ id: 'K1', scope: 'county:440106', label: '天河区' }, 'hash-1');
+      clock.t = Date.parse('2025-04-01T00:00:00.000Z');
+      const revoked = await store.revokeApiKey('K1');
+      expect(revoked).toMatchObject({ id: 'K1', label: '天河区', revokedAt: '2025-04-01T00:00:00.000Z' });
+      expect((await store.findApiKeyByHash('hash-1'))?.revokedAt).toBe('2025-04-01T00:00:00.000Z');
+      clock.t = Date.parse('2025-05-01T00:00:00.000Z');
+      expect((await store.revokeApiKey('K1')).revokedAt).toBe('2025-04-01T00:00:00.000Z'); // twice is fine
+      await rejectsWith(store.revokeApiKey('K-none'), 'not_found');
+      expect(await store.countApiKeys()).toBe(1);
+    });
+
+    test('touch: lastUsedAt moves with each call; an unknown id is ignored', async () => {
+      await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'one' }, 'hash-1');
+      clock.t = Date.parse('2025-04-01T00:00:00.000Z');
+      await store.touchApiKey('K1');
+      expect((await store.findApiKeyByHash('hash-1'))?.lastUsedAt).toBe('2025-04-01T00:00:00.000Z');
+      clock.t = Date.parse('2025-04-01T00:05:00.000Z');
+      await store.touchApiKey('K1');
+      expect((await store.listApiKeys({ limit: 1 })).items[0].lastUsedAt).toBe('2025-04-01T00:05:00.000Z');
+      await store.touchApiKey('K-none');
+    });
+  });
+
+  describe('audit trail', () => {
+    const row = (extra: Partial<NewAuditRecord> = {}): NewAuditRecord => ({
+      keyId: 'K1',
+      keyLabel: '天河区司法局',
+      scope: 'county:440106',
+      method: 'POST',
+      route: '/v1/solutions/:id/publish',
+      target: 'P1',
+      region: '440106',
+      status: 200,
+      detail: null,
+      ...extra,
+    });
+
+    test('insert sets id and at; records round-trip with their nulls', async () => {
+      clock.t = Date.parse('2025-04-01T08:00:00.000Z');
+      const rec = await store.insertAudit(row());
+      expect(rec).toEqual({ ...row(), id: expect.any(String), at: '2025-04-01T08:00:00.000Z' });
+      const bare = await store.insertAudit(row({ keyId: null, keyLabel: null, scope: null, target: null, region: null, status: 401, detail: 'Unauthorized' }));
+      expect((await store.listAudit({ limit: 10 })).items).toEqual([bare, rec]);
+    });
+
+    test('newest first, paged; filters by region, key and time (from inclusive, to exclusive), combined', async () => {
+      const at = (iso: string) => (clock.t = Date.parse(iso));
+      at('2025-04-01T00:00:00.000Z');
+      await store.insertAudit(row({ target: 'a' }));
+      at('2025-04-02T00:00:00.000Z');
+      await store.insertAudit(row({ target: 'b', region: '4401', keyId: 'K2' }));
+      at('2025-04-03T00:00:00.000Z');
+      await store.insertAudit(row({ target: 'c' }));
+      clock.step = 0;
+      at('2025-04-04T00:00:00.000Z');
+      for (const t of ['d1', 'd2', 'd3']) await store.insertAudit(row({ target: t, region: null, keyId: 'env' }));
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = await store.listAudit({ limit: 2, cursor });
+        all.push(...p.items.map((a) => a.target!));
+        cursor = p.nextCursor;
+      } while (cursor);
+      expect(all).toEqual(['d3', 'd2', 'd1', 'c', 'b', 'a']); // rows of one millisecond keep their order
+      const targets = async (q: Omit<Parameters<typeof store.listAudit>[0], 'limit'>) => (await store.listAudit({ limit: 50, ...q })).items.map((a) => a.target);
+      expect(await targets({ region: '440106' })).toEqual(['c', 'a']);
+      expect(await targets({ keyId: 'K2' })).toEqual(['b']);
+      expect((await targets({ keyId: 'env' })).length).toBe(3);
+      expect(await targets({ from: '2025-04-02T00:00:00.000Z', to: '2025-04-03T00:00:00.000Z' })).toEqual(['b']);
+      // any offset, compared as an instant: 08:00 in China is midnight UTC
+      expect(await targets({ from: '2025-04-03T08:00:00+08:00', region: '440106' })).toEqual(['c']);
+      expect(await targets({ to: '2025-04-02T00:00:00.001Z', keyId: 'K1' })).toEqual(['a']);
+      expect(await targets({ region: '440106', from: '2025-04-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' })).toEqual([]);
+      const page1 = await store.listAudit({ limit: 1, region: '440106' });
+      expect((await store.listAudit({ limit: 1, region: '440106', cursor: page1.nextCursor })).items.map((a) => a.target)).toEqual(['a']);
+      await rejectsWith(store.listAudit({ limit: 1, cursor: '!!' }), 'invalid_cursor');
+      await expect(store.listAudit({ limit: 1, from: 'yesterday' })).rejects.toThrow(/from/);
     });
   });
 
@@ -796,6 +897,30 @@ describe('createStore', () => {
       expect(existsSync(path)).toBe(true);
       expect(existsSync(`${path}-wal`)).toBe(true);
       await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a new SQLite file, its -wal and -shm are 0600 in a folder made 0700; an existing file keeps its mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ovola-store-'));
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    try {
+      const path = join(dir, 'var', 'ovola.db');
+      const store = createStore({ sqlitePath: path });
+      await store.migrate();
+      await store.insertApiKey({ id: 'K1', scope: 'admin', label: 'one' }, 'hash-1');
+      expect(mode(join(dir, 'var'))).toBe(0o700);
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) expect(mode(p), p).toBe(0o600);
+      await store.close();
+
+      const old = join(dir, 'old.db');
+      writeFileSync(old, '');
+      chmodSync(old, 0o640);
+      const again = createStore({ sqlitePath: old });
+      await again.migrate();
+      await again.close();
+      expect(mode(old)).toBe(0o640);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,19 +6,29 @@ import type { Store } from '../../store/types.js';
 import type { SolutionRecord, ScenarioRecord } from '../../store/types.js';
 import { notFound } from '../problem.js';
 
-/** `attachment` with an ASCII name for old clients and the readable (Chinese) one per RFC 6266 / 5987. */
+/**
+ * Characters a file name must not carry: controls (\p{Cc}), format characters (\p{Cf}: the bidi overrides
+ * and isolates U+202A–202E and U+2066–2069 that make `报告\u202Egpj.exe` show as `报告exe.jpg`, zero-width
+ * U+200B–200F, U+FEFF…), line and paragraph separators, and lone surrogates (which `encodeURIComponent`
+ * cannot encode).
+ */
+const UNSAFE_IN_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/** `attachment` with an ASCII name for old clients and the readable (Chinese) one per RFC 6266 / 5987; both cleaned. */
 export function contentDisposition(type: 'attachment' | 'inline', asciiName: string, name: string): string {
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const readable = name.replace(UNSAFE_IN_NAME, '') || asciiName;
+  const encoded = encodeURIComponent(readable).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A file name from a scenario name: no path separators, quotes or control characters, not too long. */
+/** A file name from a scenario name: no path separators, quotes, controls or bidi tricks, not too long. */
 export const safeName = (s: string) =>
   s
+    .replace(UNSAFE_IN_NAME, '')
     .replace(/[\\/:*?"<>|]/g, '_')
-    .replace(/\p{Cc}/gu, '_')
     .trim()
-    .slice(0, 80) || 'ovola';
+    .slice(0, 80)
+    .replace(/[\uD800-\uDBFF]$/, '') || 'ovola';
 
 /** The solution's exports: GeoJSON for maps, CSV and XLSX with one row per village for the bureau's records. */
 export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {

@@ -1,0 +1,27 @@
+/**
+ * Paging cursors: opaque to callers, base64url of [time, id] of the last item shown. Lists are newest
+ * first by (time, id), so the next page is everything strictly before that pair.
+ */
+import { StoreError } from './errors.js';
+
+export interface CursorPosition {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(pos: CursorPosition): string {
+  return Buffer.from(JSON.stringify([pos.createdAt, pos.id]), 'utf8').toString('base64url');
+}
+
+/** Throws `StoreError` `invalid_cursor` for anything `encodeCursor` did not write. */
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { createdAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new StoreError('invalid_cursor', 'invalid cursor');
+}

@@ -257,9 +257,14 @@ async function grant(store: Store, request: FastifyRequest, a: Access): Promise<
   const p = request.principal;
   const params = request.params as Record<string, string>;
   const g = request.granted;
+  // the audit row names the region before any refusal below
+  const region = auditRegion(p);
+  if (region !== undefined) request.audit.region = region;
   const scenarioOf = async (id: string, what: string, recordId: string) => {
     const rec = await store.getScenario(id);
     if (!rec || !mayRead(p, rec)) throw notFound(what, recordId);
+    const seen = auditRegion(p, rec);
+    if (seen !== undefined) request.audit.region = seen;
     return rec;
   };
   switch (a.kind) {
@@ -311,8 +316,6 @@ async function grant(store: Store, request: FastifyRequest, a: Access): Promise<
       break;
     }
   }
-  const region = auditRegion(p, g.scenario);
-  if (region !== undefined) request.audit.region = region;
 }
 
 /** Routes a plugin of someone else's registers (the API docs page); they serve static pages to anyone. */

@@ -136,6 +136,11 @@ describe('publishing touches only the cards the key owns', () => {
     const c = await card('a1');
     expect(c.publishedBy).toBe('东区司法局');
     expect(c.publishedAt >= before && c.publishedAt <= new Date().toISOString()).toBe(true);
+    // and the audit trail says which key did it, for the county's region
+    const trail = (await app.inject({ url: `/v1/audit?region=${COUNTY}`, headers: auth('admin') })).json().items;
+    expect(trail).toContainEqual(
+      expect.objectContaining({ method: 'POST', route: '/v1/solutions/:id/publish', target: own.solutionId, region: COUNTY, keyLabel: 'countyOwn bureau', scope: `county:${COUNTY}`, status: 200 }),
+    );
   });
 
   it('unpublishing and deleting take effect on the look-up at once', async () => {
@@ -160,6 +165,9 @@ describe('county keys write only within their county', () => {
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(await store.getScenario(city.scenarioId)).toBeDefined();
+    // the refusal is on record too
+    const trail = (await app.inject({ url: `/v1/audit?region=${COUNTY}`, headers: auth('admin') })).json().items;
+    expect(trail[0]).toMatchObject({ method: 'DELETE', route: '/v1/scenarios/:id', target: city.scenarioId, keyLabel: 'countyOwn bureau', status: 403 });
     expect(await card('b1')).not.toBeNull();
     // nor solve it; reading it is fine (a county re-plan needs its context)
     expect((await app.inject({ method: 'POST', url: `/v1/scenarios/${city.scenarioId}/solve`, headers: auth('countyOwn'), payload: {} })).statusCode).toBe(403);

@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { registryOf } from '../domain/registry-of.js';
 import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
+import { cmdDivisions } from './divisions.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
 import type { Scope } from '../http/auth.js';
 import { isStoreError } from '../store/errors.js';
@@ -15,7 +17,7 @@ const USAGE = `ovola — plans "one village (community), one legal adviser" (一
 
 Usage:
   ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences]
-                 [--service-mode individual|team|firm-town|by-class] [--out file]
+                 [--service-mode individual|team|firm-town|by-class] [--out file] [--divisions file]
   ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--time-limit s]
               [--out file] [--pretty] [--quiet]
   ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
@@ -23,6 +25,8 @@ Usage:
                  [--out calendar.json] [--ics dir] [--csv file] [--pretty] [--quiet]
                                    the visit calendar: JSON, one .ics per lawyer and per village, a CSV to print
   ovola serve                      the HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY)
+  ovola divisions load <divisions.json> | show
+                                   the divisions registry: which county owns each village's public card
   ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
                                    an API key for a bureau, printed once (DATABASE_URL or OVOLA_DB, as for serve)
   ovola keys list [--json]         every key: id, label, scope, created, last used, revoked
@@ -59,6 +63,7 @@ function cmdGenerate(args: string[]): number {
       'no-preferences': { type: 'boolean', default: false },
       'service-mode': { type: 'string', default: 'individual' },
       out: { type: 'string' },
+      divisions: { type: 'string' },
       pretty: { type: 'boolean', default: false },
     },
   });
@@ -73,6 +78,7 @@ function cmdGenerate(args: string[]): number {
   log.phase(`generate ${preset} (seed ${seed})`);
   const scenario = generateScenario({ preset, seed, baseline: values.baseline, preferences: !values['no-preferences'], mode: serviceMode as ServiceMode | 'by-class' });
   writeText(values.out, json(scenario, values.pretty));
+  if (values.divisions !== undefined) writeText(values.divisions, json(registryOf(scenario), values.pretty));
   log.done(`${scenario.villages.length} villages, ${scenario.lawyers.length} lawyers, ${scenario.firms.length} firms`);
   return 0;
 }
@@ -354,6 +360,8 @@ export function main(argv: string[]): number | Promise<number> {
         return cmdCalendar(rest).catch(handleAsync);
       case 'serve':
         return cmdServe().catch(handleAsync);
+      case 'divisions':
+        return cmdDivisions(rest).catch(handleAsync);
       case 'keys':
         return cmdKeys(rest).catch(handleAsync);
       case undefined:

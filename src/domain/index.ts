@@ -8,3 +8,4 @@ export * from './holidays.js';
 export * from './places.js';
 export * from './divisions.js';
 export * from './delta.js';
+export * from './registry-of.js';

@@ -32,6 +32,10 @@ export type Assignment = z.infer<typeof Assignment>;
 
 const Histogram = z.record(z.string(), z.number().int().min(0));
 
+/** R6: a village of the baseline whose adviser (`lawyerId`) is no longer on the roster. */
+export const Vacated = z.strictObject({ villageId: Id, lawyerId: Id });
+export type Vacated = z.infer<typeof Vacated>;
+
 /**
  * R5: pairs of a village and a lawyer who both prefer each other to what they got (the lawyer having
  * room or a worse village). Each side orders its own list first, then the rest by road km.
@@ -60,7 +64,15 @@ export const SolutionMetrics = z.strictObject({
     lawyerRankHistogram: Histogram,
     blockingPairs: BlockingPairs,
   }),
-  changes: z.strictObject({ vsBaseline: z.number().int().min(0), byCounty: Histogram }),
+  /** R6: how the plan differs from the scenario's `baseline` (last year's plan) */
+  changes: z.strictObject({
+    /** villages whose adviser differs from a baseline adviser still on the roster (or that are uncovered) */
+    vsBaseline: z.number().int().min(0),
+    /** `vsBaseline` by county */
+    byCounty: Histogram,
+    /** villages whose baseline adviser is no longer on the roster: listed in the solution's `changes.vacated` */
+    vacated: z.number().int().min(0).default(0),
+  }),
   solveMs: z.number().min(0),
   /** stable mode: the travel total of the optimal plan on the same scenario, for comparison */
   optimalTravelKm: z.number().optional(),
@@ -94,6 +106,16 @@ export const Solution = z.strictObject({
     )
     .optional(),
   uncovered: z.array(z.strictObject({ villageId: Id, reason: UncoveredReason, detail: z.string() })),
+  /** R6: changes from the baseline listed one by one (`metrics.changes` counts them); absent when there are none */
+  changes: z
+    .strictObject({
+      /**
+       * villages whose baseline adviser has left the roster, with that adviser, in scenario order; they are
+       * not counted in `metrics.changes.vsBaseline`, and carry no change penalty
+       */
+      vacated: z.array(Vacated),
+    })
+    .optional(),
   metrics: SolutionMetrics,
 });
 export type Solution = z.infer<typeof Solution>;

@@ -4,7 +4,7 @@ import { AdviserPool } from '../geo/pool.js';
 import type { ModesResult } from './modes.js';
 import { MODE_FIRM_TOWN, MODE_TEAM } from './options.js';
 import { UNITS } from './costs.js';
-import { explainUncovered, gapOf, loadFigures, planMetrics } from './report.js';
+import { explainUncovered, gapOf, loadFigures, planMetrics, vacatedVillages } from './report.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const list = (names: string[], max = 8) => names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} 个` : '');
@@ -27,7 +27,7 @@ export function modesSolution(geo: Geography, weights: Weights, res: ModesResult
 }
 
 /** Assignments (with teams and missing needs), firm-town pairs, named teams and uncovered villages of a team / firm-town plan. */
-export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams'> {
+export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams' | 'changes'> {
   const { villages, lawyers } = geo.scenario;
   const { ctx } = res;
   const load = loadAnyRole(geo, res);
@@ -66,7 +66,7 @@ export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 
     uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
   }
 
-  const out: Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams'> = { assignments, uncovered };
+  const out: Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams' | 'changes'> = { assignments, uncovered };
   if (res.firmTown) {
     out.firmTowns = res.firmTown.towns
       .map((t, i) => ({ townId: t.id, firm: res.firmTown!.firmOfTown[i] }))
@@ -75,6 +75,8 @@ export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 
   }
   const teams = namedTeams(assignments);
   if (teams.length > 0) out.teams = teams;
+  const vacated = vacatedVillages(geo);
+  if (vacated.length > 0) out.changes = { vacated };
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { Solution, SolutionMetrics, UncoveredReason } from '../domain/index.js';
+import type { Solution, SolutionMetrics, UncoveredReason, Vacated } from '../domain/index.js';
 import type { Geography } from '../geo/geography.js';
 import type { AdviserPool } from '../geo/pool.js';
 import type { CostModel } from './costs.js';
@@ -31,6 +31,7 @@ export function planMetrics(
       bump(lawyerRankHistogram, cm.lawyerRanked(l, v) ? String(cm.lawyerRank(l, v) + 1) : 'unranked');
     }
   }
+  // R6: moves away from a baseline adviser still on the roster; villages whose adviser left are counted apart.
   let vsBaseline = 0;
   const byCounty: Record<string, number> = {};
   for (let v = 0; v < geo.nV; v++) {
@@ -40,6 +41,7 @@ export function planMetrics(
     const county = geo.vCounty[v] ?? '(none)';
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
+  const vacated = vacatedVillages(geo).length;
   return {
     travelKm: travelStats(geo, lawyerOf),
     load: loadFigures(geo, load),
@@ -48,8 +50,18 @@ export function planMetrics(
       lawyerRankHistogram,
       blockingPairs: blockingPairs(geo, cm, pool, lawyerOf, load),
     },
-    changes: { vsBaseline, byCounty },
+    changes: { vsBaseline, byCounty, vacated },
   };
+}
+
+/**
+ * R6: the baseline's villages whose adviser is no longer on the roster, in scenario order, with that
+ * adviser: whatever the plan, they have a new adviser (or none).
+ */
+export function vacatedVillages(geo: Geography): Vacated[] {
+  const gone = new Map<number, string>();
+  for (const b of geo.scenario.baseline) if (!geo.lawyerIndex.has(b.lawyerId)) gone.set(geo.villageIndex.get(b.villageId)!, b.lawyerId);
+  return [...gone].sort((a, b) => a[0] - b[0]).map(([v, lawyerId]) => ({ villageId: geo.scenario.villages[v].id, lawyerId }));
 }
 
 /** Villages per practicing lawyer: how many lawyers have each load, and the largest load. */
@@ -210,8 +222,8 @@ function nearestBeyond(geo: Geography, v: number): string {
   return '';
 }
 
-/** Assignments and uncovered villages of a plan, in scenario order. */
-export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solution, 'assignments' | 'uncovered'> {
+/** Assignments and uncovered villages of a plan, in scenario order, and the baseline's vacated villages. */
+export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solution, 'assignments' | 'uncovered' | 'changes'> {
   const { villages, lawyers } = geo.scenario;
   const assignments: Solution['assignments'] = [];
   const uncovered: Solution['uncovered'] = [];
@@ -225,5 +237,6 @@ export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solutio
       uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
     }
   }
-  return { assignments, uncovered };
+  const vacated = vacatedVillages(geo);
+  return { assignments, uncovered, ...(vacated.length > 0 ? { changes: { vacated } } : {}) };
 }

@@ -18,8 +18,10 @@ export class ScenarioIndex {
   readonly lawyerRanking = new Map<string, string[]>();
   /** village id → pinned lawyer id */
   readonly pins = new Map<string, string>();
-  /** village id → baseline lawyer id */
+  /** village id → baseline lawyer id, for baseline entries whose lawyer is still on the roster (R6) */
   readonly baseline = new Map<string, string>();
+  /** village id → baseline lawyer id, for entries whose lawyer is no longer on the roster: the village is vacated */
+  readonly vacated = new Map<string, string>();
   /** villages per town, in scenario order */
   readonly villagesOfTown = new Map<string, Village[]>();
   private readonly overrides = new Map<string, number>();
@@ -46,7 +48,7 @@ export class ScenarioIndex {
       this.lawyerRanking.set(p.lawyerId, p.villages ?? []);
     }
     for (const p of scenario.pins) this.pins.set(p.villageId, p.lawyerId);
-    for (const b of scenario.baseline) this.baseline.set(b.villageId, b.lawyerId);
+    for (const b of scenario.baseline) (this.lawyers.has(b.lawyerId) ? this.baseline : this.vacated).set(b.villageId, b.lawyerId);
     for (const o of scenario.travelOverrides) {
       this.overrides.set(pairKey(o.lawyerId, o.villageId), o.km);
       const list = this.overridesOfVillage.get(o.villageId);

@@ -10,7 +10,9 @@ export interface RecomputedMetrics {
   objectiveTolerance: number;
   travelKm: { total: number; mean: number; p95: number; max: number };
   load: { histogram: Record<string, number>; max: number };
-  changes: { vsBaseline: number; byCounty: Record<string, number> };
+  changes: { vsBaseline: number; byCounty: Record<string, number>; vacated: number };
+  /** R6: the baseline's villages whose lawyer is no longer on the roster, in scenario order */
+  vacated: { villageId: string; lawyerId: string }[];
 }
 
 /** R5: the village's rank of a lawyer: place on its lawyer list, else |lawyers| + place of the firm, else past both lists. */
@@ -100,12 +102,15 @@ export function recomputeMetrics(ix: ScenarioIndex, solution: Solution): Recompu
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
 
+  const vacated = [...ix.villages.keys()].filter((id) => ix.vacated.has(id)).map((villageId) => ({ villageId, lawyerId: ix.vacated.get(villageId)! }));
+
   return {
     objective,
     objectiveTolerance: 0.0005 * (ix.villages.size + slots) + 1e-6 * Math.abs(objective),
     travelKm: travelFigures(solution.assignments.map((a) => a.travelKm)),
     load: { histogram, max: maxLoad },
-    changes: { vsBaseline, byCounty },
+    changes: { vsBaseline, byCounty, vacated: vacated.length },
+    vacated,
   };
 }
 
@@ -148,6 +153,21 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
     bad('changes.vsBaseline', `changes vs baseline reported as ${m.changes.vsBaseline}, recomputed ${want.changes.vsBaseline}`);
   if (!sameCounts(m.changes.byCounty, want.changes.byCounty))
     bad('changes.byCounty', `changes by county reported as ${showCounts(m.changes.byCounty)}, recomputed ${showCounts(want.changes.byCounty)}`);
+  if (m.changes.vacated !== want.changes.vacated)
+    bad('changes.vacated', `villages vacated by a departed baseline adviser reported as ${m.changes.vacated}, recomputed ${want.changes.vacated}`);
+  const reported = solution.changes?.vacated ?? [];
+  const listed = new Map(reported.map((x) => [x.villageId, x.lawyerId]));
+  const wrong = want.vacated.filter((x) => listed.get(x.villageId) !== x.lawyerId);
+  const extra = reported.filter((x) => ix.vacated.get(x.villageId) !== x.lawyerId);
+  if (wrong.length > 0 || extra.length > 0 || listed.size !== reported.length) {
+    const show = (xs: { villageId: string; lawyerId: string }[]) => xs.slice(0, 5).map((x) => `${x.villageId} (${x.lawyerId})`).join(', ') + (xs.length > 5 ? ` and ${xs.length - 5} more` : '');
+    const parts = [
+      wrong.length > 0 ? `missing ${show(wrong)}` : '',
+      extra.length > 0 ? `not vacated: ${show(extra)}` : '',
+      listed.size !== reported.length ? 'a village is listed twice' : '',
+    ].filter(Boolean);
+    out.push({ rule: 'METRICS', message: `vacated villages (baseline adviser no longer on the roster): ${parts.join('; ')}`, path: 'changes.vacated' });
+  }
 
   const tol = 0.0005 * (ix.villages.size + solution.assignments.reduce((s, a) => s + 1 + a.team.length, 0)) + 1e-6 * Math.abs(m.objective);
   if (m.bound > m.objective + tol) bad('bound', `bound ${m.bound} exceeds objective ${m.objective}`);

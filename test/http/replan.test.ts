@@ -186,7 +186,7 @@ describe('county preset: versions, a whole-county re-plan, compare and explain',
     const county = countyOf(next);
     const byCounty: Record<string, number> = {};
     for (const m of moved) byCounty[county(m.v)] = (byCounty[county(m.v)] ?? 0) + 1;
-    expect(after.metrics.changes).toEqual({ vsBaseline: moved.length, byCounty });
+    expect(after.metrics.changes).toEqual({ vacated: 0, vsBaseline: moved.length, byCounty });
     expect(after.weights).toEqual(solution.weights);
 
     // GET /v1/compare: the moved list is the independent diff of the two plans.

@@ -217,7 +217,7 @@ export function emptyMetrics(): Solution['metrics'] {
     travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
     load: { histogram: {}, max: 0 },
     preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
-    changes: { vsBaseline: 0, byCounty: {} },
+    changes: { vsBaseline: 0, byCounty: {}, vacated: 0 },
     solveMs: 1,
   };
 }
@@ -227,5 +227,6 @@ export function fillMetrics(s: Scenario, doc: Solution): void {
   const ix = new ScenarioIndex(s);
   const m = recomputeMetrics(ix, doc);
   Object.assign(doc.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
+  if (m.vacated.length > 0) doc.changes = { vacated: m.vacated };
   doc.metrics.preferences = recomputePreferences(ix, doc);
 }

@@ -76,18 +76,22 @@ export function loadFigures(geo: Geography, load: Int32Array): SolutionMetrics['
   return { histogram, max };
 }
 
-/** Road km of the advisers: total, mean, p95 and max over the assigned villages. */
+/**
+ * Road km of the advisers: total, mean, p95 and max over the assigned villages, from the figures the
+ * assignments report (MODEL.md): each rounded to the metre, the total summed exactly in metres, the mean
+ * rounded to the metre, p95 and max being assignments' own figures.
+ */
 export function travelStats(geo: Geography, lawyerOf: Int32Array): SolutionMetrics['travelKm'] {
-  const kms: number[] = [];
-  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) kms.push(geo.roadKm(v, lawyerOf[v]));
-  if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
-  kms.sort((a, b) => a - b);
-  const total = kms.reduce((s, k) => s + k, 0);
+  const metres: number[] = [];
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) metres.push(Math.round(geo.roadKm(v, lawyerOf[v]) * 1000));
+  if (metres.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
+  metres.sort((a, b) => a - b);
+  const total = metres.reduce((s, m) => s + m, 0);
   return {
-    total: round3(total),
-    mean: round3(total / kms.length),
-    p95: round3(kms[Math.ceil(0.95 * kms.length) - 1]),
-    max: round3(kms[kms.length - 1]),
+    total: total / 1000,
+    mean: Math.round(total / metres.length) / 1000,
+    p95: metres[Math.ceil(0.95 * metres.length) - 1] / 1000,
+    max: metres[metres.length - 1] / 1000,
   };
 }
 

@@ -33,15 +33,19 @@ export function lawyerRank(ix: ScenarioIndex, l: Lawyer, v: Village): number {
   return i >= 0 ? i : list.length;
 }
 
+/**
+ * MODEL.md: travel figures from the assignments' `travelKm` (each checked against the road km under
+ * TRAVEL), in whole metres: the total summed exactly, the mean rounded to the metre.
+ */
 function travelFigures(kms: number[]): RecomputedMetrics['travelKm'] {
   if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
-  const sorted = [...kms].sort((a, b) => a - b);
-  const total = sorted.reduce((s, x) => s + x, 0);
+  const metres = kms.map((km) => Math.round(km * 1000)).sort((a, b) => a - b);
+  const total = metres.reduce((s, x) => s + x, 0);
   return {
-    total,
-    mean: total / sorted.length,
-    p95: sorted[Math.ceil(0.95 * sorted.length) - 1],
-    max: sorted[sorted.length - 1],
+    total: total / 1000,
+    mean: Math.round(total / metres.length) / 1000,
+    p95: metres[Math.ceil(0.95 * metres.length) - 1] / 1000,
+    max: metres[metres.length - 1] / 1000,
   };
 }
 
@@ -141,7 +145,8 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
   for (const key of ['total', 'mean', 'p95', 'max'] as const) {
     const got = m.travelKm[key];
     const expected = want.travelKm[key];
-    if (Math.abs(got - expected) > 0.01 + 1e-6 * Math.abs(expected))
+    // The same rule on both sides (MODEL.md), so the figures agree to the metre.
+    if (!(Math.abs(got - expected) < 0.0005))
       bad(`travelKm.${key}`, `travel km ${key} reported as ${got}, recomputed ${expected.toFixed(3)}`);
   }
 

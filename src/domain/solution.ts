@@ -38,15 +38,23 @@ export type Vacated = z.infer<typeof Vacated>;
 
 /**
  * R5: pairs of a village and a lawyer who both prefer each other to what they got (the lawyer having
- * room or a worse village). Each side orders its own list first, then the rest by road km.
- * `pairs` lists every one as `[villageId, lawyerId]`.
+ * room or a worse village). Each side orders its own list first, then the rest by road km. The metrics
+ * count them; the solution's top-level `blockingPairs` lists every one.
  */
 export const BlockingPairs = z.strictObject({
   count: z.number().int().min(0),
   /** villages that are in at least one blocking pair */
   villages: z.number().int().min(0),
-  pairs: z.array(z.tuple([Id, Id])),
 });
+
+/** One blocking pair, `[villageId, lawyerId]`. */
+export const BlockingPair = z.tuple([Id, Id]);
+export type BlockingPair = z.infer<typeof BlockingPair>;
+
+/** The order of the `blockingPairs` list: by village id, then lawyer id, comparing UTF-16 code units (no locale). */
+export function compareBlockingPairs(a: readonly [string, string], b: readonly [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
 
 export const SolutionMetrics = z.strictObject({
   objective: z.number(),
@@ -117,5 +125,10 @@ export const Solution = z.strictObject({
     })
     .optional(),
   metrics: SolutionMetrics,
+  /**
+   * R5: every blocking pair as `[villageId, lawyerId]`, `metrics.preferences.blockingPairs.count` of them,
+   * sorted by village id then lawyer id (`compareBlockingPairs`), so that a page can start after any pair.
+   */
+  blockingPairs: z.array(BlockingPair).default([]),
 });
 export type Solution = z.infer<typeof Solution>;

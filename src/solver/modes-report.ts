@@ -14,6 +14,7 @@ export function modesSolution(geo: Geography, weights: Weights, res: ModesResult
   const objective = res.objectiveUnits / UNITS;
   const bound = res.boundUnits / UNITS;
   const gap = gapOf(objective, bound);
+  const { metrics, blockingPairs } = modesMetrics(geo, res);
   return {
     schema: SOLUTION_SCHEMA,
     scenarioName: geo.scenario.name,
@@ -22,7 +23,8 @@ export function modesSolution(geo: Geography, weights: Weights, res: ModesResult
     status: gap <= 1e-9 ? 'optimal' : 'feasible',
     weights,
     ...modesDocument(geo, res),
-    metrics: { objective, bound, gap, ...modesMetrics(geo, res), solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+    metrics: { objective, bound, gap, ...metrics, solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+    blockingPairs,
   };
 }
 
@@ -111,8 +113,8 @@ export function namedTeams(assignments: Solution['assignments']): NonNullable<So
 
 /** Metrics of a team / firm-town plan: as in individual mode, with the load counted in any role (R1). */
 export function modesMetrics(geo: Geography, res: ModesResult) {
-  const metrics = planMetrics(geo, res.cm, new AdviserPool(geo, () => true), res.lawyerOf);
-  return { ...metrics, load: loadFigures(geo, loadAnyRole(geo, res)) };
+  const { metrics, blockingPairs } = planMetrics(geo, res.cm, new AdviserPool(geo, () => true), res.lawyerOf);
+  return { metrics: { ...metrics, load: loadFigures(geo, loadAnyRole(geo, res)) }, blockingPairs };
 }
 
 /**

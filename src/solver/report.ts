@@ -1,22 +1,22 @@
-import type { Solution, SolutionMetrics, UncoveredReason, Vacated } from '../domain/index.js';
+import { compareBlockingPairs, type BlockingPair, type Solution, type SolutionMetrics, type UncoveredReason, type Vacated } from '../domain/index.js';
 import type { Geography } from '../geo/geography.js';
 import type { AdviserPool } from '../geo/pool.js';
 import type { CostModel } from './costs.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Travel, load, preference and change figures of a plan (SPEC §3 metrics). */
 /** (objective − bound) / max(1, |objective|), never negative (MODEL.md). */
 export function gapOf(objective: number, bound: number): number {
   return Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
 }
 
+/** Metrics of a plan (SPEC §3) other than its objective, bound and time, and its blocking pairs (R5), listed apart. */
 export function planMetrics(
   geo: Geography,
   cm: CostModel,
   pool: AdviserPool,
   lawyerOf: Int32Array,
-): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
+): { metrics: Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'>; blockingPairs: BlockingPair[] } {
   const load = new Int32Array(geo.nL);
   for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) load[lawyerOf[v]]++;
   const villageRankHistogram: Record<string, number> = {};
@@ -42,15 +42,19 @@ export function planMetrics(
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
   const vacated = vacatedVillages(geo).length;
+  const blocking = blockingPairs(geo, cm, pool, lawyerOf, load);
   return {
-    travelKm: travelStats(geo, lawyerOf),
-    load: loadFigures(geo, load),
-    preferences: {
-      villageRankHistogram,
-      lawyerRankHistogram,
-      blockingPairs: blockingPairs(geo, cm, pool, lawyerOf, load),
+    metrics: {
+      travelKm: travelStats(geo, lawyerOf),
+      load: loadFigures(geo, load),
+      preferences: {
+        villageRankHistogram,
+        lawyerRankHistogram,
+        blockingPairs: { count: blocking.count, villages: blocking.villages },
+      },
+      changes: { vsBaseline, byCounty, vacated },
     },
-    changes: { vsBaseline, byCounty, vacated },
+    blockingPairs: blocking.pairs,
   };
 }
 
@@ -99,7 +103,8 @@ export function travelStats(geo: Geography, lawyerOf: Int32Array): SolutionMetri
  * R5: every pair of a village v and a lawyer l in range who may advise it, where v strictly prefers l
  * to what it has (uncovered is worst) and l strictly prefers v to its worst village or has room.
  * Each side orders its own list first, then the rest by road km. Judged over every lawyer in range,
- * not only the solver's candidates, so the figure does not depend on pruning.
+ * not only the solver's candidates, so the figure does not depend on pruning. The pairs come sorted by
+ * village id, then lawyer id (`compareBlockingPairs`), the order the solution lists them in.
  */
 export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, lawyerOf: Int32Array, load: Int32Array) {
   const worst = new Int32Array(geo.nL).fill(-1);
@@ -108,7 +113,7 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
     if (l >= 0 && (worst[l] < 0 || lawyerOrder(geo, cm, l, v, worst[l]) > 0)) worst[l] = v;
   }
   const accepts = (l: number, v: number) => load[l] < geo.lCap[l] || (worst[l] >= 0 && lawyerOrder(geo, cm, l, v, worst[l]) < 0);
-  const pairs: [string, string][] = [];
+  const pairs: BlockingPair[] = [];
   const { villages, lawyers } = geo.scenario;
   const villagesIn = new Set<number>();
   const ids: number[] = [];
@@ -152,7 +157,7 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
     found.sort((a, b) => a - b);
     for (const l of found) pairs.push([villages[v].id, lawyers[l].id]);
   }
-  return { count: pairs.length, villages: villagesIn.size, pairs };
+  return { count: pairs.length, villages: villagesIn.size, pairs: pairs.sort(compareBlockingPairs) };
 }
 
 /** How village v orders lawyers a and b: negative when it prefers a. Its list first, then the nearer. */

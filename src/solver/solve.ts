@@ -78,7 +78,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   if ((options.method ?? 'optimal') === 'optimal') {
     options.onProgress?.({ phase: 'report', fraction: 0 });
     const doc = planDocument(geo, optimal.lawyerOf);
-    const metrics = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf);
+    const { metrics, blockingPairs } = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf);
     return {
       ...base,
       method: 'optimal',
@@ -93,6 +93,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
         candidatePairs: adviserPairCount(optimal.pool, optimal.candidates),
         pricingRounds: optimal.pricingRounds,
       },
+      blockingPairs,
     };
   }
 
@@ -103,7 +104,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, rows, extraPairs(geo).pinned, proposing);
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
   const doc = planDocument(geo, lawyerOf);
-  const metrics = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
+  const { metrics, blockingPairs } = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -118,6 +119,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       optimalTravelKm: travelStats(geo, optimal.lawyerOf).total,
       candidatePairs: candidates.node.length,
     },
+    blockingPairs,
   };
 }
 

@@ -104,6 +104,14 @@ async function cmdSolve(args: string[]): Promise<number> {
   log.done(
     `${solution.status}: objective ${m.objective}, bound ${m.bound}, gap ${m.gap}; ${solution.assignments.length} assigned, ${solution.uncovered.length} uncovered; travel ${m.travelKm.total} km`,
   );
+  // Said even when quiet: what the stable match (R5) costs in coverage against the optimum.
+  if (m.stable) {
+    const n = m.stable.uncoveredCoveredByOptimum;
+    process.stderr.write(
+      `ovola: this stable plan leaves ${solution.uncovered.length} villages uncovered, ${n} of which the optimal plan covers (metrics.stable.uncoveredCoveredByOptimum); ` +
+        `gap ${m.gap} to the optimum\n`,
+    );
+  }
   return 0;
 }
 

@@ -84,6 +84,13 @@ export const SolutionMetrics = z.strictObject({
   solveMs: z.number().min(0),
   /** stable mode: the travel total of the optimal plan on the same scenario, for comparison */
   optimalTravelKm: z.number().optional(),
+  /** stable mode: what the stable match costs against the optimal plan of the same scenario */
+  stable: z
+    .strictObject({
+      /** villages this stable plan leaves uncovered that the optimal plan covers */
+      uncoveredCoveredByOptimum: z.number().int().min(0),
+    })
+    .optional(),
   /** candidate pairs in the final model and pricing rounds needed to prove optimality */
   candidatePairs: z.number().int().min(0).optional(),
   pricingRounds: z.number().int().min(0).optional(),

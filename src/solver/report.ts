@@ -173,10 +173,16 @@ export function lawyerOrder(geo: Geography, cm: CostModel, l: number, a: number,
 const fmtKm = (km: number) => `${km.toFixed(1)} 公里`;
 
 /**
- * Why village v has no adviser, in words a bureau clerk understands, naming the lawyers it could
- * have had and why each was not possible.
+ * The plan an uncovered village's words are about: the optimum (the default), or a stable match (R5),
+ * saying whether the optimal plan of the same scenario covers the village.
  */
-export function explainUncovered(geo: Geography, v: number, load: Int32Array): { reason: UncoveredReason; detail: string } {
+export type UncoveredIn = { plan: 'optimal' } | { plan: 'stable'; coveredByOptimum: boolean };
+
+/**
+ * Why village v has no adviser, in words a bureau clerk understands, naming the lawyers it could
+ * have had and why each was not possible, worded for the plan it is in.
+ */
+export function explainUncovered(geo: Geography, v: number, load: Int32Array, where: UncoveredIn = { plan: 'optimal' }): { reason: UncoveredReason; detail: string } {
   const { lawyers } = geo.scenario;
   const ids: number[] = [];
   const kms: number[] = [];
@@ -202,9 +208,12 @@ export function explainUncovered(geo: Geography, v: number, load: Int32Array): {
   if (otherCity.length) notes.push(`外市律师 ${list(otherCity)} 不属对口支援,只服务本市(R7)`);
   const tail = notes.length ? `;${notes.join(';')}` : '';
   if (full.length > 0) {
+    const plan = where.plan === 'optimal' ? '在最优方案中' : '在本稳定匹配方案中';
+    const optimum =
+      where.plan === 'stable' && where.coveredByOptimum ? ';最优方案可为本村安排顾问,本方案按双向选择(R5)稳定匹配而未能覆盖' : '';
     return {
       reason: 'all-candidates-at-cap',
-      detail: `${range}可担任顾问的 ${full.length} 名执业律师在最优方案中都已满额(R1):${list(full)}${tail}${vetoed.length ? `;另有 ${list(vetoed)}(R5)` : ''}`,
+      detail: `${range}可担任顾问的 ${full.length} 名执业律师${plan}都已满额(R1):${list(full)}${tail}${vetoed.length ? `;另有 ${list(vetoed)}(R5)` : ''}${optimum}`,
     };
   }
   if (vetoed.length > 0) {
@@ -231,8 +240,11 @@ function nearestBeyond(geo: Geography, v: number): string {
   return '';
 }
 
-/** Assignments and uncovered villages of a plan, in scenario order, and the baseline's vacated villages. */
-export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solution, 'assignments' | 'uncovered' | 'changes'> {
+/**
+ * Assignments and uncovered villages of a plan, in scenario order, and the baseline's vacated villages.
+ * `optimum`, for a stable match: the optimal plan of the same scenario, which the words of uncovered villages compare with.
+ */
+export function planDocument(geo: Geography, lawyerOf: Int32Array, optimum?: Int32Array): Pick<Solution, 'assignments' | 'uncovered' | 'changes'> {
   const { villages, lawyers } = geo.scenario;
   const assignments: Solution['assignments'] = [];
   const uncovered: Solution['uncovered'] = [];
@@ -243,7 +255,8 @@ export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solutio
     if (l >= 0) {
       assignments.push({ villageId: villages[v].id, lawyerId: lawyers[l].id, team: [], firmId: lawyers[l].firmId, travelKm: round3(geo.roadKm(v, l)) });
     } else {
-      uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
+      const where: UncoveredIn = optimum ? { plan: 'stable', coveredByOptimum: optimum[v] >= 0 } : { plan: 'optimal' };
+      uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load, where) });
     }
   }
   const vacated = vacatedVillages(geo);

@@ -103,8 +103,10 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   const rows = lawyerRows(geo, optimal.pool, optimal.candidates);
   const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, rows, extraPairs(geo).pinned, proposing);
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
-  const doc = planDocument(geo, lawyerOf);
+  const doc = planDocument(geo, lawyerOf, optimal.lawyerOf);
   const { metrics, blockingPairs } = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
+  let uncoveredCoveredByOptimum = 0;
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] < 0 && optimal.lawyerOf[v] >= 0) uncoveredCoveredByOptimum++;
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -117,6 +119,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       ...metrics,
       solveMs: Math.round(performance.now() - started),
       optimalTravelKm: travelStats(geo, optimal.lawyerOf).total,
+      stable: { uncoveredCoveredByOptimum },
       candidatePairs: candidates.node.length,
     },
     blockingPairs,

@@ -174,6 +174,11 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
     out.push({ rule: 'METRICS', message: `vacated villages (baseline adviser no longer on the roster): ${parts.join('; ')}`, path: 'changes.vacated' });
   }
 
+  // Stable mode: the villages it leaves uncovered that the optimum covers are some of its uncovered ones.
+  const stable = m.stable?.uncoveredCoveredByOptimum;
+  if (stable !== undefined && stable > solution.uncovered.length)
+    bad('stable.uncoveredCoveredByOptimum', `villages uncovered here but covered by the optimal plan reported as ${stable}, but only ${solution.uncovered.length} are uncovered`);
+
   const tol = 0.0005 * (ix.villages.size + solution.assignments.reduce((s, a) => s + 1 + a.team.length, 0)) + 1e-6 * Math.abs(m.objective);
   if (m.bound > m.objective + tol) bad('bound', `bound ${m.bound} exceeds objective ${m.objective}`);
   const gap = (m.objective - m.bound) / Math.max(1, Math.abs(m.objective));

@@ -90,11 +90,15 @@ describe('solve and validate', () => {
       ['villages', 'stable-village-proposing'],
       ['lawyers', 'stable-lawyer-proposing'],
     ] as const) {
-      const text = await solveCounty('--mode', 'stable', '--proposing', proposing);
-      const sol = parseSolution(JSON.parse(text));
+      const r = await ovola('solve', scenarioPath, '--mode', 'stable', '--proposing', proposing, '--quiet');
+      expect(r.code, r.stderr).toBe(0);
+      const sol = parseSolution(JSON.parse(r.stdout));
       expect(sol.method).toBe(method);
       expect(sol.status).toBe('feasible');
       expect(sol.metrics.optimalTravelKm).toBeDefined();
+      // Said even with --quiet: the villages the stable plan leaves uncovered that the optimum covers.
+      const n = sol.metrics.stable!.uncoveredCoveredByOptimum;
+      expect(r.stderr).toContain(`this stable plan leaves ${sol.uncovered.length} villages uncovered, ${n} of which the optimal plan covers`);
       const v = await ovola('validate', scenarioPath, writeJson(`stable-${proposing}.json`, sol));
       expect(v.code, v.stdout).toBe(0);
     }

@@ -6,6 +6,7 @@ import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, 
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
+import type { Warning } from '../validate/index.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
 
 const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
@@ -117,20 +118,28 @@ async function cmdSolve(args: string[]): Promise<number> {
 
 // The validator is loaded only here: with @turf/turf it takes longer to load than the rest of the CLI.
 async function cmdValidate(args: string[]): Promise<number> {
-  const { validateCalendar, validateSolution } = await import('../validate/index.js');
+  const { calendarWarnings, validateCalendar, validateSolution } = await import('../validate/index.js');
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { holidays: { type: 'string' } } });
   if (positionals.length < 2 || positionals.length > 3) throw new InputError('validate: give a scenario, a solution and optionally a calendar');
   const scenario = parseScenario(readJson(positionals[0], 'scenario'));
   const solution = parseSolution(readJson(positionals[1], 'solution'));
   const holidays = values.holidays === undefined ? undefined : parseHolidayTable(readJson(values.holidays, 'holidays'));
   const violations = validateSolution(scenario, solution);
-  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar')), { holidays }));
+  const warnings: Warning[] = [];
+  if (positionals[2] !== undefined) {
+    const calendar = parseCalendar(readJson(positionals[2], 'calendar'));
+    violations.push(...validateCalendar(scenario, solution, calendar, { holidays }));
+    warnings.push(...calendarWarnings(scenario, solution, calendar));
+  }
+  // Warnings (what a calendar leaves undone without breaking a hard rule) never change the exit code.
+  for (const w of warnings) process.stdout.write(`WARN\t${w.rule}\t${w.villageId ?? '-'}\t${w.month ?? '-'}\t${w.message}\n`);
+  const warned = warnings.length > 0 ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (WARN lines on stdout)` : '';
   if (violations.length === 0) {
-    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds\n`);
+    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds${warned}\n`);
     return 0;
   }
   for (const v of violations) process.stdout.write(`${v.rule}\t${v.message}\n`);
-  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}\n`);
+  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}${warned}\n`);
   return 1;
 }
 

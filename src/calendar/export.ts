@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ical from 'ical-generator';
 import type { Activity, Calendar, Scenario, Visit, VisitKind } from '../domain/index.js';
+import { pointToWgs84 } from '../geo/crs.js';
 
 const TZID = 'Asia/Shanghai';
 /** China has kept UTC+8 without daylight saving since 1991, so one STANDARD block describes the zone. */
@@ -40,7 +41,9 @@ class Names {
   readonly lawyers: Map<string, Scenario['lawyers'][number]>;
   readonly firms: Map<string, Scenario['firms'][number]>;
   readonly regions: Map<string, Scenario['regions'][number]>;
+  readonly crs: Scenario['crs'];
   constructor(scenario: Scenario) {
+    this.crs = scenario.crs;
     this.villages = new Map(scenario.villages.map((v) => [v.id, v]));
     this.lawyers = new Map(scenario.lawyers.map((l) => [l.id, l]));
     this.firms = new Map(scenario.firms.map((f) => [f.id, f]));
@@ -62,6 +65,11 @@ class Names {
   }
   phone(lawyerId: string): string {
     return this.lawyers.get(lawyerId)?.contact?.phone ?? '';
+  }
+  /** A village's GEO in WGS-84, which calendar and map apps assume, whatever the scenario's `crs`. */
+  geo(village: Scenario['villages'][number]): { lat: number; lon: number } {
+    const [lon, lat] = pointToWgs84(village.location, this.crs);
+    return { lat, lon };
   }
 }
 
@@ -154,7 +162,7 @@ function ics(calendar: Calendar, scenario: Scenario, visits: Visit[], title: str
         v.kind === 'remote'
           ? `远程(电话/微信)`
           : village
-            ? { title: `${village.name}(${names.town(v.villageId)})`, geo: { lat: village.location[1], lon: village.location[0] } }
+            ? { title: `${village.name}(${names.town(v.villageId)})`, geo: names.geo(village) }
             : names.village(v.villageId),
     });
   });

@@ -1,4 +1,5 @@
 import type { Firm, Lawyer, LonLat, Region, Scenario, ServiceMode, Solution, Village } from '../domain/index.js';
+import { scenarioInWgs84 } from '../geo/crs.js';
 import { haversineKm } from './geo.js';
 
 const pairKey = (lawyerId: string, villageId: string) => `${lawyerId}\u0000${villageId}`;
@@ -28,7 +29,13 @@ export class ScenarioIndex {
   private readonly overridesOfVillage = new Map<string, { lawyerId: string; km: number }[]>();
   private readonly cityMemo = new Map<string, string | undefined>();
 
-  constructor(readonly scenario: Scenario) {
+  /** the scenario as given, its points converted to WGS-84 once here when it declares another `crs` */
+  readonly scenario: Scenario;
+
+  constructor(input: Scenario) {
+    // The one shared transform (src/geo/crs.ts, a coordinate conversion, no solver code): distances are WGS-84.
+    const scenario = scenarioInWgs84(input);
+    this.scenario = scenario;
     for (const r of scenario.regions) if (!this.regions.has(r.id)) this.regions.set(r.id, r);
     for (const f of scenario.firms) if (!this.firms.has(f.id)) this.firms.set(f.id, f);
     for (const l of scenario.lawyers) if (!this.lawyers.has(l.id)) this.lawyers.set(l.id, l);

@@ -127,6 +127,33 @@ describe('solve and validate', () => {
   });
 });
 
+describe('last year’s plan as the baseline', () => {
+  test('baseline rows of lawyers no longer on the roster are accepted: solve and validate exit 0, their villages counted as vacated', async () => {
+    const s = JSON.parse(scenarioText);
+    const plan = parseSolution(JSON.parse(await solveCounty('--quiet')));
+    // Last year's plan, then two of its advisers leave the roster (and everything naming them but the baseline).
+    const gone = [...new Set(plan.assignments.map((a) => a.lawyerId))].slice(0, 2);
+    s.baseline = plan.assignments.map((a) => ({ villageId: a.villageId, lawyerId: a.lawyerId }));
+    s.lawyers = s.lawyers.filter((l: { id: string }) => !gone.includes(l.id));
+    s.pins = [];
+    s.preferences = { villages: [], lawyers: [] };
+    const path = writeJson('departed.json', s);
+    const r = await ovola('solve', path, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const sol = parseSolution(JSON.parse(r.stdout));
+    const vacated = plan.assignments.filter((a) => gone.includes(a.lawyerId));
+    expect(sol.metrics.changes.vacated).toBe(vacated.length);
+    expect(sol.changes?.vacated).toEqual(vacated.map((a) => ({ villageId: a.villageId, lawyerId: a.lawyerId })));
+    const v = await ovola('validate', path, writeJson('departed.solution.json', sol));
+    expect(v.code, v.stdout).toBe(0);
+    // An unknown village stays an error, with its path.
+    s.baseline[0].villageId = 'NO-SUCH-VILLAGE';
+    const bad = await ovola('solve', writeJson('bad-baseline.json', s));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('baseline[0].villageId: unknown village (found "NO-SUCH-VILLAGE")');
+  });
+});
+
 describe('validate finds violations', () => {
   async function solved(): Promise<Solution> {
     return parseSolution(JSON.parse(await solveCounty('--quiet')));

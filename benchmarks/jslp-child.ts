@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/domain/index.js';
 import { Geography } from '../src/geo/geography.js';
 import { solveIndividual } from '../src/solver/individual.js';
-import { solveWithJslp } from '../src/solver/lp/jslp.js';
+import { solveWithJslp } from './jslp.js';
 import { transportLp } from '../src/solver/lp/model.js';
 
 const scenario = parseScenario(JSON.parse(readFileSync(process.argv[2], 'utf8')));

@@ -20,7 +20,7 @@ import { generateScenario, type PresetName } from '../src/gen/index.js';
 import { Geography } from '../src/geo/geography.js';
 import { CostModel } from '../src/solver/costs.js';
 import { highsEngine } from '../src/solver/lp/highs.js';
-import { jslpEngine } from '../src/solver/lp/jslp.js';
+import { jslpEngine } from './jslp.js';
 import { buildMaster } from '../src/solver/master.js';
 import { ModeContext } from '../src/solver/options.js';
 import { solve, solveAsync } from '../src/solver/solve.js';

@@ -12,15 +12,15 @@ village in another town is refused. The store is the service's (DATABASE_URL or 
 `;
 
 /** `ovola divisions load|show`: the registry, straight into the store the service uses. */
-export async function cmdDivisions(args: string[]): Promise<number> {
+export async function cmdDivisions(args: string[], usage = DIVISIONS_USAGE): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
   if (values.help) {
-    process.stdout.write(DIVISIONS_USAGE);
+    process.stdout.write(usage);
     return 0;
   }
   const [sub, file, ...rest] = positionals;
   if ((sub !== 'load' && sub !== 'show') || rest.length > 0 || (sub === 'load') !== (file !== undefined)) {
-    throw new InputError(`divisions: expected "load <file>" or "show"\n\n${DIVISIONS_USAGE}`);
+    throw new InputError(`divisions: expected "load <file>" or "show"\n\n${usage}`);
   }
   const divisions = sub === 'load' ? parseDivisions(readJson(file, 'divisions')) : undefined;
   const { openStore, readConfig } = await import('../http/server.js');

@@ -3,42 +3,79 @@ import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { Change, replanScenario } from '../domain/changes.js';
 import { registryOf } from '../domain/registry-of.js';
-import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario } from '../domain/index.js';
+import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario, zodIssues } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
-import { cmdDivisions } from './divisions.js';
+import type { Warning } from '../validate/index.js';
+import { cmdDivisions, DIVISIONS_USAGE } from './divisions.js';
 import { InputError, ProgressLog, readJson, writeText } from './io.js';
 import type { Scope } from '../http/auth.js';
 import { isStoreError } from '../store/errors.js';
 
+/** Each command's usage, printed by `ovola <command> --help` (or `-h`) and after a bad option. */
+const COMMAND_USAGE = {
+  generate: `ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences]
+               [--service-mode individual|team|firm-town|by-class] [--out file] [--divisions file] [--pretty]
+  A realistic synthetic scenario, the same for the same preset and seed, with region codes of its own.
+  --baseline adds an assignment in force (last year's plan) for change penalties (R6).`,
+  solve: `ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--time-limit s]
+            [--out file] [--pretty] [--quiet]
+  Writes an ovola.solution/v1 document (standard output unless --out). --mode stable: deferred
+  acceptance (R5); --time-limit bounds the integer programs of team and firm-town modes.`,
+  validate: `ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
+  Re-derives every hard rule from the scenario: one line per violation (rule id first), exit 1 if any.
+  With a calendar, WARN lines (rule, village, month) for shortfalls and unmet R12 requests, exit unchanged.`,
+  calendar: `ovola calendar <scenario.json> <solution.json> --year <yyyy> [--months 2026-03,2026-04]
+               [--holidays table.json] [--out calendar.json] [--ics dir] [--csv file] [--pretty] [--quiet]
+  The visit calendar: JSON, one .ics per lawyer and per village, a CSV to print.`,
+  replan: `ovola replan <scenario.json> <solution.json> [--change changes.json] [--scope <county|city id>]
+             [--out solution.json] [--scenario-out scenario.json] [--time-limit s] [--pretty] [--quiet]
+  R6, as POST /v1/solutions/:id/replan: the solution becomes the baseline, the changes (a JSON array of
+  replace-lawyer / remove-lawyer / add-lawyer / update-village / set-policy) are applied, villages
+  outside --scope keep their adviser (pinned), and the new version is solved with the solution's weights.`,
+  serve: `ovola serve
+  The HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY); runs until stopped.`,
+  divisions: `ovola divisions load <divisions.json> | show
+  The divisions registry (ovola.divisions/v1): which county owns each village's public card.`,
+  keys: `ovola keys create --scope <admin|city:<code>|county:<code>> [--label text] | list [--json] | revoke <id>
+  API keys of the service's store: made (printed once), listed, revoked (ovola keys <command> --help).`,
+} as const;
+type Command = keyof typeof COMMAND_USAGE;
+
 const USAGE = `ovola — plans "one village (community), one legal adviser" (一村(社区)一法律顾问)
 
 Usage:
-  ovola generate --preset <${PRESETS.join('|')}> --seed <n> [--baseline] [--no-preferences]
-                 [--service-mode individual|team|firm-town|by-class] [--out file] [--divisions file]
-  ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--time-limit s]
-              [--out file] [--pretty] [--quiet]
-  ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
-  ovola calendar <scenario.json> <solution.json> --year <yyyy> [--months 2026-03,2026-04] [--holidays table.json]
-                 [--out calendar.json] [--ics dir] [--csv file] [--pretty] [--quiet]
-                                   the visit calendar: JSON, one .ics per lawyer and per village, a CSV to print
-  ovola serve                      the HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY)
-  ovola divisions load <divisions.json> | show
-                                   the divisions registry: which county owns each village's public card
-  ovola keys create --scope <admin|city:<code>|county:<code>> [--label text]
-                                   an API key for a bureau, printed once (DATABASE_URL or OVOLA_DB, as for serve)
-  ovola keys list [--json]         every key: id, label, scope, created, last used, revoked
-  ovola keys revoke <id>           the key authenticates no request from now on
+${Object.values(COMMAND_USAGE)
+  .map((u) => `  ${u.split('\n')[0]}${u.split('\n').slice(1).filter((l) => /^\s{4,}/.test(l)).map((l) => `\n  ${l}`).join('')}`)
+  .join('\n')}
+  ovola <command> --help           that command's usage
 
 Exit codes: 0 done (uncovered villages are part of a solution), 1 violations found or the pins cannot
 all hold, 2 bad input (every problem is listed on stderr with its field path).
 `;
 
+const commandUsage = (command: Command) => `Usage: ${COMMAND_USAGE[command]}\n\n${USAGE.slice(USAGE.indexOf('Exit codes'))}`;
+
+/** `--help` / `-h`, which every command takes. */
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** Prints a command's usage on standard output: what --help does. */
+function help(command: Command): number {
+  process.stdout.write(commandUsage(command));
+  return 0;
+}
+
 function json(value: unknown, pretty: boolean): string {
   return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`;
 }
+
+/** Problems that are all pins breaking a hard rule: "the pins cannot all hold" (exit 1), not bad input (exit 2). */
+const pinsCannotHold = (err: unknown): err is InvalidDocumentError =>
+  err instanceof InvalidDocumentError && err.issues.every((i) => /^pins\[\d+\]/.test(i.path) && /^R\d/.test(i.message));
 
 /** Pin conflicts mean "the pins cannot all hold" (exit 1); any other scenario problem is bad input (exit 2). */
 function loadScenario(path: string): Scenario {
@@ -46,11 +83,19 @@ function loadScenario(path: string): Scenario {
   try {
     return parseScenario(input);
   } catch (err) {
-    if (err instanceof InvalidDocumentError && err.issues.every((i) => /^pins\[\d+\]/.test(i.path) && /^R\d/.test(i.message))) {
-      throw new InputError(`the scenario's pins cannot all hold:\n${err.message}`, 1);
-    }
+    if (pinsCannotHold(err)) throw new InputError(`the scenario's pins cannot all hold:\n${err.message}`, 1);
     throw err;
   }
+}
+
+/** The changes of `ovola replan --change`: a JSON array of Change (or `{"changes": [...]}`, the API's body), every problem at `changes[i]…`. */
+function readChanges(path: string | undefined): Change[] {
+  if (path === undefined) return [];
+  const input = readJson(path, 'changes');
+  const list = typeof input === 'object' && input !== null && !Array.isArray(input) && 'changes' in input ? (input as { changes: unknown }).changes : input;
+  const parsed = z.array(Change).safeParse(list);
+  if (!parsed.success) throw new InvalidDocumentError('changes', zodIssues(parsed.error, list).map((i) => ({ ...i, path: i.path === '(root)' ? 'changes' : `changes${i.path.startsWith('[') ? '' : '.'}${i.path}` })));
+  return parsed.data;
 }
 
 function cmdGenerate(args: string[]): number {
@@ -65,8 +110,10 @@ function cmdGenerate(args: string[]): number {
       out: { type: 'string' },
       divisions: { type: 'string' },
       pretty: { type: 'boolean', default: false },
+      ...HELP,
     },
   });
+  if (values.help) return help('generate');
   const preset = values.preset as PresetName | undefined;
   if (!preset || !PRESETS.includes(preset)) throw new InputError(`--preset: expected one of ${PRESETS.join(', ')}, got ${JSON.stringify(values.preset ?? null)}`);
   const seed = Number(values.seed);
@@ -94,8 +141,10 @@ async function cmdSolve(args: string[]): Promise<number> {
       pretty: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'time-limit': { type: 'string' },
+      ...HELP,
     },
   });
+  if (values.help) return help('solve');
   if (positionals.length !== 1) throw new InputError('solve: give one scenario file (or - for standard input)');
   const timeLimitS = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
   if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new InputError(`--time-limit: expected seconds > 0, got ${JSON.stringify(values['time-limit'])}`);
@@ -116,25 +165,42 @@ async function cmdSolve(args: string[]): Promise<number> {
   log.done(
     `${solution.status}: objective ${m.objective}, bound ${m.bound}, gap ${m.gap}; ${solution.assignments.length} assigned, ${solution.uncovered.length} uncovered; travel ${m.travelKm.total} km`,
   );
+  // Said even when quiet: what the stable match (R5) costs in coverage against the optimum.
+  if (m.stable) {
+    const n = m.stable.uncoveredCoveredByOptimum;
+    process.stderr.write(
+      `ovola: this stable plan leaves ${solution.uncovered.length} villages uncovered, ${n} of which the optimal plan covers (metrics.stable.uncoveredCoveredByOptimum); ` +
+        `gap ${m.gap} to the optimum\n`,
+    );
+  }
   return 0;
 }
 
 // The validator is loaded only here: with @turf/turf it takes longer to load than the rest of the CLI.
 async function cmdValidate(args: string[]): Promise<number> {
-  const { validateCalendar, validateSolution } = await import('../validate/index.js');
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { holidays: { type: 'string' } } });
+  const { calendarWarnings, validateCalendar, validateSolution } = await import('../validate/index.js');
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { holidays: { type: 'string' }, ...HELP } });
+  if (values.help) return help('validate');
   if (positionals.length < 2 || positionals.length > 3) throw new InputError('validate: give a scenario, a solution and optionally a calendar');
   const scenario = parseScenario(readJson(positionals[0], 'scenario'));
   const solution = parseSolution(readJson(positionals[1], 'solution'));
   const holidays = values.holidays === undefined ? undefined : parseHolidayTable(readJson(values.holidays, 'holidays'));
   const violations = validateSolution(scenario, solution);
-  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar')), { holidays }));
+  const warnings: Warning[] = [];
+  if (positionals[2] !== undefined) {
+    const calendar = parseCalendar(readJson(positionals[2], 'calendar'));
+    violations.push(...validateCalendar(scenario, solution, calendar, { holidays }));
+    warnings.push(...calendarWarnings(scenario, solution, calendar));
+  }
+  // Warnings (what a calendar leaves undone without breaking a hard rule) never change the exit code.
+  for (const w of warnings) process.stdout.write(`WARN\t${w.rule}\t${w.villageId ?? '-'}\t${w.month ?? '-'}\t${w.message}\n`);
+  const warned = warnings.length > 0 ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (WARN lines on stdout)` : '';
   if (violations.length === 0) {
-    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds\n`);
+    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds${warned}\n`);
     return 0;
   }
   for (const v of violations) process.stdout.write(`${v.rule}\t${v.message}\n`);
-  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}\n`);
+  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}${warned}\n`);
   return 1;
 }
 
@@ -155,8 +221,10 @@ async function cmdCalendar(args: string[]): Promise<number> {
       csv: { type: 'string' },
       pretty: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      ...HELP,
     },
   });
+  if (values.help) return help('calendar');
   if (positionals.length !== 2) throw new InputError('calendar: give a scenario and a solution');
   if (values.year === undefined || !/^\d{4}$/.test(values.year)) throw new InputError(`--year: expected a year such as 2026, got ${JSON.stringify(values.year ?? null)}`);
   const year = Number(values.year);
@@ -199,7 +267,74 @@ async function cmdCalendar(args: string[]): Promise<number> {
   return 0;
 }
 
-async function cmdServe(): Promise<number> {
+/** R6 on the command line: what POST /v1/solutions/:id/replan does, with replanScenario, then a solve. */
+async function cmdReplan(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      change: { type: 'string' },
+      scope: { type: 'string' },
+      out: { type: 'string' },
+      'scenario-out': { type: 'string' },
+      'time-limit': { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      ...HELP,
+    },
+  });
+  if (values.help) return help('replan');
+  if (positionals.length !== 2) throw new InputError('replan: give a scenario and the solution to re-plan from');
+  const timeLimitS = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+  if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new InputError(`--time-limit: expected seconds > 0, got ${JSON.stringify(values['time-limit'])}`);
+  const log = new ProgressLog(values.quiet);
+  log.phase('read scenario, solution and changes');
+  const scenario = loadScenario(positionals[0]);
+  const previous = parseSolution(readJson(positionals[1], 'solution'));
+  const replan = (changes: Change[]) => {
+    try {
+      return replanScenario(scenario, previous, changes, values.scope);
+    } catch (err) {
+      if (pinsCannotHold(err)) throw new InputError(`the re-plan's pins cannot all hold:\n${err.message}`, 1);
+      if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('re-plan', err.issues.map((i) => (i.path === 'scope' ? { ...i, path: '--scope' } : i)));
+      throw err;
+    }
+  };
+  let changes: Change[];
+  try {
+    changes = readChanges(values.change);
+  } catch (err) {
+    // Every problem at once: a bad --scope too, found by re-planning without the changes.
+    if (!(err instanceof InvalidDocumentError)) throw err;
+    const more = (() => {
+      try {
+        replan([]);
+        return [];
+      } catch (e) {
+        return e instanceof InvalidDocumentError ? e.issues.filter((i) => i.path === '--scope') : [];
+      }
+    })();
+    throw new InvalidDocumentError('re-plan', [...err.issues, ...more]);
+  }
+  const next = replan(changes);
+  if (values['scenario-out'] !== undefined) writeText(values['scenario-out'], json(next, values.pretty));
+  // As the API: the solution's weights, except where the changes set others.
+  const weights = Object.assign({}, previous.weights, ...changes.flatMap((c) => (c.op === 'set-policy' && c.set.weights ? [c.set.weights] : [])));
+  const solution = await solveAsync(next, { method: 'optimal', weights, timeLimitS, onProgress: (p) => log.phase(p.phase, p.fraction) });
+  log.phase('write solution');
+  writeText(values.out, json(solution, values.pretty));
+  const m = solution.metrics;
+  log.done(
+    `${solution.status}: objective ${m.objective}, gap ${m.gap}; ${solution.assignments.length} assigned, ${solution.uncovered.length} uncovered; ` +
+      `${m.changes.vsBaseline} moved from an adviser still on the roster, ${m.changes.vacated} vacated`,
+  );
+  return 0;
+}
+
+async function cmdServe(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...HELP } });
+  if (values.help) return help('serve');
+  if (positionals.length > 0) throw new InputError(`serve: takes no arguments (found ${JSON.stringify(positionals[0])}); configure it with PORT, HOST, DATABASE_URL or OVOLA_DB`);
   const { readConfig, startServer } = await import('../http/server.js');
   await startServer(readConfig());
   return new Promise<number>(() => {}); // runs until a signal closes it
@@ -251,7 +386,7 @@ const shortTime = (iso: string | null) => (iso === null ? '-' : `${iso.slice(0, 
 async function cmdKeys(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    (sub === undefined ? process.stderr : process.stdout).write(KEYS_USAGE.keys);
+    (sub === undefined ? process.stderr : process.stdout).write(`${commandUsage('keys')}\n${KEYS_USAGE.keys}`);
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new InputError(`keys: unknown command ${JSON.stringify(sub)}: expected create, list or revoke`);
@@ -348,41 +483,45 @@ async function cmdKeys(args: string[]): Promise<number> {
 
 export function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'generate':
-        return cmdGenerate(rest);
-      case 'solve':
-        return cmdSolve(rest).catch(handleAsync);
-      case 'validate':
-        return cmdValidate(rest).catch(handleAsync);
-      case 'calendar':
-        return cmdCalendar(rest).catch(handleAsync);
-      case 'serve':
-        return cmdServe().catch(handleAsync);
-      case 'divisions':
-        return cmdDivisions(rest).catch(handleAsync);
-      case 'keys':
-        return cmdKeys(rest).catch(handleAsync);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        process.stderr.write(`ovola: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-        return 2;
+  const run = (c: Command, fn: () => number | Promise<number>): number | Promise<number> => {
+    try {
+      const code = fn();
+      return typeof code === 'number' ? code : code.catch((err: unknown) => handle(err, c));
+    } catch (err) {
+      return handle(err, c);
     }
-  } catch (err) {
-    return handle(err);
+  };
+  switch (command) {
+    case 'generate':
+      return run(command, () => cmdGenerate(rest));
+    case 'solve':
+      return run(command, () => cmdSolve(rest));
+    case 'validate':
+      return run(command, () => cmdValidate(rest));
+    case 'calendar':
+      return run(command, () => cmdCalendar(rest));
+    case 'replan':
+      return run(command, () => cmdReplan(rest));
+    case 'serve':
+      return run(command, () => cmdServe(rest));
+    case 'divisions':
+      return run(command, () => cmdDivisions(rest, `${commandUsage('divisions')}\n${DIVISIONS_USAGE}`));
+    case 'keys':
+      return run(command, () => cmdKeys(rest));
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`ovola: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+      return 2;
   }
 }
 
-const handleAsync = (err: unknown): number => handle(err);
-
-/** Known failures become a message and an exit code; anything else is a bug and is thrown. */
-function handle(err: unknown): number {
+/** Known failures become a message and an exit code; anything else is a bug and is thrown. A bad option shows the command's usage. */
+function handle(err: unknown, command: Command): number {
   if (err instanceof InputError) {
     process.stderr.write(`ovola: ${err.message}\n`);
     return err.exitCode;
@@ -392,7 +531,7 @@ function handle(err: unknown): number {
     return 2;
   }
   if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`ovola: ${err.message}\n\n${USAGE}`);
+    process.stderr.write(`ovola: ${err.message}\n\n${commandUsage(command)}`);
     return 2;
   }
   throw err;

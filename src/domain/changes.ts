@@ -67,7 +67,8 @@ interface Origin {
  *   villages gave the old lawyer in their rankings; then the old lawyer is removed. Vetoes of the old
  *   lawyer, the old lawyer's own wishes and their routed road km are personal and go with them.
  *   A record with the old lawyer's own id edits that lawyer in place.
- * - `remove-lawyer`: the lawyer goes, with every baseline entry, team place, pin, preference and road km naming them.
+ * - `remove-lawyer`: the lawyer goes, with every team place, pin, preference and road km naming them; their
+ *   baseline entries stay and leave their villages vacated (the solution lists them in `changes.vacated`).
  * - `add-lawyer`, `update-village`, `set-policy` (merged into the policy field by field).
  *
  * Throws InvalidDocumentError whose issues point into `changes[i]` wherever a change is to blame,
@@ -189,9 +190,11 @@ function handOver(s: Scenario, from: string, to: string): void {
   s.travelOverrides = s.travelOverrides.filter((o) => o.lawyerId !== from);
 }
 
-/** Every mention of a removed lawyer goes with them. */
+/**
+ * Every mention of a removed lawyer goes with them, except their own baseline entries: those stay,
+ * naming a lawyer no longer on the roster, so the solution counts the villages as vacated (R6).
+ */
 function forget(s: Scenario, id: string): void {
-  s.baseline = s.baseline.filter((b) => b.lawyerId !== id);
   for (const b of s.baseline) if (b.team) b.team = b.team.filter((m) => m !== id);
   s.pins = s.pins.filter((p) => p.lawyerId !== id);
   for (const p of s.preferences.villages) {
@@ -278,9 +281,9 @@ export function pinCityIssues(s: Scenario, which: (pin: Scenario['pins'][number]
 
 /**
  * R6: the scenario a re-plan solves. The solution's plan becomes the baseline (its lawyers carried
- * through the changes; entries of removed lawyers dropped), the changes are applied, and every village
- * outside `scope` (a county or city id; undefined = no limit) is pinned to its current adviser. A village
- * whose adviser was removed has no baseline entry, so it is free to move wherever it lies. Inside the
+ * through the changes), the changes are applied, and every village outside `scope` (a county or city id;
+ * undefined = no limit) is pinned to its current adviser. A village whose adviser was removed keeps a
+ * baseline entry naming them: it is vacated, free to move wherever it lies, and counted apart. Inside the
  * scope nothing is pinned beyond the scenario's own pins: the change weight keeps what need not move.
  *
  * Throws InvalidDocumentError when a change is wrong (paths `changes[i]…`) or a pin cannot hold
@@ -306,11 +309,12 @@ export function replanScenario(scenario: Scenario, solution: Solution, changes: 
   };
   const townOf = new Map(changed.villages.map((v) => [v.id, v.townId]));
   const pinned = new Set(changed.pins.map((p) => p.villageId));
+  const onRoster = new Set(changed.lawyers.map((l) => l.id));
   const first = changed.pins.length;
   const pins = [...changed.pins];
   for (const b of changed.baseline) {
     const town = townOf.get(b.villageId);
-    if (town === undefined || within(town) || pinned.has(b.villageId)) continue;
+    if (town === undefined || within(town) || pinned.has(b.villageId) || !onRoster.has(b.lawyerId)) continue;
     pins.push({ villageId: b.villageId, lawyerId: b.lawyerId });
   }
   const next = { ...changed, pins };

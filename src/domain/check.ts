@@ -1,6 +1,6 @@
 import { InvalidDocumentError, type Issue, zodIssues } from './common.js';
 import { lawyerCap, Scenario } from './scenario.js';
-import { Solution } from './solution.js';
+import { compareBlockingPairs, Solution } from './solution.js';
 import { Calendar } from './calendar.js';
 
 /**
@@ -15,8 +15,13 @@ export function parseScenario(input: unknown): Scenario {
   return parsed.data;
 }
 
+/**
+ * Parses a solution. A document of the earlier shape, with its blocking pairs listed in
+ * `metrics.preferences.blockingPairs.pairs`, is read with them moved to the top-level `blockingPairs`
+ * (in the order that list now has), so stored and saved solutions stay readable.
+ */
 export function parseSolution(input: unknown): Solution {
-  const parsed = Solution.safeParse(input);
+  const parsed = Solution.safeParse(withBlockingPairsOnTop(input));
   if (!parsed.success) throw new InvalidDocumentError('solution', zodIssues(parsed.error, input));
   return parsed.data;
 }
@@ -145,14 +150,12 @@ export function scenarioIntegrityIssues(s: Scenario): Issue[] {
       issues.push({ path: `${at}.lawyerId`, message: `R1: more pins than the lawyer's cap of ${cap} villages`, value: p.lawyerId });
   });
 
+  // R6: last year's plan may name lawyers who have left the roster since: their villages are vacated
+  // (counted apart in the solution's changes), and team members who left drop out of the comparison.
   const baselineVillages = new Set<string>();
   s.baseline.forEach((b, i) => {
     const at = `baseline[${i}]`;
     if (!villages.has(b.villageId)) unknown(`${at}.villageId`, 'village', b.villageId);
-    if (!lawyers.has(b.lawyerId)) unknown(`${at}.lawyerId`, 'lawyer', b.lawyerId);
-    b.team?.forEach((id, j) => {
-      if (!lawyers.has(id)) unknown(`${at}.team[${j}]`, 'lawyer', id);
-    });
     if (baselineVillages.has(b.villageId)) issues.push({ path: `${at}.villageId`, message: 'village appears twice in the baseline', value: b.villageId });
     baselineVillages.add(b.villageId);
   });
@@ -166,4 +169,22 @@ export function scenarioIntegrityIssues(s: Scenario): Issue[] {
     overridePairs.add(key);
   });
   return issues;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The earlier shape (pairs inside the metrics) as the current one; anything else as it is. */
+function withBlockingPairsOnTop(input: unknown): unknown {
+  if (!isRecord(input) || !isRecord(input.metrics) || !isRecord(input.metrics.preferences)) return input;
+  const bp = input.metrics.preferences.blockingPairs;
+  if (!isRecord(bp) || !('pairs' in bp)) return input;
+  const { pairs, ...counts } = bp;
+  const moved = Array.isArray(pairs) && pairs.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'))
+    ? [...(pairs as [string, string][])].sort(compareBlockingPairs)
+    : pairs;
+  return {
+    ...input,
+    metrics: { ...input.metrics, preferences: { ...input.metrics.preferences, blockingPairs: counts } },
+    ...(input.blockingPairs === undefined ? { blockingPairs: moved } : {}),
+  };
 }

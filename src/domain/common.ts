@@ -10,6 +10,13 @@ export const LonLat = z.tuple([
 ]);
 export type LonLat = [number, number];
 
+/**
+ * The coordinate system of a document's `[lon, lat]` points: `wgs84` (GPS, the default when a document
+ * says none), `gcj02` (China's offset system, used by Amap/高德 and Tencent maps) or `bd09` (Baidu maps).
+ */
+export const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
+export type Crs = z.infer<typeof Crs>;
+
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClockTime, Id, IsoDate, LonLat } from './common.js';
+import { ClockTime, Crs, Id, IsoDate, LonLat } from './common.js';
 
 export const SCENARIO_SCHEMA = 'ovola.scenario/v1';
 
@@ -167,6 +167,11 @@ export const Scenario = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA),
   name: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
+  /**
+   * The system of every `[lon, lat]` in the scenario (villages, firms, lawyers' bases, regions and their
+   * boundaries); `wgs84` when absent. Solving and validating convert to WGS-84 first (src/geo/crs.ts).
+   */
+  crs: Crs.optional(),
   policy: Policy.prefault({}),
   regions: z.array(Region),
   firms: z.array(Firm),

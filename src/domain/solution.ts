@@ -32,17 +32,29 @@ export type Assignment = z.infer<typeof Assignment>;
 
 const Histogram = z.record(z.string(), z.number().int().min(0));
 
+/** R6: a village of the baseline whose adviser (`lawyerId`) is no longer on the roster. */
+export const Vacated = z.strictObject({ villageId: Id, lawyerId: Id });
+export type Vacated = z.infer<typeof Vacated>;
+
 /**
  * R5: pairs of a village and a lawyer who both prefer each other to what they got (the lawyer having
- * room or a worse village). Each side orders its own list first, then the rest by road km.
- * `pairs` lists every one as `[villageId, lawyerId]`.
+ * room or a worse village). Each side orders its own list first, then the rest by road km. The metrics
+ * count them; the solution's top-level `blockingPairs` lists every one.
  */
 export const BlockingPairs = z.strictObject({
   count: z.number().int().min(0),
   /** villages that are in at least one blocking pair */
   villages: z.number().int().min(0),
-  pairs: z.array(z.tuple([Id, Id])),
 });
+
+/** One blocking pair, `[villageId, lawyerId]`. */
+export const BlockingPair = z.tuple([Id, Id]);
+export type BlockingPair = z.infer<typeof BlockingPair>;
+
+/** The order of the `blockingPairs` list: by village id, then lawyer id, comparing UTF-16 code units (no locale). */
+export function compareBlockingPairs(a: readonly [string, string], b: readonly [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
 
 export const SolutionMetrics = z.strictObject({
   objective: z.number(),
@@ -60,10 +72,25 @@ export const SolutionMetrics = z.strictObject({
     lawyerRankHistogram: Histogram,
     blockingPairs: BlockingPairs,
   }),
-  changes: z.strictObject({ vsBaseline: z.number().int().min(0), byCounty: Histogram }),
+  /** R6: how the plan differs from the scenario's `baseline` (last year's plan) */
+  changes: z.strictObject({
+    /** villages whose adviser differs from a baseline adviser still on the roster (or that are uncovered) */
+    vsBaseline: z.number().int().min(0),
+    /** `vsBaseline` by county */
+    byCounty: Histogram,
+    /** villages whose baseline adviser is no longer on the roster: listed in the solution's `changes.vacated` */
+    vacated: z.number().int().min(0).default(0),
+  }),
   solveMs: z.number().min(0),
   /** stable mode: the travel total of the optimal plan on the same scenario, for comparison */
   optimalTravelKm: z.number().optional(),
+  /** stable mode: what the stable match costs against the optimal plan of the same scenario */
+  stable: z
+    .strictObject({
+      /** villages this stable plan leaves uncovered that the optimal plan covers */
+      uncoveredCoveredByOptimum: z.number().int().min(0),
+    })
+    .optional(),
   /** candidate pairs in the final model and pricing rounds needed to prove optimality */
   candidatePairs: z.number().int().min(0).optional(),
   pricingRounds: z.number().int().min(0).optional(),
@@ -94,6 +121,21 @@ export const Solution = z.strictObject({
     )
     .optional(),
   uncovered: z.array(z.strictObject({ villageId: Id, reason: UncoveredReason, detail: z.string() })),
+  /** R6: changes from the baseline listed one by one (`metrics.changes` counts them); absent when there are none */
+  changes: z
+    .strictObject({
+      /**
+       * villages whose baseline adviser has left the roster, with that adviser, in scenario order; they are
+       * not counted in `metrics.changes.vsBaseline`, and carry no change penalty
+       */
+      vacated: z.array(Vacated),
+    })
+    .optional(),
   metrics: SolutionMetrics,
+  /**
+   * R5: every blocking pair as `[villageId, lawyerId]`, `metrics.preferences.blockingPairs.count` of them,
+   * sorted by village id then lawyer id (`compareBlockingPairs`), so that a page can start after any pair.
+   */
+  blockingPairs: z.array(BlockingPair).default([]),
 });
 export type Solution = z.infer<typeof Solution>;

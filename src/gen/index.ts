@@ -14,7 +14,7 @@ import { NameBook } from './names.js';
 import { buildPreferences, type Preferences } from './preferences.js';
 import { presetPlan, PRESETS, type CityPlan, type PresetName, type PresetPlan } from './presets.js';
 import { Reach } from './reach.js';
-import { assignVillageCounts, buildCounties, buildTowns, newCity, newGrids, placeCityCentre, regionRecords, type Grids } from './regions.js';
+import { assignVillageCounts, buildCounties, buildTowns, cityCodes, newCity, newGrids, placeCityCentre, regionRecords, type Grids } from './regions.js';
 import { Rng } from './random.js';
 import type { GenCity } from './types.js';
 import { buildVillages } from './villages.js';
@@ -56,11 +56,11 @@ const NOTICE = {
   complaintEmail: 'gdsftts@gd.gov.cn',
 } as const;
 
-function buildCities(rng: Rng, plan: PresetPlan, grids: Grids, cityNames: NameBook): GenCity[] {
+function buildCities(rng: Rng, plan: PresetPlan, codes: string[], grids: Grids, cityNames: NameBook): GenCity[] {
   const centres = plan.cities.map((c) => placeCityCentre(rng, c.cls, grids));
   return plan.cities.map((cityPlan, i) => {
     const cityRng = rng.fork(`city-${i}`);
-    const city = newCity(cityRng, i, cityPlan, centres[i], cityNames);
+    const city = newCity(cityRng, i, codes[i], cityPlan, centres[i], cityNames);
     buildCounties(cityRng, city, grids);
     buildTowns(cityRng, city, grids);
     assignVillageCounts(cityRng, city);
@@ -69,10 +69,10 @@ function buildCities(rng: Rng, plan: PresetPlan, grids: Grids, cityNames: NameBo
 }
 
 /** The PRD city the paired lawyers of the city and county presets come from: one district, no villages of its own. */
-function buildOutsideCity(rng: Rng, plan: PresetPlan, grids: Grids, cityNames: NameBook): GenCity | undefined {
+function buildOutsideCity(rng: Rng, plan: PresetPlan, codes: string[], grids: Grids, cityNames: NameBook): GenCity | undefined {
   if (plan.pairedFromOutside === 0) return undefined;
   const cityPlan: CityPlan = { cls: 'prd', villages: 0, towns: 0, counties: 1, practicing: plan.pairedFromOutside, firms: 1, pairedOut: plan.pairedFromOutside };
-  const city = newCity(rng, plan.cities.length, cityPlan, placeCityCentre(rng, 'prd', grids), cityNames);
+  const city = newCity(rng, plan.cities.length, codes[plan.cities.length], cityPlan, placeCityCentre(rng, 'prd', grids), cityNames);
   buildCounties(rng, city, grids);
   return city;
 }
@@ -85,8 +85,10 @@ export function generateScenario(opts: GenerateOptions): ScenarioInput {
   const plan = presetPlan(opts.preset, root.fork('plan'));
   const grids = newGrids();
   const cityNames = new NameBook();
-  const cities = buildCities(root.fork('geo'), plan, grids, cityNames);
-  const outside = buildOutsideCity(root.fork('outside'), plan, grids, cityNames);
+  // Region codes of its own per preset and seed (regions.ts), never the sample county's.
+  const codes = cityCodes(opts.preset, opts.seed, plan.cities.length + (plan.pairedFromOutside > 0 ? 1 : 0));
+  const cities = buildCities(root.fork('geo'), plan, codes, grids, cityNames);
+  const outside = buildOutsideCity(root.fork('outside'), plan, codes, grids, cityNames);
   const villages = buildVillages(root.fork('villages'), cities);
   const staffing = staffCities(root.fork('lawyers'), cities, outside, plan.pairedFromOutside, YEAR);
   const reach = new Reach(staffing, villages, policy.maxTravelKm, policy.travel.detourFactor);

@@ -44,13 +44,44 @@ function areaCode(index: number): string {
   return `0${750 + index}`;
 }
 
-export function cityCode(index: number): string {
-  return String(4490 - index);
+/** The preset and seed `data/sample-county.json` was generated from: its cities keep the codes 4490, 4489. */
+export const SAMPLE_SOURCE = { preset: 'county', seed: 1 } as const;
+/** Generated city codes lie in 4500–4999: 45–49 is no Guangdong (44) code, and none of them is the sample's. */
+const CODE_FIRST = 4500;
+const CODE_COUNT = 500;
+
+/** FNV-1a over the text, then a final mix: a 32-bit hash the same on every platform. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
-export function newCity(rng: Rng, index: number, plan: CityPlan, centre: LonLat, cityNames: NameBook): GenCity {
+/**
+ * Four-digit city codes for a generated scenario of `count` cities (its counties, towns, villages, firms and
+ * lawyers take their ids from them): a run of consecutive codes in 4500–4999 whose start comes from the
+ * preset and seed, so different presets and seeds get other codes (two scenarios of n and m cities share one
+ * with a chance of about (n + m) / 500), and no generated city can replace a real Guangdong city's or the
+ * sample county's villages where it is published. The sample's own preset and seed keep the codes it was
+ * made with, 4490 downwards, so `data/sample-county.json` stays what `generate` gives.
+ */
+export function cityCodes(preset: string, seed: number, count: number): string[] {
+  if (preset === SAMPLE_SOURCE.preset && seed === SAMPLE_SOURCE.seed) return Array.from({ length: count }, (_, i) => String(4490 - i));
+  const n = Math.min(count, CODE_COUNT);
+  if (count > n) throw new RangeError(`a generated scenario holds at most ${CODE_COUNT} cities, not ${count}`);
+  const start = CODE_FIRST + (hash32(`${preset}\u0000${seed}`) % (CODE_COUNT - n + 1));
+  return Array.from({ length: count }, (_, i) => String(start + i));
+}
+
+export function newCity(rng: Rng, index: number, code: string, plan: CityPlan, centre: LonLat, cityNames: NameBook): GenCity {
   const stem = cityNames.take(rng, (long) => cityStem(rng, long));
-  return { id: cityCode(index), name: `${stem}市`, stem, cls: plan.cls, centre, plan, areaCode: areaCode(index), counties: [] };
+  return { id: code, name: `${stem}市`, stem, cls: plan.cls, centre, plan, areaCode: areaCode(index), counties: [] };
 }
 
 function countyKinds(rng: Rng, city: GenCity): CountyKind[] {

@@ -36,7 +36,10 @@ export function extraPairs(geo: Geography): ExtraPairs {
     (extra[v] ??= []).push(l);
     (named[v] ??= []).push(l);
   };
-  for (const b of s.baseline) add(geo.villageIndex.get(b.villageId)!, geo.lawyerIndex.get(b.lawyerId)!);
+  for (const b of s.baseline) {
+    const l = geo.lawyerIndex.get(b.lawyerId);
+    if (l !== undefined) add(geo.villageIndex.get(b.villageId)!, l);
+  }
   const firmLawyers = new Map<string, number[]>();
   s.lawyers.forEach((l, i) => {
     const list = firmLawyers.get(l.firmId);

@@ -1,4 +1,5 @@
 import { lawyerCap, type Scenario } from '../domain/index.js';
+import { scenarioInWgs84 } from './crs.js';
 import { haversineKm } from './distance.js';
 import { PointIndex } from './spatial.js';
 
@@ -37,7 +38,12 @@ export class Geography {
   /** every lawyer's base, interns included */
   readonly lawyerPoints: PointIndex;
 
-  constructor(readonly scenario: Scenario) {
+  /** the scenario as given, its points converted to WGS-84 once here when it declares another `crs` */
+  readonly scenario: Scenario;
+
+  constructor(input: Scenario) {
+    const scenario = scenarioInWgs84(input);
+    this.scenario = scenario;
     const { villages, lawyers, firms, regions, policy } = scenario;
     this.nV = villages.length;
     this.nL = lawyers.length;

@@ -1,14 +1,27 @@
 /**
  * A solution as bureaus and map tools take it: a GeoJSON FeatureCollection (villages, lawyers' bases,
- * adviser→village lines) and one row per village for CSV and XLSX, with Chinese headers.
+ * adviser→village lines, always WGS-84) and one row per village for CSV and XLSX, with Chinese headers
+ * (coordinates in the scenario's own system, named in the header).
  * Pure: a scenario and its solution in, documents out.
  */
-import { lawyerCap, type Region, type Scenario, type Solution, type UncoveredReason } from '../domain/index.js';
+import { type Crs, lawyerCap, type Region, type Scenario, type Solution, type UncoveredReason } from '../domain/index.js';
+import { scenarioInWgs84 } from '../geo/crs.js';
 import { type CellValue, writeCsv, writeXlsx } from './table.js';
 
-/** The table's columns, in order: the first eight as bureaus name them, then the reason and the village's id. */
-export const EXPORT_HEADER = ['县(市、区)', '镇(街道)', '村(社区)', '法律顾问', '律师事务所', '联系电话', '团队成员', '距离(公里)', '未覆盖原因', '村(社区)编号'] as const;
-const WIDTHS = [14, 14, 16, 10, 28, 16, 24, 10, 60, 16];
+/** How the table headers name a coordinate system. */
+const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/**
+ * The table's columns, in order: the first eight as bureaus name them, the reason, the village's id, then
+ * the village's longitude and latitude in the scenario's own coordinate system, which the header names.
+ */
+export function exportHeader(crs: Crs | undefined): string[] {
+  const system = CRS_LABEL[crs ?? 'wgs84'];
+  return ['县(市、区)', '镇(街道)', '村(社区)', '法律顾问', '律师事务所', '联系电话', '团队成员', '距离(公里)', '未覆盖原因', '村(社区)编号', `经度(${system})`, `纬度(${system})`];
+}
+/** The header of a scenario in WGS-84, the default. */
+export const EXPORT_HEADER = exportHeader('wgs84');
+const WIDTHS = [14, 14, 16, 10, 28, 16, 24, 10, 60, 16, 14, 14];
 
 export const UNCOVERED_LABEL: Record<UncoveredReason, string> = {
   'no-practicing-lawyer-in-range': '服务半径内没有可担任顾问的执业律师',
@@ -57,9 +70,11 @@ function lookups(scenario: Scenario, solution: Solution) {
 /**
  * Villages (Point: adviser, firm, km or why uncovered), lawyers' bases (Point: firm, load and cap) and
  * one line from each responsible adviser's base to their village (LineString: km). Each feature's
- * `properties.layer` says which of the three it is.
+ * `properties.layer` says which of the three it is. Coordinates are WGS-84 whatever the scenario's `crs`,
+ * as RFC 7946 requires.
  */
-export function solutionGeoJson(scenario: Scenario, solution: Solution): FeatureCollection {
+export function solutionGeoJson(input: Scenario, solution: Solution): FeatureCollection {
+  const scenario = scenarioInWgs84(input);
   const L = lookups(scenario, solution);
   const features: GeoFeature[] = [];
   const load = new Map<string, number>();
@@ -129,7 +144,10 @@ export function solutionGeoJson(scenario: Scenario, solution: Solution): Feature
   return { type: 'FeatureCollection', features };
 }
 
-/** One row per village, in the scenario's order; an uncovered village has no adviser and says why. */
+/**
+ * One row per village, in the scenario's order; an uncovered village has no adviser and says why. The
+ * village's coordinates stay in the scenario's own system (`exportHeader` names it).
+ */
 export function solutionRows(scenario: Scenario, solution: Solution): CellValue[][] {
   const L = lookups(scenario, solution);
   return scenario.villages.map((v) => {
@@ -137,19 +155,20 @@ export function solutionRows(scenario: Scenario, solution: Solution): CellValue[
     const u = L.uncovered.get(v.id);
     const county = L.up(v.townId, 'county')?.name ?? '';
     const town = L.regions.get(v.townId)?.name ?? v.townId;
+    const [lon, lat] = v.location;
     if (!a) {
       const reason = u ? `${UNCOVERED_LABEL[u.reason] ?? u.reason}:${u.detail}` : '方案中没有该村(社区)';
-      return [county, town, v.name, '', '', '', '', null, reason, v.id];
+      return [county, town, v.name, '', '', '', '', null, reason, v.id, lon, lat];
     }
     const lawyer = L.lawyers.get(a.lawyerId);
-    return [county, town, v.name, lawyer?.name ?? a.lawyerId, L.firmName(a.firmId), lawyer?.contact?.phone ?? '', a.team.map(L.lawyerName).join('、'), round(a.travelKm, 1), '', v.id];
+    return [county, town, v.name, lawyer?.name ?? a.lawyerId, L.firmName(a.firmId), lawyer?.contact?.phone ?? '', a.team.map(L.lawyerName).join('、'), round(a.travelKm, 1), '', v.id, lon, lat];
   });
 }
 
 export function solutionCsv(scenario: Scenario, solution: Solution): Buffer {
-  return writeCsv([...EXPORT_HEADER], solutionRows(scenario, solution));
+  return writeCsv(exportHeader(scenario.crs), solutionRows(scenario, solution));
 }
 
 export function solutionXlsx(scenario: Scenario, solution: Solution): Promise<Buffer> {
-  return writeXlsx([{ name: '村(社区)法律顾问', header: [...EXPORT_HEADER], rows: solutionRows(scenario, solution), widths: WIDTHS }]);
+  return writeXlsx([{ name: '村(社区)法律顾问', header: exportHeader(scenario.crs), rows: solutionRows(scenario, solution), widths: WIDTHS }]);
 }

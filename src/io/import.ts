@@ -399,8 +399,9 @@ export interface Pruned {
 /**
  * The scenario with the imported list put in: `replace` swaps the whole list, `append` adds after it.
  * A replacement drops the soft data that named a lawyer or village no longer there (preferences,
- * baseline entries, travel overrides) and says how much; pins are hard and stay, so the scenario check
- * names any that lost their lawyer or village.
+ * baseline entries of villages gone and baseline team places, travel overrides) and says how much; a
+ * baseline entry whose lawyer is gone stays (its village is vacated, R6). Pins are hard and stay, so the
+ * scenario check names any that lost their lawyer or village.
  */
 export function applyImport(base: Scenario, imp: Pick<SheetImport, 'kind' | 'items'>, mode: ImportMode): { scenario: ScenarioInput; offset: number; pruned: Pruned } {
   const pruned: Pruned = { preferences: 0, baseline: 0, travelOverrides: 0 };
@@ -433,8 +434,9 @@ export function applyImport(base: Scenario, imp: Pick<SheetImport, 'kind' | 'ite
       ...(p.vetoes ? { vetoes: keep(p.vetoes, (id) => villages.has(id)) } : {}),
     })),
   };
+  // A baseline entry whose lawyer is gone stays: its village is vacated (R6), which the solution counts.
   const baseline = next.baseline
-    .filter((b) => (villages.has(b.villageId) && lawyers.has(b.lawyerId)) || (pruned.baseline++, false))
+    .filter((b) => villages.has(b.villageId) || (pruned.baseline++, false))
     .map((b) => {
       if (!b.team) return b;
       const team = b.team.filter((id) => lawyers.has(id));

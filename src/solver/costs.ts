@@ -15,7 +15,7 @@ export class CostModel {
   readonly vUnranked: Int32Array;
   private readonly lVillageRank: (Map<number, number> | undefined)[];
   readonly lUnranked: Int32Array;
-  /** baseline lawyer per village, −1 for none */
+  /** baseline lawyer per village, −1 for none (or one no longer on the roster) */
   readonly baseline: Int32Array;
   private readonly firmOf: string[];
   private readonly firmLawyers = new Map<string, number[]>();
@@ -64,8 +64,9 @@ export class CostModel {
       this.lVillageRank[l] = byVillage;
       this.lUnranked[l] = villages.length;
     }
+    // R6: an entry whose lawyer has left the roster is vacated: no baseline to keep, no change to pay.
     this.baseline = new Int32Array(geo.nV).fill(-1);
-    for (const b of s.baseline) this.baseline[geo.villageIndex.get(b.villageId)!] = geo.lawyerIndex.get(b.lawyerId)!;
+    for (const b of s.baseline) this.baseline[geo.villageIndex.get(b.villageId)!] = geo.lawyerIndex.get(b.lawyerId) ?? -1;
   }
 
   /** R5: the place of lawyer l on village v's list (0 = first); unlisted lawyers come after every listed one. */

@@ -4,6 +4,7 @@ import type { Geography } from '../geo/geography.js';
 import { AdviserPool } from '../geo/pool.js';
 import { CostModel, UNITS } from './costs.js';
 import { TransportFlow, type TransportProblem } from './flow.js';
+import { keepBaselineAmongEquals } from './ties.js';
 
 /** A pair left out of the model that prices out: village v, adviser node g at road km. */
 export interface PricedPair {
@@ -24,7 +25,7 @@ export interface IndividualResult {
   /** candidate rows over pool nodes, including every pair pricing added */
   candidates: Candidates;
   flow: TransportFlow;
-  /** lawyer per village, −1 uncovered */
+  /** lawyer per village, −1 uncovered: of the optimal plans, one keeping the most baseline advisers (ties.ts) */
   lawyerOf: Int32Array;
   /** objective and its proven lower bound, in cost units (not thousandths) */
   objective: number;
@@ -69,12 +70,14 @@ export function solveIndividual(geo: Geography, weights: Weights, onProgress?: (
   }
   const boundUnits = flow.dualBound();
   if (!Number.isFinite(boundUnits)) throw new Error('internal: the duals of the final flow are not feasible');
+  const first = lawyersOfNodes(geo, pool, flow);
+  onProgress?.({ phase: 'ties: keep baseline advisers', fraction: 0 });
   return {
     cm,
     pool,
     candidates,
     flow,
-    lawyerOf: lawyersOfNodes(geo, pool, flow),
+    lawyerOf: keepBaselineAmongEquals(geo, cm, pool, flow, first) ?? first,
     objective: flow.objective() / UNITS,
     bound: boundUnits / UNITS,
     pricingRounds: rounds,

@@ -4,7 +4,7 @@ import { AdviserPool } from '../geo/pool.js';
 import type { ModesResult } from './modes.js';
 import { MODE_FIRM_TOWN, MODE_TEAM } from './options.js';
 import { UNITS } from './costs.js';
-import { explainUncovered, gapOf, loadFigures, planMetrics } from './report.js';
+import { explainUncovered, gapOf, loadFigures, planMetrics, vacatedVillages } from './report.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const list = (names: string[], max = 8) => names.slice(0, max).join('、') + (names.length > max ? ` 等 ${names.length} 个` : '');
@@ -14,6 +14,7 @@ export function modesSolution(geo: Geography, weights: Weights, res: ModesResult
   const objective = res.objectiveUnits / UNITS;
   const bound = res.boundUnits / UNITS;
   const gap = gapOf(objective, bound);
+  const { metrics, blockingPairs } = modesMetrics(geo, res);
   return {
     schema: SOLUTION_SCHEMA,
     scenarioName: geo.scenario.name,
@@ -22,12 +23,13 @@ export function modesSolution(geo: Geography, weights: Weights, res: ModesResult
     status: gap <= 1e-9 ? 'optimal' : 'feasible',
     weights,
     ...modesDocument(geo, res),
-    metrics: { objective, bound, gap, ...modesMetrics(geo, res), solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+    metrics: { objective, bound, gap, ...metrics, solveMs: Math.round(performance.now() - started), candidatePairs: res.columns, pricingRounds: res.pricingRounds },
+    blockingPairs,
   };
 }
 
 /** Assignments (with teams and missing needs), firm-town pairs, named teams and uncovered villages of a team / firm-town plan. */
-export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams'> {
+export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams' | 'changes'> {
   const { villages, lawyers } = geo.scenario;
   const { ctx } = res;
   const load = loadAnyRole(geo, res);
@@ -66,7 +68,7 @@ export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 
     uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
   }
 
-  const out: Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams'> = { assignments, uncovered };
+  const out: Pick<Solution, 'assignments' | 'uncovered' | 'firmTowns' | 'teams' | 'changes'> = { assignments, uncovered };
   if (res.firmTown) {
     out.firmTowns = res.firmTown.towns
       .map((t, i) => ({ townId: t.id, firm: res.firmTown!.firmOfTown[i] }))
@@ -75,6 +77,8 @@ export function modesDocument(geo: Geography, res: ModesResult): Pick<Solution, 
   }
   const teams = namedTeams(assignments);
   if (teams.length > 0) out.teams = teams;
+  const vacated = vacatedVillages(geo);
+  if (vacated.length > 0) out.changes = { vacated };
   return out;
 }
 
@@ -109,8 +113,8 @@ export function namedTeams(assignments: Solution['assignments']): NonNullable<So
 
 /** Metrics of a team / firm-town plan: as in individual mode, with the load counted in any role (R1). */
 export function modesMetrics(geo: Geography, res: ModesResult) {
-  const metrics = planMetrics(geo, res.cm, new AdviserPool(geo, () => true), res.lawyerOf);
-  return { ...metrics, load: loadFigures(geo, loadAnyRole(geo, res)) };
+  const { metrics, blockingPairs } = planMetrics(geo, res.cm, new AdviserPool(geo, () => true), res.lawyerOf);
+  return { metrics: { ...metrics, load: loadFigures(geo, loadAnyRole(geo, res)) }, blockingPairs };
 }
 
 /**

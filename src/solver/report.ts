@@ -1,22 +1,22 @@
-import type { Solution, SolutionMetrics, UncoveredReason } from '../domain/index.js';
+import { compareBlockingPairs, type BlockingPair, type Solution, type SolutionMetrics, type UncoveredReason, type Vacated } from '../domain/index.js';
 import type { Geography } from '../geo/geography.js';
 import type { AdviserPool } from '../geo/pool.js';
 import type { CostModel } from './costs.js';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Travel, load, preference and change figures of a plan (SPEC §3 metrics). */
 /** (objective − bound) / max(1, |objective|), never negative (MODEL.md). */
 export function gapOf(objective: number, bound: number): number {
   return Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
 }
 
+/** Metrics of a plan (SPEC §3) other than its objective, bound and time, and its blocking pairs (R5), listed apart. */
 export function planMetrics(
   geo: Geography,
   cm: CostModel,
   pool: AdviserPool,
   lawyerOf: Int32Array,
-): Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'> {
+): { metrics: Omit<SolutionMetrics, 'objective' | 'bound' | 'gap' | 'solveMs'>; blockingPairs: BlockingPair[] } {
   const load = new Int32Array(geo.nL);
   for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) load[lawyerOf[v]]++;
   const villageRankHistogram: Record<string, number> = {};
@@ -31,6 +31,7 @@ export function planMetrics(
       bump(lawyerRankHistogram, cm.lawyerRanked(l, v) ? String(cm.lawyerRank(l, v) + 1) : 'unranked');
     }
   }
+  // R6: moves away from a baseline adviser still on the roster; villages whose adviser left are counted apart.
   let vsBaseline = 0;
   const byCounty: Record<string, number> = {};
   for (let v = 0; v < geo.nV; v++) {
@@ -40,16 +41,31 @@ export function planMetrics(
     const county = geo.vCounty[v] ?? '(none)';
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
+  const vacated = vacatedVillages(geo).length;
+  const blocking = blockingPairs(geo, cm, pool, lawyerOf, load);
   return {
-    travelKm: travelStats(geo, lawyerOf),
-    load: loadFigures(geo, load),
-    preferences: {
-      villageRankHistogram,
-      lawyerRankHistogram,
-      blockingPairs: blockingPairs(geo, cm, pool, lawyerOf, load),
+    metrics: {
+      travelKm: travelStats(geo, lawyerOf),
+      load: loadFigures(geo, load),
+      preferences: {
+        villageRankHistogram,
+        lawyerRankHistogram,
+        blockingPairs: { count: blocking.count, villages: blocking.villages },
+      },
+      changes: { vsBaseline, byCounty, vacated },
     },
-    changes: { vsBaseline, byCounty },
+    blockingPairs: blocking.pairs,
   };
+}
+
+/**
+ * R6: the baseline's villages whose adviser is no longer on the roster, in scenario order, with that
+ * adviser: whatever the plan, they have a new adviser (or none).
+ */
+export function vacatedVillages(geo: Geography): Vacated[] {
+  const gone = new Map<number, string>();
+  for (const b of geo.scenario.baseline) if (!geo.lawyerIndex.has(b.lawyerId)) gone.set(geo.villageIndex.get(b.villageId)!, b.lawyerId);
+  return [...gone].sort((a, b) => a[0] - b[0]).map(([v, lawyerId]) => ({ villageId: geo.scenario.villages[v].id, lawyerId }));
 }
 
 /** Villages per practicing lawyer: how many lawyers have each load, and the largest load. */
@@ -64,18 +80,22 @@ export function loadFigures(geo: Geography, load: Int32Array): SolutionMetrics['
   return { histogram, max };
 }
 
-/** Road km of the advisers: total, mean, p95 and max over the assigned villages. */
+/**
+ * Road km of the advisers: total, mean, p95 and max over the assigned villages, from the figures the
+ * assignments report (MODEL.md): each rounded to the metre, the total summed exactly in metres, the mean
+ * rounded to the metre, p95 and max being assignments' own figures.
+ */
 export function travelStats(geo: Geography, lawyerOf: Int32Array): SolutionMetrics['travelKm'] {
-  const kms: number[] = [];
-  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) kms.push(geo.roadKm(v, lawyerOf[v]));
-  if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
-  kms.sort((a, b) => a - b);
-  const total = kms.reduce((s, k) => s + k, 0);
+  const metres: number[] = [];
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] >= 0) metres.push(Math.round(geo.roadKm(v, lawyerOf[v]) * 1000));
+  if (metres.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
+  metres.sort((a, b) => a - b);
+  const total = metres.reduce((s, m) => s + m, 0);
   return {
-    total: round3(total),
-    mean: round3(total / kms.length),
-    p95: round3(kms[Math.ceil(0.95 * kms.length) - 1]),
-    max: round3(kms[kms.length - 1]),
+    total: total / 1000,
+    mean: Math.round(total / metres.length) / 1000,
+    p95: metres[Math.ceil(0.95 * metres.length) - 1] / 1000,
+    max: metres[metres.length - 1] / 1000,
   };
 }
 
@@ -83,7 +103,8 @@ export function travelStats(geo: Geography, lawyerOf: Int32Array): SolutionMetri
  * R5: every pair of a village v and a lawyer l in range who may advise it, where v strictly prefers l
  * to what it has (uncovered is worst) and l strictly prefers v to its worst village or has room.
  * Each side orders its own list first, then the rest by road km. Judged over every lawyer in range,
- * not only the solver's candidates, so the figure does not depend on pruning.
+ * not only the solver's candidates, so the figure does not depend on pruning. The pairs come sorted by
+ * village id, then lawyer id (`compareBlockingPairs`), the order the solution lists them in.
  */
 export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, lawyerOf: Int32Array, load: Int32Array) {
   const worst = new Int32Array(geo.nL).fill(-1);
@@ -92,7 +113,7 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
     if (l >= 0 && (worst[l] < 0 || lawyerOrder(geo, cm, l, v, worst[l]) > 0)) worst[l] = v;
   }
   const accepts = (l: number, v: number) => load[l] < geo.lCap[l] || (worst[l] >= 0 && lawyerOrder(geo, cm, l, v, worst[l]) < 0);
-  const pairs: [string, string][] = [];
+  const pairs: BlockingPair[] = [];
   const { villages, lawyers } = geo.scenario;
   const villagesIn = new Set<number>();
   const ids: number[] = [];
@@ -136,7 +157,7 @@ export function blockingPairs(geo: Geography, cm: CostModel, pool: AdviserPool, 
     found.sort((a, b) => a - b);
     for (const l of found) pairs.push([villages[v].id, lawyers[l].id]);
   }
-  return { count: pairs.length, villages: villagesIn.size, pairs };
+  return { count: pairs.length, villages: villagesIn.size, pairs: pairs.sort(compareBlockingPairs) };
 }
 
 /** How village v orders lawyers a and b: negative when it prefers a. Its list first, then the nearer. */
@@ -152,10 +173,16 @@ export function lawyerOrder(geo: Geography, cm: CostModel, l: number, a: number,
 const fmtKm = (km: number) => `${km.toFixed(1)} 公里`;
 
 /**
- * Why village v has no adviser, in words a bureau clerk understands, naming the lawyers it could
- * have had and why each was not possible.
+ * The plan an uncovered village's words are about: the optimum (the default), or a stable match (R5),
+ * saying whether the optimal plan of the same scenario covers the village.
  */
-export function explainUncovered(geo: Geography, v: number, load: Int32Array): { reason: UncoveredReason; detail: string } {
+export type UncoveredIn = { plan: 'optimal' } | { plan: 'stable'; coveredByOptimum: boolean };
+
+/**
+ * Why village v has no adviser, in words a bureau clerk understands, naming the lawyers it could
+ * have had and why each was not possible, worded for the plan it is in.
+ */
+export function explainUncovered(geo: Geography, v: number, load: Int32Array, where: UncoveredIn = { plan: 'optimal' }): { reason: UncoveredReason; detail: string } {
   const { lawyers } = geo.scenario;
   const ids: number[] = [];
   const kms: number[] = [];
@@ -181,9 +208,12 @@ export function explainUncovered(geo: Geography, v: number, load: Int32Array): {
   if (otherCity.length) notes.push(`外市律师 ${list(otherCity)} 不属对口支援,只服务本市(R7)`);
   const tail = notes.length ? `;${notes.join(';')}` : '';
   if (full.length > 0) {
+    const plan = where.plan === 'optimal' ? '在最优方案中' : '在本稳定匹配方案中';
+    const optimum =
+      where.plan === 'stable' && where.coveredByOptimum ? ';最优方案可为本村安排顾问,本方案按双向选择(R5)稳定匹配而未能覆盖' : '';
     return {
       reason: 'all-candidates-at-cap',
-      detail: `${range}可担任顾问的 ${full.length} 名执业律师在最优方案中都已满额(R1):${list(full)}${tail}${vetoed.length ? `;另有 ${list(vetoed)}(R5)` : ''}`,
+      detail: `${range}可担任顾问的 ${full.length} 名执业律师${plan}都已满额(R1):${list(full)}${tail}${vetoed.length ? `;另有 ${list(vetoed)}(R5)` : ''}${optimum}`,
     };
   }
   if (vetoed.length > 0) {
@@ -210,8 +240,11 @@ function nearestBeyond(geo: Geography, v: number): string {
   return '';
 }
 
-/** Assignments and uncovered villages of a plan, in scenario order. */
-export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solution, 'assignments' | 'uncovered'> {
+/**
+ * Assignments and uncovered villages of a plan, in scenario order, and the baseline's vacated villages.
+ * `optimum`, for a stable match: the optimal plan of the same scenario, which the words of uncovered villages compare with.
+ */
+export function planDocument(geo: Geography, lawyerOf: Int32Array, optimum?: Int32Array): Pick<Solution, 'assignments' | 'uncovered' | 'changes'> {
   const { villages, lawyers } = geo.scenario;
   const assignments: Solution['assignments'] = [];
   const uncovered: Solution['uncovered'] = [];
@@ -222,8 +255,10 @@ export function planDocument(geo: Geography, lawyerOf: Int32Array): Pick<Solutio
     if (l >= 0) {
       assignments.push({ villageId: villages[v].id, lawyerId: lawyers[l].id, team: [], firmId: lawyers[l].firmId, travelKm: round3(geo.roadKm(v, l)) });
     } else {
-      uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load) });
+      const where: UncoveredIn = optimum ? { plan: 'stable', coveredByOptimum: optimum[v] >= 0 } : { plan: 'optimal' };
+      uncovered.push({ villageId: villages[v].id, ...explainUncovered(geo, v, load, where) });
     }
   }
-  return { assignments, uncovered };
+  const vacated = vacatedVillages(geo);
+  return { assignments, uncovered, ...(vacated.length > 0 ? { changes: { vacated } } : {}) };
 }

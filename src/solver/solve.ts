@@ -78,7 +78,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   if ((options.method ?? 'optimal') === 'optimal') {
     options.onProgress?.({ phase: 'report', fraction: 0 });
     const doc = planDocument(geo, optimal.lawyerOf);
-    const metrics = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf);
+    const { metrics, blockingPairs } = planMetrics(geo, optimal.cm, optimal.pool, optimal.lawyerOf);
     return {
       ...base,
       method: 'optimal',
@@ -93,6 +93,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
         candidatePairs: adviserPairCount(optimal.pool, optimal.candidates),
         pricingRounds: optimal.pricingRounds,
       },
+      blockingPairs,
     };
   }
 
@@ -102,8 +103,10 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
   const rows = lawyerRows(geo, optimal.pool, optimal.candidates);
   const { lawyerOf, candidates } = stableMatch(geo, optimal.cm, rows, extraPairs(geo).pinned, proposing);
   const objective = objectiveOf(geo, optimal.cm, lawyerOf);
-  const doc = planDocument(geo, lawyerOf);
-  const metrics = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
+  const doc = planDocument(geo, lawyerOf, optimal.lawyerOf);
+  const { metrics, blockingPairs } = planMetrics(geo, optimal.cm, optimal.pool, lawyerOf);
+  let uncoveredCoveredByOptimum = 0;
+  for (let v = 0; v < geo.nV; v++) if (lawyerOf[v] < 0 && optimal.lawyerOf[v] >= 0) uncoveredCoveredByOptimum++;
   return {
     ...base,
     method: proposing === 'villages' ? 'stable-village-proposing' : 'stable-lawyer-proposing',
@@ -116,8 +119,10 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
       ...metrics,
       solveMs: Math.round(performance.now() - started),
       optimalTravelKm: travelStats(geo, optimal.lawyerOf).total,
+      stable: { uncoveredCoveredByOptimum },
       candidatePairs: candidates.node.length,
     },
+    blockingPairs,
   };
 }
 

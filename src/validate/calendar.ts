@@ -4,8 +4,25 @@ import { haversineKm } from './geo.js';
 import { type HolidayView, holidayView } from './holidays.js';
 import type { Violation } from './violation.js';
 
-/** A violation of a service rule for one village over some months; a declared shortfall over those months excuses it. */
-type ServiceViolation = Violation & { months?: string[] };
+/**
+ * A violation of a service rule for one village over some months; a declared shortfall over those months
+ * excuses it. `request`: an R12 evening-school or weekend visit a village asked for, which is a wish the
+ * calendar meets where it can, so an unmet one is a warning, never a violation.
+ */
+type ServiceViolation = Violation & { months?: string[]; request?: boolean };
+
+/**
+ * Something a calendar leaves undone that breaks no hard rule, for a person to look at: a shortfall the
+ * calendar declares, an R12 request the validator finds unmet, or a calendar for another year than the
+ * scenario's. By rule, village and month where it concerns one.
+ */
+export interface Warning {
+  rule: Violation['rule'];
+  villageId?: string;
+  lawyerId?: string;
+  month?: string;
+  message: string;
+}
 
 /** What a village got in one month. */
 interface MonthTally {
@@ -191,9 +208,9 @@ function checkService(ix: ScenarioIndex, calendar: Calendar, serving: Map<string
           ...at,
         });
       if (wants && t.eveningSchool < wants.eveningSchoolPerMonth)
-        out.push({ rule: 'R12', message: `village ${villageId} has ${t.eveningSchool} evening-school visits in ${month}, asked for ${wants.eveningSchoolPerMonth}`, ...at });
+        out.push({ rule: 'R12', message: `village ${villageId} has ${t.eveningSchool} evening-school visits in ${month}, asked for ${wants.eveningSchoolPerMonth}`, ...at, request: true });
       if (wants && t.weekend < wants.weekendPerMonth)
-        out.push({ rule: 'R12', message: `village ${villageId} has ${t.weekend} weekend visits in ${month}, asked for ${wants.weekendPerMonth}`, ...at });
+        out.push({ rule: 'R12', message: `village ${villageId} has ${t.weekend} weekend visits in ${month}, asked for ${wants.weekendPerMonth}`, ...at, request: true });
     }
     if (flexible) {
       for (const half of halves) {
@@ -254,13 +271,42 @@ function declared(calendar: Calendar, v: ServiceViolation): boolean {
   );
 }
 
-/** Every check of a visit calendar against the plan and the scenario; declared shortfalls are not violations. */
+/**
+ * Every check of a visit calendar against the plan and the scenario; declared shortfalls and unmet R12
+ * requests are not violations (see `calendarWarnings`).
+ */
 export function checkCalendar(ix: ScenarioIndex, solution: Solution, calendar: Calendar, holidays?: HolidayTable): Violation[] {
   const serving = servingLawyers(ix, solution);
   const tallies = tally(calendar);
   const service = checkService(ix, calendar, serving, tallies)
-    .filter((v) => !declared(calendar, v))
-    .map(({ months: _months, ...v }) => v);
+    .filter((v) => !v.request && !declared(calendar, v))
+    .map(({ months: _months, request: _request, ...v }) => v);
   const days = holidayView(calendar.year, holidays);
   return [...checkVisits(ix, calendar, serving, days), ...checkOverlaps(ix, calendar), ...service, ...checkSummary(ix, calendar, tallies)];
+}
+
+/**
+ * What the calendar leaves undone without breaking a hard rule: a calendar for another year than the
+ * scenario's, every shortfall the calendar declares (its rule, village, month and words), then every R12
+ * evening-school or weekend request the visits do not meet that the calendar did not declare.
+ */
+export function calendarWarnings(ix: ScenarioIndex, solution: Solution, calendar: Calendar): Warning[] {
+  const out: Warning[] = [];
+  if (calendar.year !== ix.scenario.year)
+    out.push({ rule: 'SCHEDULE', message: `the calendar is for ${calendar.year}, but the scenario is for ${ix.scenario.year}` });
+  for (const s of calendar.shortfalls) {
+    out.push({
+      rule: s.rule,
+      ...(s.villageId !== undefined ? { villageId: s.villageId } : {}),
+      ...(s.lawyerId !== undefined ? { lawyerId: s.lawyerId } : {}),
+      ...(s.month !== undefined ? { month: s.month } : {}),
+      message: s.detail,
+    });
+  }
+  const serving = servingLawyers(ix, solution);
+  for (const v of checkService(ix, calendar, serving, tally(calendar))) {
+    if (!v.request || declared(calendar, v)) continue;
+    out.push({ rule: v.rule, ...(v.villageId !== undefined ? { villageId: v.villageId } : {}), month: v.months?.[0], message: v.message });
+  }
+  return out;
 }

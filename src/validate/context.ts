@@ -1,4 +1,5 @@
 import type { Firm, Lawyer, LonLat, Region, Scenario, ServiceMode, Solution, Village } from '../domain/index.js';
+import { scenarioInWgs84 } from '../geo/crs.js';
 import { haversineKm } from './geo.js';
 
 const pairKey = (lawyerId: string, villageId: string) => `${lawyerId}\u0000${villageId}`;
@@ -18,15 +19,23 @@ export class ScenarioIndex {
   readonly lawyerRanking = new Map<string, string[]>();
   /** village id → pinned lawyer id */
   readonly pins = new Map<string, string>();
-  /** village id → baseline lawyer id */
+  /** village id → baseline lawyer id, for baseline entries whose lawyer is still on the roster (R6) */
   readonly baseline = new Map<string, string>();
+  /** village id → baseline lawyer id, for entries whose lawyer is no longer on the roster: the village is vacated */
+  readonly vacated = new Map<string, string>();
   /** villages per town, in scenario order */
   readonly villagesOfTown = new Map<string, Village[]>();
   private readonly overrides = new Map<string, number>();
   private readonly overridesOfVillage = new Map<string, { lawyerId: string; km: number }[]>();
   private readonly cityMemo = new Map<string, string | undefined>();
 
-  constructor(readonly scenario: Scenario) {
+  /** the scenario as given, its points converted to WGS-84 once here when it declares another `crs` */
+  readonly scenario: Scenario;
+
+  constructor(input: Scenario) {
+    // The one shared transform (src/geo/crs.ts, a coordinate conversion, no solver code): distances are WGS-84.
+    const scenario = scenarioInWgs84(input);
+    this.scenario = scenario;
     for (const r of scenario.regions) if (!this.regions.has(r.id)) this.regions.set(r.id, r);
     for (const f of scenario.firms) if (!this.firms.has(f.id)) this.firms.set(f.id, f);
     for (const l of scenario.lawyers) if (!this.lawyers.has(l.id)) this.lawyers.set(l.id, l);
@@ -46,7 +55,7 @@ export class ScenarioIndex {
       this.lawyerRanking.set(p.lawyerId, p.villages ?? []);
     }
     for (const p of scenario.pins) this.pins.set(p.villageId, p.lawyerId);
-    for (const b of scenario.baseline) this.baseline.set(b.villageId, b.lawyerId);
+    for (const b of scenario.baseline) (this.lawyers.has(b.lawyerId) ? this.baseline : this.vacated).set(b.villageId, b.lawyerId);
     for (const o of scenario.travelOverrides) {
       this.overrides.set(pairKey(o.lawyerId, o.villageId), o.km);
       const list = this.overridesOfVillage.get(o.villageId);

@@ -4,7 +4,7 @@
  */
 import type { Calendar, HolidayTable, Scenario, Solution } from '../domain/index.js';
 import { checkCaps, checkCities, checkCoverage, checkInterns, checkPins, checkReferences, checkTeams, checkTravel, checkVetoes, resolveAssignments } from './assignments.js';
-import { checkCalendar } from './calendar.js';
+import { calendarWarnings as warningsOf, checkCalendar, type Warning } from './calendar.js';
 import { ScenarioIndex } from './context.js';
 import { checkFirmTowns } from './firm-town.js';
 import { checkMetrics } from './metrics.js';
@@ -13,6 +13,7 @@ import { checkUncoveredReasons } from './uncovered.js';
 import type { Violation } from './violation.js';
 
 export type { Violation } from './violation.js';
+export type { Warning } from './calendar.js';
 
 /** Every broken rule of a solution, checked against its scenario; an empty list means the plan holds. */
 export function validateSolution(scenario: Scenario, solution: Solution): Violation[] {
@@ -36,10 +37,19 @@ export function validateSolution(scenario: Scenario, solution: Solution): Violat
 }
 
 /**
- * Every broken rule of a visit calendar for a solution; shortfalls the calendar declares are not counted.
+ * Every broken rule of a visit calendar for a solution; shortfalls the calendar declares, and R12 evening or
+ * weekend visits a village asked for that the visits do not give, are not violations but warnings (`calendarWarnings`).
  * Holidays: `opts.holidays` (an official table loaded by the user) when given, else the table shipped for
  * the year, else the statutory days alone.
  */
 export function validateCalendar(scenario: Scenario, solution: Solution, calendar: Calendar, opts: { holidays?: HolidayTable } = {}): Violation[] {
   return checkCalendar(new ScenarioIndex(scenario), solution, calendar, opts.holidays);
+}
+
+/**
+ * What a visit calendar leaves undone without breaking a hard rule, for a person to look at: a calendar
+ * year other than the scenario's, the shortfalls the calendar declares, and unmet R12 requests.
+ */
+export function calendarWarnings(scenario: Scenario, solution: Solution, calendar: Calendar): Warning[] {
+  return warningsOf(new ScenarioIndex(scenario), solution, calendar);
 }

@@ -10,7 +10,9 @@ export interface RecomputedMetrics {
   objectiveTolerance: number;
   travelKm: { total: number; mean: number; p95: number; max: number };
   load: { histogram: Record<string, number>; max: number };
-  changes: { vsBaseline: number; byCounty: Record<string, number> };
+  changes: { vsBaseline: number; byCounty: Record<string, number>; vacated: number };
+  /** R6: the baseline's villages whose lawyer is no longer on the roster, in scenario order */
+  vacated: { villageId: string; lawyerId: string }[];
 }
 
 /** R5: the village's rank of a lawyer: place on its lawyer list, else |lawyers| + place of the firm, else past both lists. */
@@ -31,15 +33,19 @@ export function lawyerRank(ix: ScenarioIndex, l: Lawyer, v: Village): number {
   return i >= 0 ? i : list.length;
 }
 
+/**
+ * MODEL.md: travel figures from the assignments' `travelKm` (each checked against the road km under
+ * TRAVEL), in whole metres: the total summed exactly, the mean rounded to the metre.
+ */
 function travelFigures(kms: number[]): RecomputedMetrics['travelKm'] {
   if (kms.length === 0) return { total: 0, mean: 0, p95: 0, max: 0 };
-  const sorted = [...kms].sort((a, b) => a - b);
-  const total = sorted.reduce((s, x) => s + x, 0);
+  const metres = kms.map((km) => Math.round(km * 1000)).sort((a, b) => a - b);
+  const total = metres.reduce((s, x) => s + x, 0);
   return {
-    total,
-    mean: total / sorted.length,
-    p95: sorted[Math.ceil(0.95 * sorted.length) - 1],
-    max: sorted[sorted.length - 1],
+    total: total / 1000,
+    mean: Math.round(total / metres.length) / 1000,
+    p95: metres[Math.ceil(0.95 * metres.length) - 1] / 1000,
+    max: metres[metres.length - 1] / 1000,
   };
 }
 
@@ -100,12 +106,15 @@ export function recomputeMetrics(ix: ScenarioIndex, solution: Solution): Recompu
     byCounty[county] = (byCounty[county] ?? 0) + 1;
   }
 
+  const vacated = [...ix.villages.keys()].filter((id) => ix.vacated.has(id)).map((villageId) => ({ villageId, lawyerId: ix.vacated.get(villageId)! }));
+
   return {
     objective,
     objectiveTolerance: 0.0005 * (ix.villages.size + slots) + 1e-6 * Math.abs(objective),
     travelKm: travelFigures(solution.assignments.map((a) => a.travelKm)),
     load: { histogram, max: maxLoad },
-    changes: { vsBaseline, byCounty },
+    changes: { vsBaseline, byCounty, vacated: vacated.length },
+    vacated,
   };
 }
 
@@ -136,7 +145,8 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
   for (const key of ['total', 'mean', 'p95', 'max'] as const) {
     const got = m.travelKm[key];
     const expected = want.travelKm[key];
-    if (Math.abs(got - expected) > 0.01 + 1e-6 * Math.abs(expected))
+    // The same rule on both sides (MODEL.md), so the figures agree to the metre.
+    if (!(Math.abs(got - expected) < 0.0005))
       bad(`travelKm.${key}`, `travel km ${key} reported as ${got}, recomputed ${expected.toFixed(3)}`);
   }
 
@@ -148,6 +158,26 @@ export function checkMetrics(ix: ScenarioIndex, solution: Solution): Violation[]
     bad('changes.vsBaseline', `changes vs baseline reported as ${m.changes.vsBaseline}, recomputed ${want.changes.vsBaseline}`);
   if (!sameCounts(m.changes.byCounty, want.changes.byCounty))
     bad('changes.byCounty', `changes by county reported as ${showCounts(m.changes.byCounty)}, recomputed ${showCounts(want.changes.byCounty)}`);
+  if (m.changes.vacated !== want.changes.vacated)
+    bad('changes.vacated', `villages vacated by a departed baseline adviser reported as ${m.changes.vacated}, recomputed ${want.changes.vacated}`);
+  const reported = solution.changes?.vacated ?? [];
+  const listed = new Map(reported.map((x) => [x.villageId, x.lawyerId]));
+  const wrong = want.vacated.filter((x) => listed.get(x.villageId) !== x.lawyerId);
+  const extra = reported.filter((x) => ix.vacated.get(x.villageId) !== x.lawyerId);
+  if (wrong.length > 0 || extra.length > 0 || listed.size !== reported.length) {
+    const show = (xs: { villageId: string; lawyerId: string }[]) => xs.slice(0, 5).map((x) => `${x.villageId} (${x.lawyerId})`).join(', ') + (xs.length > 5 ? ` and ${xs.length - 5} more` : '');
+    const parts = [
+      wrong.length > 0 ? `missing ${show(wrong)}` : '',
+      extra.length > 0 ? `not vacated: ${show(extra)}` : '',
+      listed.size !== reported.length ? 'a village is listed twice' : '',
+    ].filter(Boolean);
+    out.push({ rule: 'METRICS', message: `vacated villages (baseline adviser no longer on the roster): ${parts.join('; ')}`, path: 'changes.vacated' });
+  }
+
+  // Stable mode: the villages it leaves uncovered that the optimum covers are some of its uncovered ones.
+  const stable = m.stable?.uncoveredCoveredByOptimum;
+  if (stable !== undefined && stable > solution.uncovered.length)
+    bad('stable.uncoveredCoveredByOptimum', `villages uncovered here but covered by the optimal plan reported as ${stable}, but only ${solution.uncovered.length} are uncovered`);
 
   const tol = 0.0005 * (ix.villages.size + solution.assignments.reduce((s, a) => s + 1 + a.team.length, 0)) + 1e-6 * Math.abs(m.objective);
   if (m.bound > m.objective + tol) bad('bound', `bound ${m.bound} exceeds objective ${m.objective}`);

@@ -5,12 +5,19 @@ import { PointGrid } from './geo.js';
 import { lawyerRank, villageRank } from './metrics.js';
 import type { Violation } from './violation.js';
 
-/** The preference figures of `solution.metrics.preferences`, re-derived from the scenario and the plan (R5). */
+/**
+ * The preference figures of `solution.metrics.preferences`, re-derived from the scenario and the plan (R5),
+ * and the blocking pairs the solution lists (`solution.blockingPairs`), in its order: village id, then lawyer id.
+ */
 export interface RecomputedPreferences {
   villageRankHistogram: Record<string, number>;
   lawyerRankHistogram: Record<string, number>;
-  blockingPairs: { count: number; villages: number; pairs: [string, string][] };
+  blockingPairs: { count: number; villages: number };
+  pairs: [string, string][];
 }
+
+/** The list's order (MODEL.md): village id, then lawyer id, by UTF-16 code units. */
+const byIds = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
 /** What a village has now: its adviser and their road km, or nothing. */
 type Holding = { kind: 'assigned'; adviser: Lawyer; km: number } | { kind: 'uncovered' };
@@ -301,11 +308,12 @@ function recompute(orders: Orders, solution: Solution): RecomputedPreferences {
     bump(lawyerRankHistogram, histKey(i >= 0 ? i : list.length, list.length));
   }
 
-  const pairs = blockingPairs(orders);
+  const pairs = blockingPairs(orders).sort(byIds);
   return {
     villageRankHistogram,
     lawyerRankHistogram,
-    blockingPairs: { count: pairs.length, villages: new Set(pairs.map(([v]) => v)).size, pairs },
+    blockingPairs: { count: pairs.length, villages: new Set(pairs.map(([v]) => v)).size },
+    pairs,
   };
 }
 
@@ -333,14 +341,14 @@ class PairSet {
   }
 }
 
-// METRICS: the reported rank histograms and blocking pairs (R5) agree with the plan.
+// METRICS: the reported rank histograms and blocking pairs (R5) agree with the plan; the list is in its order.
 export function checkPreferences(ix: ScenarioIndex, solution: Solution): Violation[] {
   const out: Violation[] = [];
   const got = solution.metrics.preferences;
   const orders = new Orders(ix, solution);
   const want = recompute(orders, solution);
   const bad = (path: string, message: string, at: { villageId?: string; lawyerId?: string } = {}) =>
-    out.push({ rule: 'METRICS', message, ...at, path: `metrics.preferences.${path}` });
+    out.push({ rule: 'METRICS', message, ...at, path: path === 'blockingPairs' ? path : `metrics.preferences.${path}` });
 
   for (const key of ['villageRankHistogram', 'lawyerRankHistogram'] as const) {
     if (!sameCounts(got[key], want[key]))
@@ -353,30 +361,35 @@ export function checkPreferences(ix: ScenarioIndex, solution: Solution): Violati
   if (bp.villages !== wantBp.villages)
     bad('blockingPairs.villages', `villages in a blocking pair reported as ${bp.villages}, recomputed ${wantBp.villages}`);
 
-  const wanted = new PairSet(wantBp.pairs);
+  const listedPairs = solution.blockingPairs;
+  const wanted = new PairSet(want.pairs);
   const reported = new PairSet([]);
   const extra: [string, string][] = [];
   let repeated = 0;
-  for (const [v, l] of bp.pairs) {
+  for (const [v, l] of listedPairs) {
     if (!reported.add(v, l)) repeated++;
     else if (!wanted.has(v, l)) extra.push([v, l]);
   }
-  const missing = wantBp.pairs.filter(([v, l]) => !reported.has(v, l));
+  const missing = want.pairs.filter(([v, l]) => !reported.has(v, l));
   const list = (pairs: [string, string][]) =>
     pairs
       .slice(0, SHOWN)
       .map(([v, l]) => `[${v}, ${l}] (${orders.explain(v, l)})`)
       .join('; ') + (pairs.length > SHOWN ? `; and ${pairs.length - SHOWN} more` : '');
   if (missing.length > 0)
-    bad('blockingPairs.pairs', `${missing.length} blocking pair${missing.length === 1 ? ' is' : 's are'} missing from the report: ${list(missing)}`, {
+    bad('blockingPairs', `${missing.length} blocking pair${missing.length === 1 ? ' is' : 's are'} missing from the report: ${list(missing)}`, {
       villageId: missing[0][0],
       lawyerId: missing[0][1],
     });
   if (extra.length > 0)
-    bad('blockingPairs.pairs', `${extra.length} reported pair${extra.length === 1 ? ' does' : 's do'} not block: ${list(extra)}`, {
+    bad('blockingPairs', `${extra.length} reported pair${extra.length === 1 ? ' does' : 's do'} not block: ${list(extra)}`, {
       villageId: extra[0][0],
       lawyerId: extra[0][1],
     });
-  if (repeated > 0) bad('blockingPairs.pairs', `${repeated} blocking pair${repeated === 1 ? ' is' : 's are'} listed more than once`);
+  if (repeated > 0) bad('blockingPairs', `${repeated} blocking pair${repeated === 1 ? ' is' : 's are'} listed more than once`);
+  // The order a page of the list starts from (MODEL.md): village id, then lawyer id.
+  const unordered = listedPairs.findIndex((p, i) => i > 0 && byIds(listedPairs[i - 1], p) > 0);
+  if (unordered > 0)
+    bad('blockingPairs', `blocking pairs are not sorted by village id, then lawyer id: [${listedPairs[unordered].join(', ')}] at blockingPairs[${unordered}] comes after [${listedPairs[unordered - 1].join(', ')}]`);
   return out;
 }

@@ -34,6 +34,30 @@ describe('ovola calendar', () => {
     expect(check.code).toBe(0);
   });
 
+  test('validate lists declared shortfalls and unmet evening/weekend requests as WARN lines, counts them on stderr, and exits 0', async () => {
+    // The calendar of the first test gives V1 one evening school a month; now V1 asks for two, and a weekend
+    // visit. The calendar declares March's evening short itself; the rest the validator finds.
+    const scenario = JSON.parse(readFileSync(file('s.json'), 'utf8'));
+    scenario.villages[0].requests = { eveningSchoolPerMonth: 2, weekendPerMonth: 1 };
+    writeFileSync(file('s-asks.json'), JSON.stringify(scenario));
+    const cal = JSON.parse(readFileSync(file('cal.json'), 'utf8'));
+    cal.shortfalls = [{ rule: 'R12', villageId: 'V1', lawyerId: 'L1', month: '2026-03', detail: '律师L1 三月晚间无空档' }];
+    writeFileSync(file('short.json'), JSON.stringify(cal));
+    const run = await ovola('validate', file('s-asks.json'), file('sol.json'), file('short.json'));
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout.trimEnd().split('\n')).toEqual([
+      'WARN\tR12\tV1\t2026-03\t律师L1 三月晚间无空档',
+      'WARN\tR12\tV1\t2026-04\tvillage V1 has 1 evening-school visits in 2026-04, asked for 2',
+      'WARN\tR12\tV1\t2026-04\tvillage V1 has 0 weekend visits in 2026-04, asked for 1',
+    ]);
+    expect(run.stderr).toContain('every hard rule holds; 3 warnings');
+    // A scenario of another year: said, still exit 0.
+    writeFileSync(file('s27.json'), JSON.stringify({ ...JSON.parse(readFileSync(file('s.json'), 'utf8')), year: 2027 }));
+    const year = await ovola('validate', file('s27.json'), file('sol.json'), file('cal.json'));
+    expect(year.code).toBe(0);
+    expect(year.stdout).toBe('WARN\tSCHEDULE\t-\t-\tthe calendar is for 2026, but the scenario is for 2027\n');
+  });
+
   test('JSON goes to standard output without --out', async () => {
     const run = await ovola('calendar', file('s.json'), file('sol.json'), '--year', '2026', '--months', '2026-05');
     expect(run.code).toBe(0);

@@ -90,11 +90,15 @@ describe('solve and validate', () => {
       ['villages', 'stable-village-proposing'],
       ['lawyers', 'stable-lawyer-proposing'],
     ] as const) {
-      const text = await solveCounty('--mode', 'stable', '--proposing', proposing);
-      const sol = parseSolution(JSON.parse(text));
+      const r = await ovola('solve', scenarioPath, '--mode', 'stable', '--proposing', proposing, '--quiet');
+      expect(r.code, r.stderr).toBe(0);
+      const sol = parseSolution(JSON.parse(r.stdout));
       expect(sol.method).toBe(method);
       expect(sol.status).toBe('feasible');
       expect(sol.metrics.optimalTravelKm).toBeDefined();
+      // Said even with --quiet: the villages the stable plan leaves uncovered that the optimum covers.
+      const n = sol.metrics.stable!.uncoveredCoveredByOptimum;
+      expect(r.stderr).toContain(`this stable plan leaves ${sol.uncovered.length} villages uncovered, ${n} of which the optimal plan covers`);
       const v = await ovola('validate', scenarioPath, writeJson(`stable-${proposing}.json`, sol));
       expect(v.code, v.stdout).toBe(0);
     }
@@ -120,6 +124,33 @@ describe('solve and validate', () => {
     const r = await ovola('solve', scenarioPath, '--pretty', '--quiet');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('{\n  "schema": "ovola.solution/v1"')).toBe(true);
+  });
+});
+
+describe('last year’s plan as the baseline', () => {
+  test('baseline rows of lawyers no longer on the roster are accepted: solve and validate exit 0, their villages counted as vacated', async () => {
+    const s = JSON.parse(scenarioText);
+    const plan = parseSolution(JSON.parse(await solveCounty('--quiet')));
+    // Last year's plan, then two of its advisers leave the roster (and everything naming them but the baseline).
+    const gone = [...new Set(plan.assignments.map((a) => a.lawyerId))].slice(0, 2);
+    s.baseline = plan.assignments.map((a) => ({ villageId: a.villageId, lawyerId: a.lawyerId }));
+    s.lawyers = s.lawyers.filter((l: { id: string }) => !gone.includes(l.id));
+    s.pins = [];
+    s.preferences = { villages: [], lawyers: [] };
+    const path = writeJson('departed.json', s);
+    const r = await ovola('solve', path, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const sol = parseSolution(JSON.parse(r.stdout));
+    const vacated = plan.assignments.filter((a) => gone.includes(a.lawyerId));
+    expect(sol.metrics.changes.vacated).toBe(vacated.length);
+    expect(sol.changes?.vacated).toEqual(vacated.map((a) => ({ villageId: a.villageId, lawyerId: a.lawyerId })));
+    const v = await ovola('validate', path, writeJson('departed.solution.json', sol));
+    expect(v.code, v.stdout).toBe(0);
+    // An unknown village stays an error, with its path.
+    s.baseline[0].villageId = 'NO-SUCH-VILLAGE';
+    const bad = await ovola('solve', writeJson('bad-baseline.json', s));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('baseline[0].villageId: unknown village (found "NO-SUCH-VILLAGE")');
   });
 });
 
@@ -226,6 +257,81 @@ describe('bad input', () => {
     expect((await ovola()).code).toBe(2);
     expect((await ovola('help')).code).toBe(0);
   });
+});
+
+describe('--help on every command', () => {
+  test.each(['generate', 'solve', 'validate', 'calendar', 'replan', 'divisions', 'keys', 'serve'])('%s --help and -h print its usage and exit 0', async (command) => {
+    for (const flag of ['--help', '-h']) {
+      // serve would never return if it started the server: the test's own timeout is the check.
+      const r = await ovola(command, flag);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.startsWith(`Usage: ovola ${command}`)).toBe(true);
+      expect(r.stdout).toContain('Exit codes');
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  test('an unknown option still exits 2, with that command’s usage', async () => {
+    for (const command of ['generate', 'replan', 'serve', 'validate']) {
+      const r = await ovola(command, '--frobnicate');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("Unknown option '--frobnicate'");
+      expect(r.stderr).toContain(`Usage: ovola ${command}`);
+    }
+  });
+});
+
+describe('replan', () => {
+  let city: string;
+  let citySolution: Solution;
+  beforeAll(async () => {
+    const gen = await ovola('generate', '--preset', 'city', '--seed', '5', '--baseline');
+    city = writeJson('city.json', JSON.parse(gen.stdout));
+    const r = await ovola('solve', city, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    citySolution = parseSolution(JSON.parse(r.stdout));
+    writeJson('city.solution.json', citySolution);
+  }, 60_000);
+
+  test('a removed adviser: the plan becomes the baseline, villages outside --scope keep their advisers, theirs are vacated', async () => {
+    const s = parseScenario(JSON.parse(readFileSync(city, 'utf8')));
+    const countyOf = new Map(s.villages.map((v) => [v.id, s.regions.find((r) => r.id === v.townId)!.parentId!]));
+    // The adviser with the most villages in one county, which is the scope.
+    const counts = new Map<string, number>();
+    for (const a of citySolution.assignments) counts.set(a.lawyerId, (counts.get(a.lawyerId) ?? 0) + 1);
+    const gone = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const theirs = citySolution.assignments.filter((a) => a.lawyerId === gone).map((a) => a.villageId);
+    const scope = countyOf.get(theirs[0])!;
+    const changes = writeJson('changes.json', [{ op: 'remove-lawyer', lawyerId: gone }]);
+    const r = await ovola('replan', city, file('city.solution.json'), '--change', changes, '--scope', scope, '--out', file('re.json'), '--scenario-out', file('re.scenario.json'), '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const next = parseScenario(JSON.parse(readFileSync(file('re.scenario.json'), 'utf8')));
+    const sol = parseSolution(JSON.parse(readFileSync(file('re.json'), 'utf8')));
+    const v = await ovola('validate', file('re.scenario.json'), file('re.json'));
+    expect(v.code, v.stdout).toBe(0);
+    expect(next.lawyers.some((l) => l.id === gone)).toBe(false);
+    expect(sol.metrics.changes.vacated).toBe(theirs.length);
+    expect(sol.changes?.vacated.map((x) => x.villageId).sort()).toEqual([...theirs].sort());
+    const before = new Map(citySolution.assignments.map((a) => [a.villageId, a.lawyerId]));
+    // Outside the scope only the departed adviser's villages may move.
+    for (const a of sol.assignments) if (countyOf.get(a.villageId) !== scope && !theirs.includes(a.villageId)) expect(a.lawyerId).toBe(before.get(a.villageId));
+    expect(next.pins.length).toBe(citySolution.assignments.filter((a) => countyOf.get(a.villageId) !== scope && a.lawyerId !== gone).length);
+    expect(sol.weights).toEqual(citySolution.weights);
+  }, 60_000);
+
+  test('bad changes and a bad scope exit 2, every problem with its path', async () => {
+    const changes = writeJson('bad-changes.json', [{ op: 'remove-lawyer' }, { op: 'replace-lawyer', lawyerId: 'NOBODY', by: 'L1' }]);
+    const r = await ovola('replan', city, file('city.solution.json'), '--change', changes, '--scope', 'NOWHERE');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('changes[0].lawyerId');
+    expect(r.stderr).toContain('--scope: unknown region (found "NOWHERE")');
+    const unknown = writeJson('unknown-lawyer.json', [{ op: 'remove-lawyer', lawyerId: 'NOBODY' }]);
+    const u = await ovola('replan', city, file('city.solution.json'), '--change', unknown);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('changes[0].lawyerId: unknown lawyer (found "NOBODY")');
+  }, 60_000);
 });
 
 describe('the built bin', () => {

@@ -97,10 +97,11 @@ describe('replace-lawyer', () => {
 });
 
 describe('remove-lawyer, add-lawyer, update-village, set-policy', () => {
-  test('remove-lawyer drops the lawyer and every baseline entry, pin, preference and override naming them', () => {
+  test('remove-lawyer drops the lawyer and every pin, preference and override naming them; their baseline villages are vacated', () => {
     const s = applyChanges(base(), [{ op: 'remove-lawyer', lawyerId: 'A' }]);
     expect(s.lawyers.map((l) => l.id)).toEqual(['B', 'I', 'D']);
-    expect(s.baseline.map((b) => b.villageId)).toEqual(['V3', 'W1']);
+    // The baseline keeps naming A, who is gone: V1 and V2 are vacated, and the solution counts them so.
+    expect(s.baseline.map((b) => `${b.villageId}:${b.lawyerId}`)).toEqual(['V1:A', 'V2:A', 'V3:B', 'W1:D']);
     expect(s.pins).toEqual([]);
     expect(s.preferences.villages).toEqual([{ villageId: 'V1', lawyers: ['B'], vetoes: ['D'] }]);
     expect(s.preferences.lawyers).toEqual([]);
@@ -194,10 +195,10 @@ describe('replanScenario (R6)', () => {
     ]);
   });
 
-  test('a removed adviser’s villages are free wherever they lie; no scope pins nothing', () => {
+  test('a removed adviser’s villages are vacated and free wherever they lie; no scope pins nothing', () => {
     const s = replanScenario(unpinned(), plan, [{ op: 'remove-lawyer', lawyerId: 'A' }], 'K2');
     expect(s.pins).toEqual([{ villageId: 'V3', lawyerId: 'B' }]);
-    expect(s.baseline.map((b) => b.villageId)).toEqual(['V3', 'W1']);
+    expect(s.baseline.map((b) => `${b.villageId}:${b.lawyerId}`)).toEqual(['V1:A', 'V2:A', 'V3:B', 'W1:D']);
     expect(replanScenario(unpinned(), plan, [], undefined).pins).toEqual([]);
   });
 

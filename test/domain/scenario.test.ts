@@ -166,7 +166,7 @@ describe('ids and references', () => {
     expect(issues.find((i) => i.path === 'villages[2].townId')).toMatchObject({ message: 'unknown town', value: 'TX' });
   });
 
-  test('unknown lawyers, villages and firms in preferences, pins, baseline and travelOverrides are reported', () => {
+  test('unknown lawyers, villages and firms in preferences, pins, baseline villages and travelOverrides are reported', () => {
     const d = doc();
     d.preferences = {
       villages: [
@@ -200,14 +200,22 @@ describe('ids and references', () => {
         'pins[0].villageId',
         'pins[1].lawyerId',
         'baseline[0].villageId',
-        'baseline[1].lawyerId',
-        'baseline[1].team[1]',
         'travelOverrides[0].lawyerId',
         'travelOverrides[1].villageId',
       ]),
     );
     for (const i of issues) expect(i.message).toMatch(/^unknown /);
-    expect(issues.find((i) => i.path === 'baseline[1].team[1]')).toMatchObject({ message: 'unknown lawyer', value: 'LT' });
+    expect(issues.find((i) => i.path === 'baseline[0].villageId')).toMatchObject({ message: 'unknown village', value: 'VB' });
+  });
+
+  test('a baseline may name lawyers who have left the roster (R6: their villages are vacated)', () => {
+    const d = doc();
+    d.baseline = [
+      { villageId: 'V1', lawyerId: 'L00003' },
+      { villageId: 'V2', lawyerId: 'L1', team: ['L2', 'GONE'] },
+    ];
+    const s = parseScenario(d);
+    expect(s.baseline).toEqual(d.baseline);
   });
 
   test('a second entry for the same village or pair is reported', () => {

@@ -16,7 +16,11 @@ const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 let store: Store;
 let app: App;
 const county = generateScenario({ preset: 'county', seed: 7 });
-const cityCode = county.regions.find((r) => r.level === 'city' && county.villages.length > 0 && r.id.length === 4 && r.id !== '4489')!.id;
+/** The city of the county's villages (not the one its paired lawyers come from). */
+const cityCode = (() => {
+  const parent = new Map(county.regions.map((r) => [r.id, r.parentId]));
+  return parent.get(parent.get(county.villages[0].townId)!)!;
+})();
 
 async function waitForJob(jobId: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 600; i++) {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, parseSolution, type Lawyer, type Scenario, type Solution } from '../../src/domain/index.js';
 import { generateScenario } from '../../src/gen/index.js';
+import { cityCodes } from '../../src/gen/regions.js';
 import { buildApp, type App } from '../../src/http/app.js';
 import { hashKey } from '../../src/http/auth.js';
 import { createStore } from '../../src/store/index.js';
@@ -16,6 +17,9 @@ const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 const COUNTY_KEY = 'ovk_replan_county_key_000000000';
 const CITY_KEY = 'ovk_replan_city_key_0000000000';
 const OTHER_CITY_KEY = 'ovk_replan_other_city_key_00000';
+/** The city preset's (seed 1) city, its paired lawyers' city, and the county (a 县级市, …81) the county key is for. */
+const [CITY, OUTSIDE] = cityCodes('city', 1, 2);
+const SCOPE = `${CITY}81`;
 
 let store: Store;
 let app: App;
@@ -75,8 +79,8 @@ async function replan(solutionId: string, body: Record<string, unknown>, key = A
 beforeAll(async () => {
   store = createStore({ sqlitePath: ':memory:' });
   await store.migrate();
-  await store.insertApiKey({ id: 'rk1', scope: 'county:449081', label: 'a county of the city preset' }, hashKey(COUNTY_KEY));
-  await store.insertApiKey({ id: 'rk2', scope: 'city:4490', label: 'the city' }, hashKey(CITY_KEY));
+  await store.insertApiKey({ id: 'rk1', scope: `county:${SCOPE}`, label: 'a county of the city preset' }, hashKey(COUNTY_KEY));
+  await store.insertApiKey({ id: 'rk2', scope: `city:${CITY}`, label: 'the city' }, hashKey(CITY_KEY));
   await store.insertApiKey({ id: 'rk3', scope: 'city:4401', label: 'another city' }, hashKey(OTHER_CITY_KEY));
   app = await buildApp({ store, adminKey: ADMIN, workers: 2 });
 });
@@ -186,7 +190,7 @@ describe('county preset: versions, a whole-county re-plan, compare and explain',
     const county = countyOf(next);
     const byCounty: Record<string, number> = {};
     for (const m of moved) byCounty[county(m.v)] = (byCounty[county(m.v)] ?? 0) + 1;
-    expect(after.metrics.changes).toEqual({ vsBaseline: moved.length, byCounty });
+    expect(after.metrics.changes).toEqual({ vacated: 0, vsBaseline: moved.length, byCounty });
     expect(after.weights).toEqual(solution.weights);
 
     // GET /v1/compare: the moved list is the independent diff of the two plans.
@@ -240,9 +244,9 @@ describe('city preset: the scope of a re-plan (R6)', () => {
   let solutionId: string;
   let scenario: Scenario;
   let solution: Solution;
-  /** a lawyer of a firm in county 449081 with villages there and elsewhere */
+  /** a lawyer of a firm in county SCOPE (…81) with villages there and elsewhere */
   let lawyer: Lawyer;
-  /** a lawyer of a firm in another county with villages in 449081 */
+  /** a lawyer of a firm in another county with villages in SCOPE */
   let visitor: Lawyer;
   let inside: string[];
   let outside: string[];
@@ -259,12 +263,12 @@ describe('city preset: the scope of a re-plan (R6)', () => {
       const firm = scenario.firms.find((f) => f.id === scenario.lawyers.find((l) => l.id === lawyerId)!.firmId)!;
       return scenario.regions.find((r) => r.id === firm.regionId)!.id;
     };
-    const crossing = [...byLawyer].filter(([, vs]) => vs.some((v) => county(v) === '449081') && vs.some((v) => county(v) !== '449081'));
-    const [id, villages] = crossing.find(([l]) => firmCounty(l) === '449081')!;
+    const crossing = [...byLawyer].filter(([, vs]) => vs.some((v) => county(v) === SCOPE) && vs.some((v) => county(v) !== SCOPE));
+    const [id, villages] = crossing.find(([l]) => firmCounty(l) === SCOPE)!;
     lawyer = scenario.lawyers.find((l) => l.id === id)!;
-    visitor = scenario.lawyers.find((l) => l.id === crossing.find(([l]) => firmCounty(l) !== '449081')![0])!;
-    inside = villages.filter((v) => county(v) === '449081');
-    outside = villages.filter((v) => county(v) !== '449081');
+    visitor = scenario.lawyers.find((l) => l.id === crossing.find(([l]) => firmCounty(l) !== SCOPE)![0])!;
+    inside = villages.filter((v) => county(v) === SCOPE);
+    outside = villages.filter((v) => county(v) !== SCOPE);
   });
 
   it('a county key re-plans its own county: nothing outside it changes, the replaced lawyer’s villages there move', async () => {
@@ -272,7 +276,7 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     const by = { ...lawyer, id: 'L-REPL', maxVillages: outside.length };
     const res = await replan(solutionId, { changes: [{ op: 'replace-lawyer', lawyerId: lawyer.id, by }] }, COUNTY_KEY);
     expect(res.statusCode).toBe(202);
-    expect(res.json().scope).toBe('449081');
+    expect(res.json().scope).toBe(SCOPE);
     const job = await waitForJob(res.json().jobId);
     expect(job.status).toBe('succeeded');
     const next = await getScenario(res.json().scenarioId);
@@ -283,13 +287,13 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     const before = planOf(solution);
     const now = planOf(after);
     for (const [v, l] of before) {
-      if (county(v) === '449081') continue;
+      if (county(v) === SCOPE) continue;
       expect(now.get(v), v).toBe(l === lawyer.id ? 'L-REPL' : l);
     }
     for (const v of inside) expect(now.get(v)).not.toBe('L-REPL');
-    expect(Object.keys(after.metrics.changes.byCounty)).toEqual(['449081']);
+    expect(Object.keys(after.metrics.changes.byCounty)).toEqual([SCOPE]);
     expect(after.metrics.changes.vsBaseline).toBeGreaterThanOrEqual(inside.length);
-    expect(next.pins.length).toBe(solution.assignments.filter((a) => county(a.villageId) !== '449081').length);
+    expect(next.pins.length).toBe(solution.assignments.filter((a) => county(a.villageId) !== SCOPE).length);
   });
 
   it('a county key may not replace a lawyer of another county’s firm (403 naming the lawyer); the city key may', async () => {
@@ -297,35 +301,35 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     const refused = await replan(solutionId, { changes: [change] }, COUNTY_KEY);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().errors).toContainEqual(expect.objectContaining({ path: 'lawyers', value: visitor.id }));
-    const res = await replan(solutionId, { changes: [change], scope: '449081' }, CITY_KEY);
+    const res = await replan(solutionId, { changes: [change], scope: SCOPE }, CITY_KEY);
     expect(res.statusCode).toBe(202);
     expect((await waitForJob(res.json().jobId)).status).toBe('succeeded');
   });
 
   it('scope rules: a county key may not name another county (403), a city key only its own counties', async () => {
     const change = { op: 'replace-lawyer', lawyerId: lawyer.id, by: { ...lawyer, id: 'L-X' } };
-    const res = await replan(solutionId, { changes: [change], scope: '449002' }, COUNTY_KEY);
+    const res = await replan(solutionId, { changes: [change], scope: `${CITY}02` }, COUNTY_KEY);
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect((await replan(solutionId, { changes: [change], scope: '448902' }, CITY_KEY)).statusCode).toBe(403);
-    expect((await replan(solutionId, { changes: [change], scope: '449002' }, OTHER_CITY_KEY)).statusCode).toBe(404);
-    const notCounty = await replan(solutionId, { changes: [change], scope: '4490' }, ADMIN);
+    expect((await replan(solutionId, { changes: [change], scope: `${OUTSIDE}02` }, CITY_KEY)).statusCode).toBe(403);
+    expect((await replan(solutionId, { changes: [change], scope: `${CITY}02` }, OTHER_CITY_KEY)).statusCode).toBe(404);
+    const notCounty = await replan(solutionId, { changes: [change], scope: CITY }, ADMIN);
     expect(notCounty.statusCode).toBe(422);
-    expect(notCounty.json().errors).toEqual([{ path: 'scope', message: 'region is a city, not a county', value: '4490' }]);
-    expect((await replan('nope', { changes: [change], scope: '449081' }, ADMIN)).statusCode).toBe(404);
+    expect(notCounty.json().errors).toEqual([{ path: 'scope', message: 'region is a city, not a county', value: CITY }]);
+    expect((await replan('nope', { changes: [change], scope: SCOPE }, ADMIN)).statusCode).toBe(404);
   });
 
   it('pins outside the scope that cannot hold: 422 naming them, and no job', async () => {
     const by = { ...lawyer, id: 'L-SMALL', maxVillages: outside.length - 1 };
     const scenariosBefore = (await store.listScenarios({ limit: 100 })).items.length;
-    const res = await replan(solutionId, { changes: [{ op: 'replace-lawyer', lawyerId: lawyer.id, by }], scope: '449081' });
+    const res = await replan(solutionId, { changes: [{ op: 'replace-lawyer', lawyerId: lawyer.id, by }], scope: SCOPE });
     expect(res.statusCode).toBe(422);
     const errors: { path: string; message: string; value: string }[] = res.json().errors;
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toMatch(/^pins\[\d+\]\.lawyerId$/);
     expect(errors[0].value).toBe('L-SMALL');
     expect(errors[0].message).toContain(`R1: more pins than the lawyer's cap of ${outside.length - 1} villages`);
-    expect(errors[0].message).toContain('outside scope 449081');
+    expect(errors[0].message).toContain(`outside scope ${SCOPE}`);
     expect((await store.listScenarios({ limit: 100 })).items.length).toBe(scenariosBefore);
   });
 });

@@ -144,8 +144,9 @@ describe('into the scenario', () => {
     expect(parsed.lawyers.map((l) => l.id)).toEqual(['L1', 'L3']);
     expect(parsed.preferences.villages).toEqual([{ villageId: 'V1', lawyers: ['L1'] }]);
     expect(parsed.preferences.lawyers).toEqual([]);
-    expect(parsed.baseline).toEqual([]);
-    expect(pruned).toEqual({ preferences: 2, baseline: 1, travelOverrides: 0 });
+    // L2 is gone, but its baseline village stays: vacated (R6), counted so in the solution.
+    expect(parsed.baseline).toEqual([{ villageId: 'V1', lawyerId: 'L2' }]);
+    expect(pruned).toEqual({ preferences: 2, baseline: 0, travelOverrides: 0 });
   });
 
   it('append adds after the list; the scenario check\'s problems point back at the sheet', () => {

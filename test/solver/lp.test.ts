@@ -4,7 +4,7 @@ import { CostModel } from '../../src/solver/costs.js';
 import { solveIndividual } from '../../src/solver/individual.js';
 import { allPairsProblem } from '../../src/solver/lp/full.js';
 import { highsEngine } from '../../src/solver/lp/highs.js';
-import { jslpEngine, jslpModel } from '../../src/solver/lp/jslp.js';
+import { jslpEngine, jslpModel } from '../../benchmarks/jslp.js';
 import { transportAssignment, transportLayout, transportLp } from '../../src/solver/lp/model.js';
 import { LpBuilder, lpObjective, type LpEngine } from '../../src/solver/lp/sparse.js';
 import { east, world } from '../fixtures/small.js';

@@ -226,7 +226,7 @@ describe('R6 pins and baseline', () => {
     );
     expect(planOf(slightly)).toEqual({ V1: 'A' });
     expectObjective(slightly, road(0, 10));
-    expect(slightly.metrics.changes).toEqual({ vsBaseline: 0, byCounty: {} });
+    expect(slightly.metrics.changes).toEqual({ vsBaseline: 0, byCounty: {}, vacated: 0 });
 
     // Baseline A at −40 (65 road km); B at 10.5 is 64 km nearer: worth the change.
     const much = solveChecked(
@@ -238,7 +238,7 @@ describe('R6 pins and baseline', () => {
     );
     expect(planOf(much)).toEqual({ V1: 'B' });
     expectObjective(much, road(10.5, 10) + WEIGHTS.change);
-    expect(much.metrics.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 } });
+    expect(much.metrics.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 }, vacated: 0 });
   });
 
   test('R6: a village whose lawyer in force can no longer serve and that no one else can take is uncovered and counts as a change', () => {
@@ -253,7 +253,7 @@ describe('R6 pins and baseline', () => {
     expect(planOf(sol)).toEqual({ V1: null });
     expect(sol.uncovered[0].reason).toBe('no-practicing-lawyer-in-range');
     expectObjective(sol, UNCOVERED + WEIGHTS.change);
-    expect(sol.metrics.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 } });
+    expect(sol.metrics.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 }, vacated: 0 });
   });
 
   test('R6: metrics.changes counts changed villages by county', () => {
@@ -287,8 +287,50 @@ describe('R6 pins and baseline', () => {
     });
     const sol = solveChecked(s);
     expect(planOf(sol)).toEqual({ V1: 'A2', V2: 'A2', V3: 'B2', V4: 'B2' });
-    expect(sol.metrics.changes).toEqual({ vsBaseline: 3, byCounty: { K1: 1, K2: 2 } });
+    expect(sol.metrics.changes).toEqual({ vsBaseline: 3, byCounty: { K1: 1, K2: 2 }, vacated: 0 });
     expectObjective(sol, road(10.5, 10) + road(10.5, 11) + road(10.5, 10) + road(10.5, 12) + 3 * WEIGHTS.change, 4);
+  });
+
+  test('R6: a baseline adviser who left the roster vacates their villages, counted apart from moves and never charged', () => {
+    // Last year L00003 (gone) had V1 and V2, A had V3, B had V4. This year A is 1 km from V1–V3 and has
+    // room for three; B, 5 km nearer V3 than A, is also there. V4 moves from B to A: a move.
+    const s = scenario({
+      villages: [
+        { id: 'V1', at: east(1) },
+        { id: 'V2', at: east(2) },
+        { id: 'V3', at: east(3) },
+        { id: 'V4', at: east(20) },
+      ],
+      lawyers: [
+        { id: 'A', at: east(2), maxVillages: 4 },
+        { id: 'B', at: east(30), maxVillages: 0 },
+      ],
+      extra: {
+        baseline: [
+          { villageId: 'V1', lawyerId: 'L00003' },
+          { villageId: 'V2', lawyerId: 'L00003', team: ['GONE'] },
+          { villageId: 'V3', lawyerId: 'A', team: ['GONE'] },
+          { villageId: 'V4', lawyerId: 'B' },
+        ],
+      },
+    });
+    const sol = solveChecked(s);
+    expect(planOf(sol)).toEqual({ V1: 'A', V2: 'A', V3: 'A', V4: 'A' });
+    expect(sol.metrics.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 }, vacated: 2 });
+    expect(sol.changes).toEqual({
+      vacated: [
+        { villageId: 'V1', lawyerId: 'L00003' },
+        { villageId: 'V2', lawyerId: 'L00003' },
+      ],
+    });
+    // V1 and V2 pay no change (their adviser left); V4 pays one; A's load 4 costs 0 here (load weight 0).
+    expectObjective(sol, road(2, 1) + road(2, 2) + road(2, 3) + road(2, 20) + WEIGHTS.change, 4);
+  });
+
+  test('R6: a baseline village that is not in the scenario is still an error with its path', () => {
+    expect(() =>
+      scenario({ villages: [{ id: 'V1', at: east(1) }], lawyers: [{ id: 'A', at: east(0) }], extra: { baseline: [{ villageId: 'V9', lawyerId: 'A' }] } }),
+    ).toThrow(/baseline\[0\]\.villageId: unknown village/);
   });
 });
 
@@ -519,7 +561,8 @@ describe('metrics', () => {
     expect(t.p95).toBeCloseTo(kms[3], 3); // index ceil(0.95 × 4) − 1 = 3
     expect(t.max).toBeCloseTo(kms[3], 3);
     expect(sol.metrics.load).toEqual({ histogram: { '0': 1, '2': 2 }, max: 2 });
-    expect(sol.metrics.preferences.blockingPairs).toEqual({ count: 0, villages: 0, pairs: [] });
+    expect(sol.metrics.preferences.blockingPairs).toEqual({ count: 0, villages: 0 });
+    expect(sol.blockingPairs).toEqual([]);
     expectObjective(sol, total, 4);
   });
 
@@ -580,6 +623,7 @@ describe('metrics', () => {
     const sol = solveChecked(s);
     expect(planOf(sol)).toEqual({ V1: 'A', V2: 'B' });
     expectObjective(sol, road(1.1, 0) + road(3.1, 2), 2);
-    expect(sol.metrics.preferences.blockingPairs).toEqual({ count: 1, villages: 1, pairs: [['V2', 'A']] });
+    expect(sol.metrics.preferences.blockingPairs).toEqual({ count: 1, villages: 1 });
+    expect(sol.blockingPairs).toEqual([['V2', 'A']]);
   });
 });

@@ -91,7 +91,8 @@ describe('stable mode', () => {
     const s = classic();
     for (const proposing of ['villages', 'lawyers'] as const) {
       const sol = solveChecked(s, { method: 'stable', proposing });
-      expect(sol.metrics.preferences.blockingPairs, proposing).toEqual({ count: 0, villages: 0, pairs: [] });
+      expect(sol.metrics.preferences.blockingPairs, proposing).toEqual({ count: 0, villages: 0 });
+      expect(sol.blockingPairs, proposing).toEqual([]);
     }
   });
 
@@ -158,7 +159,7 @@ describe('stable mode', () => {
     });
     const optimal = solveChecked(s);
     expect(planOf(optimal)).toEqual({ V1: 'A', V2: 'B' });
-    expect(optimal.metrics.preferences.blockingPairs.pairs).toEqual([['V2', 'A']]);
+    expect(optimal.blockingPairs).toEqual([['V2', 'A']]);
     for (const proposing of ['villages', 'lawyers'] as const) {
       const sol = solveChecked(s, { method: 'stable', proposing });
       expect(planOf(sol), proposing).toEqual({ V1: 'B', V2: 'A' });
@@ -167,6 +168,31 @@ describe('stable mode', () => {
       expect(sol.metrics.optimalTravelKm!).toBeCloseTo(road(1.1, 0) + road(3.1, 2), 2);
       expect(sol.metrics.travelKm.total).toBeGreaterThan(sol.metrics.optimalTravelKm!);
       expectStableShape(sol, optimal);
+    }
+  });
+
+  test('a village the stable plan leaves uncovered that the optimum covers is counted, and its words are about this plan', () => {
+    // V1 at 0, V2 at 7, A at 0.5, B at −7, cap 1, range 10 km: B cannot reach V2. V1 and A are each
+    // other's first choice, so every stable match pairs them and V2 has no one; the optimum gives V1 to B.
+    const s = world({
+      villages: [
+        { id: 'V1', at: east(0) },
+        { id: 'V2', at: east(7) },
+      ],
+      lawyers: [{ id: 'A', at: east(0.5) }, { id: 'B', at: east(-7) }],
+      policy: { maxVillagesPerLawyer: 1, maxTravelKm: 10, weights: WEIGHTS },
+    });
+    const optimal = solveChecked(s);
+    expect(planOf(optimal)).toEqual({ V1: 'B', V2: 'A' });
+    expect(optimal.metrics.stable).toBeUndefined();
+    for (const proposing of ['villages', 'lawyers'] as const) {
+      const sol = solveChecked(s, { method: 'stable', proposing });
+      expect(planOf(sol), proposing).toEqual({ V1: 'A', V2: null });
+      expect(sol.metrics.stable).toEqual({ uncoveredCoveredByOptimum: 1 });
+      expect(sol.uncovered[0].reason).toBe('all-candidates-at-cap');
+      expect(sol.uncovered[0].detail).toContain('在本稳定匹配方案中都已满额(R1)');
+      expect(sol.uncovered[0].detail).toContain('最优方案可为本村安排顾问');
+      expect(sol.uncovered[0].detail).not.toContain('在最优方案中');
     }
   });
 

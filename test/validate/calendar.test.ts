@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseHolidayTable, type Visit } from '../../src/domain/index.js';
-import { validateCalendar } from '../../src/validate/index.js';
+import { calendarWarnings, validateCalendar } from '../../src/validate/index.js';
 import { byId, calendar, GOOD, regularVisits, rules, saturday, scenario, solution, weekday, YEAR } from './fixtures.js';
 
 const MARCH = ['2025-03'];
@@ -140,14 +140,14 @@ describe('service rules', () => {
     expect(validateCalendar(fs, fp, calendar(q1, visits.filter((x) => q1.includes(x.date.slice(0, 7)))))).toEqual([]);
   });
 
-  test('R12: fewer evening-school or weekend visits than the village asked for are reported', () => {
+  test('R12: fewer evening-school or weekend visits than the village asked for are warnings, not violations', () => {
     const rs = scenario((x) => (byId(x.villages, 'V1').requests = { eveningSchoolPerMonth: 1, weekendPerMonth: 1 }));
     const rp = solution(rs, GOOD);
-    const v = validateCalendar(rs, rp, calendar(MARCH, regularVisits(rp, MARCH)));
-    expect(rules(v)).toEqual(['R12', 'R12']);
-    expect(v.map((x) => x.message)).toEqual([
-      'village V1 has 0 evening-school visits in 2025-03, asked for 1',
-      'village V1 has 0 weekend visits in 2025-03, asked for 1',
+    const short = calendar(MARCH, regularVisits(rp, MARCH));
+    expect(validateCalendar(rs, rp, short)).toEqual([]);
+    expect(calendarWarnings(rs, rp, short)).toEqual([
+      { rule: 'R12', villageId: 'V1', month: '2025-03', message: 'village V1 has 0 evening-school visits in 2025-03, asked for 1' },
+      { rule: 'R12', villageId: 'V1', month: '2025-03', message: 'village V1 has 0 weekend visits in 2025-03, asked for 1' },
     ]);
     const met = [
       ...regularVisits(rp, MARCH),
@@ -155,6 +155,7 @@ describe('service rules', () => {
       visit({ kind: 'weekend', date: saturday('2025-03', 2), start: '10:00', end: '12:00' }),
     ];
     expect(validateCalendar(rs, rp, calendar(MARCH, met))).toEqual([]);
+    expect(calendarWarnings(rs, rp, calendar(MARCH, met))).toEqual([]);
   });
 
   test('R13: a whole year without one of the activities is reported', () => {
@@ -172,17 +173,32 @@ describe('service rules', () => {
     expect(validateCalendar(s, plan, calendar(MARCH, march()))).toEqual([]);
   });
 
-  test('a shortfall the calendar declares for that rule, village and month is not a violation', () => {
+  test('a shortfall the calendar declares for that rule, village and month is not a violation but a warning', () => {
     const rs = scenario((x) => (byId(x.villages, 'V1').requests = { eveningSchoolPerMonth: 1, weekendPerMonth: 0 }));
     const rp = solution(rs, GOOD);
     const declared = calendar(MARCH, regularVisits(rp, MARCH), (c) => {
       c.shortfalls = [{ rule: 'R12', villageId: 'V1', month: '2025-03', detail: 'no evening slot free' }];
     });
     expect(validateCalendar(rs, rp, declared)).toEqual([]);
+    expect(calendarWarnings(rs, rp, declared)).toEqual([{ rule: 'R12', villageId: 'V1', month: '2025-03', message: 'no evening slot free' }]);
+    // Declared for April, the March request is still unmet: both are listed.
     const otherMonth = calendar(MARCH, regularVisits(rp, MARCH), (c) => {
       c.shortfalls = [{ rule: 'R12', villageId: 'V1', month: '2025-04', detail: 'no evening slot free' }];
     });
-    expect(rules(validateCalendar(rs, rp, otherMonth))).toEqual(['R12']);
+    expect(validateCalendar(rs, rp, otherMonth)).toEqual([]);
+    expect(calendarWarnings(rs, rp, otherMonth).map((w) => w.month)).toEqual(['2025-04', '2025-03']);
+    // A declared R9 shortfall excuses the hard rule and is listed too.
+    const r9 = calendar(MARCH, regularVisits(rp, MARCH).filter((x) => !(x.villageId === 'V2' && x.kind === 'remote')), (c) => {
+      c.shortfalls = [{ rule: 'R9', villageId: 'V2', lawyerId: 'L2', month: '2025-03', detail: 'L2 has 4 h free in March' }];
+    });
+    expect(validateCalendar(s, plan, r9)).toEqual([]);
+    expect(calendarWarnings(s, plan, r9)).toEqual([{ rule: 'R9', villageId: 'V2', lawyerId: 'L2', month: '2025-03', message: 'L2 has 4 h free in March' }]);
+  });
+
+  test('a calendar for another year than the scenario’s is a warning', () => {
+    const other = calendar(['2026-03'], [], (c) => (c.year = 2026));
+    expect(calendarWarnings(s, plan, other)[0]).toEqual({ rule: 'SCHEDULE', message: 'the calendar is for 2026, but the scenario is for 2025' });
+    expect(calendarWarnings(s, plan, calendar(MARCH, march()))).toEqual([]);
   });
 });
 

@@ -116,6 +116,7 @@ export function solution(s: Scenario, plan: Plan, edit?: (sol: Solution) => void
     ...(plan.firmTowns ? { firmTowns: Object.entries(plan.firmTowns).map(([townId, firmId]) => ({ townId, firmId })) } : {}),
     uncovered: Object.entries(plan.uncovered ?? {}).map(([villageId, reason]) => ({ villageId, reason, detail: 'test' })),
     metrics: emptyMetrics(),
+    blockingPairs: [],
   };
   fillMetrics(s, draft);
   const doc = structuredClone(draft);
@@ -216,8 +217,8 @@ export function emptyMetrics(): Solution['metrics'] {
     gap: 0,
     travelKm: { total: 0, mean: 0, p95: 0, max: 0 },
     load: { histogram: {}, max: 0 },
-    preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0, pairs: [] } },
-    changes: { vsBaseline: 0, byCounty: {} },
+    preferences: { villageRankHistogram: {}, lawyerRankHistogram: {}, blockingPairs: { count: 0, villages: 0 } },
+    changes: { vsBaseline: 0, byCounty: {}, vacated: 0 },
     solveMs: 1,
   };
 }
@@ -227,5 +228,8 @@ export function fillMetrics(s: Scenario, doc: Solution): void {
   const ix = new ScenarioIndex(s);
   const m = recomputeMetrics(ix, doc);
   Object.assign(doc.metrics, { objective: m.objective, bound: m.objective, travelKm: m.travelKm, load: m.load, changes: m.changes });
-  doc.metrics.preferences = recomputePreferences(ix, doc);
+  if (m.vacated.length > 0) doc.changes = { vacated: m.vacated };
+  const { pairs, ...preferences } = recomputePreferences(ix, doc);
+  doc.metrics.preferences = preferences;
+  doc.blockingPairs = pairs;
 }

@@ -31,7 +31,7 @@ describe('recomputed metrics', () => {
     expect(m.travelKm).toEqual({ total: 60, mean: 20, p95: 30, max: 30 });
     // Practicing lawyers: L1 (2), L2 (0), L3 (1), L9 (0); the intern is not counted.
     expect(m.load).toEqual({ histogram: { '0': 2, '1': 1, '2': 1 }, max: 2 });
-    expect(m.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 } });
+    expect(m.changes).toEqual({ vsBaseline: 1, byCounty: { K1: 1 }, vacated: 0 });
   });
 
   test('an uncovered village costs the uncovered weight, plus a change when it had a baseline adviser', () => {
@@ -114,9 +114,33 @@ describe('METRICS', () => {
 
   test('wrong change counts are reported', () => {
     const s = handScenario();
-    const v = validateSolution(s, solution(s, handPlan, (sol) => (sol.metrics.changes = { vsBaseline: 0, byCounty: { K2: 1 } })));
+    const v = validateSolution(s, solution(s, handPlan, (sol) => (sol.metrics.changes = { vsBaseline: 0, byCounty: { K2: 1 }, vacated: 0 })));
     expect(rules(v)).toEqual(['METRICS', 'METRICS']);
     expect(v[1].message).toBe('changes by county reported as {K2: 1}, recomputed {K1: 1}');
+  });
+
+  test('a baseline adviser no longer on the roster vacates the village: counted apart, listed, and checked', () => {
+    // V3's baseline adviser L7 has left: no change penalty, no move, but one vacated village.
+    const s = scenario((x) => {
+      x.travelOverrides = [{ lawyerId: 'L3', villageId: 'V3', km: 30 }];
+      x.baseline = [
+        { villageId: 'V1', lawyerId: 'L1', team: ['L8'] },
+        { villageId: 'V3', lawyerId: 'L7' },
+      ];
+    });
+    const m = recomputeMetrics(new ScenarioIndex(s), solution(s, handPlan));
+    expect(m.changes).toEqual({ vsBaseline: 0, byCounty: {}, vacated: 1 });
+    expect(m.vacated).toEqual([{ villageId: 'V3', lawyerId: 'L7' }]);
+    expect(validateSolution(s, solution(s, handPlan))).toEqual([]);
+
+    const uncounted = validateSolution(s, solution(s, handPlan, (sol) => (sol.metrics.changes.vacated = 0)));
+    expect(uncounted.map((x) => [x.path, x.message])).toEqual([
+      ['metrics.changes.vacated', 'villages vacated by a departed baseline adviser reported as 0, recomputed 1'],
+    ]);
+    const unlisted = validateSolution(s, solution(s, handPlan, (sol) => (sol.changes = { vacated: [{ villageId: 'V1', lawyerId: 'L1' }] })));
+    expect(unlisted.map((x) => [x.path, x.message])).toEqual([
+      ['changes.vacated', 'vacated villages (baseline adviser no longer on the roster): missing V3 (L7); not vacated: V1 (L1)'],
+    ]);
   });
 
   test('a bound above the objective is reported', () => {

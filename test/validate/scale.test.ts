@@ -55,6 +55,7 @@ function provinceScale() {
     }),
     uncovered: Array.from({ length: villagesN - busy * 4 }, (_, k) => ({ villageId: `V${busy * 4 + k}`, reason: 'all-candidates-at-cap' as const, detail: '' })),
     metrics: emptyMetrics(),
+    blockingPairs: [],
   };
   fillMetrics(scenario, doc);
   return { scenario, solution: parseSolution(doc) };

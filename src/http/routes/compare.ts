@@ -19,7 +19,7 @@ const MetricsView = z.object({
     lawyerRankHistogram: Histogram,
     blockingPairs: z.object({ count: z.number(), villages: z.number() }),
   }),
-  changes: z.object({ vsBaseline: z.number(), byCounty: Histogram }),
+  changes: z.object({ vsBaseline: z.number(), byCounty: Histogram, vacated: z.number() }),
 });
 
 const Side = z.object({ id: z.string(), scenarioId: z.string(), metrics: MetricsView });

@@ -1,5 +1,5 @@
 import jslpImport, { type Model } from 'javascript-lp-solver';
-import { isMip, lpObjective, type LpEngine, type LpResult, type LpSolveOptions, type SparseLp } from './sparse.js';
+import { isMip, lpObjective, type LpEngine, type LpResult, type LpSolveOptions, type SparseLp } from '../src/solver/lp/sparse.js';
 
 /**
  * javascript-lp-solver through its JSON model. It keeps a dense tableau (~8 bytes × rows × columns: many GB

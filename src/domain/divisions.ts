@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, InvalidDocumentError, type Issue, LonLat, zodIssues } from './common.js';
+import { Crs, Id, InvalidDocumentError, type Issue, LonLat, zodIssues } from './common.js';
 import { RegionTree } from './places.js';
 import { GeoMultiPolygon, GeoPolygon, RegionLevel, type Scenario } from './scenario.js';
 
@@ -37,6 +37,8 @@ export const MAX_DIVISION_VILLAGES = 100_000;
 export const Divisions = z.strictObject({
   schema: z.literal(DIVISIONS_SCHEMA),
   name: z.string().min(1).max(200).optional(),
+  /** the system of every location and boundary: WGS-84 (GPS, the default), GCJ-02 (Amap, Tencent) or BD-09 (Baidu) */
+  crs: Crs.optional(),
   regions: z.array(DivisionRegion).max(MAX_DIVISION_REGIONS),
   villages: z.array(DivisionVillage).max(MAX_DIVISION_VILLAGES),
 });

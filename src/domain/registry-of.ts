@@ -6,10 +6,11 @@ import type { ScenarioInput } from './scenario.js';
  * locations and boundaries) and its villages. `ovola generate --divisions` writes it for a preset, so
  * that a service can own the generated villages by the registry rather than by who publishes first.
  */
-export function registryOf(s: Pick<ScenarioInput, 'name' | 'regions' | 'villages'>): Divisions {
+export function registryOf(s: Pick<ScenarioInput, 'name' | 'regions' | 'villages' | 'crs'>): Divisions {
   return {
     schema: DIVISIONS_SCHEMA,
     name: s.name,
+    ...(s.crs ? { crs: s.crs } : {}),
     regions: s.regions.map((r) => ({
       id: r.id,
       name: r.name,

@@ -30,7 +30,7 @@ export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner
         summary: '替换律师后重排(R6):按变更生成新版本,只在指定县内调整,提交求解任务',
         description:
           'Makes a new scenario version from the solution’s scenario: the changes applied, the solution as baseline ' +
-          '(lawyers carried through replace-lawyer, removed lawyers’ entries dropped), every village outside `scope` pinned ' +
+          '(lawyers carried through replace-lawyer; a removed lawyer’s villages stay in the baseline as vacated), every village outside `scope` pinned ' +
           'to its current adviser. Then solves it (202 + job). Pins that cannot hold come back as 422 with their paths.',
         params: z.object({ id: z.string().min(1).max(100) }),
         body: ReplanRequest.prefault({}),

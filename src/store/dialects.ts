@@ -40,7 +40,7 @@ export interface SqlBackend {
   beginMigration(trx: Transaction<Database>): Promise<void>;
   /** Inside the publish transaction: serialise publishers so "one in force per region" never races. */
   lockPublish(trx: Transaction<Database>): Promise<void>;
-  /** Maps a driver error to a store error code when it is a constraint we expect. */
+  /** Maps a driver error to a store error code: a constraint we expect, bad text, or the database not answering. */
   classify(err: unknown): StoreErrorCode | undefined;
   /** Ends the pool / closes the file; safe to call twice. */
   close(): Promise<void>;
@@ -106,9 +106,13 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
     lockPublish: async () => {},
     classify(err) {
       const code = (err as { code?: unknown } | null)?.code;
+      // better-sqlite3 on a closed handle: "The database connection is not open"
+      if (err instanceof TypeError && /connection is not open/.test(err.message)) return 'unavailable';
       if (typeof code !== 'string') return undefined;
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return 'conflict';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'not_found';
+      // another process held the lock past the busy timeout; the file cannot be opened, read or written
+      if (/^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)/.test(code)) return 'unavailable';
       return undefined;
     },
     close() {
@@ -178,7 +182,8 @@ export function openPostgres(opts: PostgresOptions): SqlBackend {
       const code = (err as { code?: unknown } | null)?.code;
       if (code === '23505') return 'conflict'; // unique_violation
       if (code === '23503') return 'not_found'; // foreign_key_violation
-      return undefined;
+      if (code === '22021' || code === '22P05') return 'invalid_input'; // a NUL or other character UTF-8 text in PostgreSQL cannot hold
+      return postgresUnavailable(err) ? 'unavailable' : undefined;
     },
     close() {
       closing ??= (async () => {
@@ -191,4 +196,19 @@ export function openPostgres(opts: PostgresOptions): SqlBackend {
       return closing;
     },
   };
+}
+
+/** Network errors of the socket to the database server. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * Does this error say the database does not answer (rather than that the query was wrong)? A refused or
+ * lost connection, the server shutting down or starting (57P01–57P03), too many connections (53300), a
+ * connection exception (class 08), the pool's wait for a connection timing out, the pool or driver ended.
+ */
+export function postgresUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (NETWORK.has(code) || /^57P0[123]$/.test(code) || code === '53300' || code.startsWith('08'))) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Cannot use a pool after calling end|driver has already been destroyed|Client was closed and is not queryable/i.test(message);
 }

@@ -80,3 +80,10 @@ export const ENTRY_LIMITS: Readonly<Record<string, number>> = {
   'regions[].boundary.coordinates[][]': LIMITS.ringPoints,
   changes: LIMITS.changes,
 };
+
+/** A size as a limit's message states it: `16 MB`, `512 kB`, `100 bytes`. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} kB`;
+  return `${bytes} bytes`;
+}

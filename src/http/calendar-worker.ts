@@ -5,9 +5,10 @@ import { buildCalendar } from '../calendar/index.js';
 import { parseHolidayTable, parseScenario, parseSolution } from '../domain/index.js';
 import { splitText } from '../store/parts.js';
 
+/** The scenario, then the solution come first as `{ part }` messages (as the store reads them), then the task. */
 export interface CalendarTask {
-  scenarioText: string;
-  solutionText: string;
+  /** how many of the parts before the task are the scenario's (the rest are the solution's) */
+  scenarioParts: number;
   year: number;
   /** `YYYY-MM` months of `year`; the whole year when absent */
   months?: string[];
@@ -26,10 +27,19 @@ export type CalendarWorkerMessage =
 const port = parentPort;
 if (!port) throw new Error('calendar-worker must run in a worker thread');
 
-port.once('message', (task: CalendarTask) => {
+export type CalendarRequest = { part: string } | CalendarTask;
+
+const received: string[] = [];
+port.on('message', (m: CalendarRequest) => {
+  if ('part' in m) received.push(m.part);
+  else build(received.splice(0), m);
+});
+
+function build(documents: string[], task: CalendarTask): void {
+  if (!port) return;
   try {
-    const scenario = parseScenario(JSON.parse(task.scenarioText));
-    const solution = parseSolution(JSON.parse(task.solutionText));
+    const scenario = parseScenario(JSON.parse(documents.slice(0, task.scenarioParts).join('')));
+    const solution = parseSolution(JSON.parse(documents.slice(task.scenarioParts).join('')));
     const holidays = task.holidaysText === undefined ? undefined : parseHolidayTable(JSON.parse(task.holidaysText));
     let last = 0;
     const calendar = buildCalendar(scenario, solution, {
@@ -54,4 +64,4 @@ port.once('message', (task: CalendarTask) => {
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies CalendarWorkerMessage);
   }
-});
+}

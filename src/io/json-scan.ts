@@ -2,7 +2,7 @@
  * A structural pre-scan of JSON text, before it is parsed: one pass over the characters with an explicit
  * stack (so 100,000 nested arrays cannot overflow anything), refusing at the first thing past a bound:
  * nesting deeper than `depth` (422), an array or object with more entries than its path allows (413), a
- * string longer than `text` characters (413), a NUL character (`\\u0000`) in a string or key (400), a `__proto__` key
+ * string longer than `text` characters (413), a NUL character (`\u0000`) in a string or key (400), a `__proto__` key
  * (400, as Fastify's own JSON parser refuses it). Malformed JSON is left for JSON.parse to describe.
  */
 import { ENTRY_LIMITS, type Issue, LIMITS } from '../domain/index.js';
@@ -134,7 +134,7 @@ export function scanJson(text: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS)
       const isKey = top !== undefined && !top.array && top.expectKey;
       const problem = isKey ? count() : value();
       if (problem) return problem;
-      // to the closing quote, over escapes; a NUL written as \\u0000 is noted (a raw one is not JSON:
+      // to the closing quote, over escapes; a NUL written as \u0000 is noted (a raw one is not JSON:
       // JSON.parse refuses it). Runs without a backslash are skipped by indexOf.
       const start = i + 1;
       let j = start;

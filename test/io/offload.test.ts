@@ -8,6 +8,10 @@ import { plan, tiny } from '../calendar/fixtures.js';
 
 const scenario = world({ villages: [{ id: 'V1', at: east(2) }], lawyers: [{ id: 'L1' }] });
 const scenarioText = JSON.stringify(scenario);
+/** A document as the store gives it: parts, read one by one. */
+async function* inParts(text: string) {
+  for (let i = 0; i < text.length; i += 100) yield text.slice(i, i + 100);
+}
 const solutionText = JSON.stringify(solve(scenario));
 
 describe('IoWorker', () => {
@@ -31,7 +35,7 @@ describe('IoWorker', () => {
     const io = new IoWorker();
     try {
       await expect(io.run({ op: 'export', format: 'csv', scenarioText: '{not json', solutionText })).rejects.toThrow(/JSON/);
-      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace', data: new TextEncoder().encode('编号,姓名\n'), scenarioText });
+      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace', data: new TextEncoder().encode('编号,姓名\n') }, inParts(scenarioText));
       expect(ok).toMatchObject({ op: 'import', ok: false, what: 'sheet' });
     } finally {
       await io.close();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseScenario, parseSolution, type Scenario, type Solution } from '../domain/index.js';
-import { summarize } from '../domain/summary.js';
+import type { CheckedScenario } from '../io/documents.js';
+import { decodeParts } from '../store/parts.js';
 import type { CalendarRecord, JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
 import { mayAccess, type Principal } from './auth.js';
 import { forbidden, notFound } from './problem.js';
@@ -101,13 +102,31 @@ export function loadSolution(store: Store, id: string): Promise<Solution> {
   });
 }
 
-/** Stores a scenario (new, or derived from `parentId`), refusing one outside the caller's region. */
-export async function insertVersion(store: Store, principal: Principal, parentId: string | null, scenario: Scenario, name?: string): Promise<ScenarioRecord> {
-  const { summary, regions } = summarize(scenario);
+/**
+ * Stores a scenario (new, or derived from `parentId`), refusing one outside the caller's region. The
+ * scenario comes checked, summarised and as text from the IO worker (DocumentWorker).
+ */
+export async function insertVersion(store: Store, principal: Principal, parentId: string | null, scenario: CheckedScenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = scenario;
   if (principal.kind !== 'admin' && !regions.includes(principal.code)) {
     throw forbidden(`a ${principal.kind} key may only store scenarios of its own region ${principal.code}`);
   }
-  return store.insertScenario({ id: randomUUID(), parentId, name: name ?? scenario.name, summary, regions }, JSON.stringify(scenario));
+  // written a part at a time, each decoded only then
+  return store.insertScenario({ id: randomUUID(), parentId, name: name ?? scenario.name, summary, regions }, decodeParts(scenario.parts));
+}
+
+/** A stored scenario's document in parts, as the store reads them (text, not parsed), else 404. */
+export async function scenarioParts(store: Store, id: string): Promise<AsyncIterable<string>> {
+  const parts = await store.getScenarioParts(id);
+  if (parts === undefined) throw notFound('scenario', id);
+  return parts;
+}
+
+/** A stored solution's document in parts (text, not parsed), else 404. */
+export async function solutionParts(store: Store, id: string): Promise<AsyncIterable<string>> {
+  const parts = await store.getSolutionParts(id);
+  if (parts === undefined) throw notFound('solution', id);
+  return parts;
 }
 
 /** A job the caller may see (its scenario lies in their region); else 404. */

@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Change, replanScenario } from '../../domain/changes.js';
-import { Id, Weights, type Scenario } from '../../domain/index.js';
+import { Change } from '../../domain/changes.js';
+import { Id, Weights } from '../../domain/index.js';
+import type { DocumentWorker, RegionOutline } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
 import type { Principal } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
 import { forbidden, HttpProblem } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
-import { insertVersion, loadScenario, loadSolution, visibleSolution } from '../access.js';
+import { insertVersion, scenarioParts, solutionParts, visibleSolution } from '../access.js';
 
 export const ReplanRequest = z.strictObject({
   changes: z.array(Change).max(1000).default([]),
@@ -20,8 +20,11 @@ export const ReplanRequest = z.strictObject({
   weights: Weights.partial().optional(),
 });
 
+/** The scenario's regions (ids, levels, parents) as the IO worker reads them. */
+type Outline = { regions: RegionOutline[] };
+
 /** The city a region lies in (itself when it is one). */
-function cityOf(s: Scenario, regionId: string): string | undefined {
+function cityOf(s: Outline, regionId: string): string | undefined {
   const regions = new Map(s.regions.map((r) => [r.id, r]));
   for (let r = regions.get(regionId), hops = 0; r && hops < 64; hops++) {
     if (r.level === 'city') return r.id;
@@ -34,7 +37,7 @@ function cityOf(s: Scenario, regionId: string): string | undefined {
  * R6 scope by caller: a county key re-plans its own county only; a city key one county of its city
  * (its whole city when no scope is named); an admin any county, or everything when none is named.
  */
-function resolveScope(p: Principal, asked: string | undefined, s: Scenario): string | undefined {
+function resolveScope(p: Principal, asked: string | undefined, s: Outline): string | undefined {
   if (p.kind === 'county') {
     if (asked !== undefined && asked !== p.code) throw forbidden(`a county key may only re-plan its own county ${p.code}, not ${asked}`);
     return p.code;
@@ -51,7 +54,7 @@ function resolveScope(p: Principal, asked: string | undefined, s: Scenario): str
 }
 
 /** SPEC §6, R6: re-plan from a solution after a change, touching only the scope. */
-export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
+export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner; documents: DocumentWorker }> = async (app, { store, jobs, documents }) => {
   app.post(
     '/v1/solutions/:id/replan',
     {
@@ -69,17 +72,19 @@ export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner
     async (request, reply) => {
       const { principal } = request;
       const { solution: rec, scenario: scenarioRec } = await visibleSolution(store, request.params.id, principal);
-      const [scenario, solution] = await Promise.all([loadScenario(store, scenarioRec.id), loadSolution(store, rec.id)]);
-      const scope = resolveScope(principal, request.body.scope, scenario);
-      const next = replanScenario(scenario, solution, request.body.changes, scope);
+      // A place in the job queue first (429 when full), so that a refused re-plan stores no new version.
+      const slot = jobs.reserveFor(request);
+      // The documents are parsed, changed and checked in the IO worker (a province takes seconds).
+      const scope = resolveScope(principal, request.body.scope, await documents.outline(await scenarioParts(store, scenarioRec.id)));
+      const [scenarioDoc, solutionDoc] = await Promise.all([scenarioParts(store, scenarioRec.id), solutionParts(store, rec.id)]);
+      const { scenario: next, weights: solutionWeights } = await documents.replan(scenarioDoc, solutionDoc, request.body.changes, scope);
       const version = await insertVersion(store, principal, scenarioRec.id, next, request.body.name);
 
       // The solution's weights stay, except where the changes or the request set others.
       const changed = request.body.changes.flatMap((c) => (c.op === 'set-policy' && c.set.weights ? [c.set.weights] : []));
-      const weights = Object.assign({}, solution.weights, ...changed, request.body.weights);
+      const weights = Object.assign({}, solutionWeights, ...changed, request.body.weights);
       const params = { solutionId: rec.id, scope: scope ?? null, changes: request.body.changes, weights };
-      const job = await store.insertJob({ id: randomUUID(), kind: 'replan', scenarioId: version.id, params });
-      jobs.submit(job, { scenarioText: JSON.stringify(next), options: { method: 'optimal', weights } });
+      const job = await slot.submit({ kind: 'replan', scenarioId: version.id, params }, { kind: 'solve', options: { method: 'optimal', weights } });
       return reply
         .status(202)
         .header('location', `/v1/jobs/${job.id}`)

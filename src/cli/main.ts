@@ -116,7 +116,8 @@ async function cmdValidate(args: string[]): Promise<number> {
   const solution = parseSolution(readJson(positionals[1], 'solution'));
   const holidays = values.holidays === undefined ? undefined : parseHolidayTable(readJson(values.holidays, 'holidays'));
   const violations = validateSolution(scenario, solution);
-  if (positionals[2] !== undefined) violations.push(...validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar')), { holidays }));
+  // a loop, not push(...list): a calendar's violations can number in the hundreds of thousands
+  if (positionals[2] !== undefined) for (const v of validateCalendar(scenario, solution, parseCalendar(readJson(positionals[2], 'calendar')), { holidays })) violations.push(v);
   if (violations.length === 0) {
     process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds\n`);
     return 0;

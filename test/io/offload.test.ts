@@ -1,6 +1,6 @@
 /** The io worker thread: tasks in, results out, in turn; a failing task rejects; a closed worker takes no more. */
 import { describe, expect, it } from 'vitest';
-import { IoWorker, runIoTask } from '../../src/io/index.js';
+import { IoBusyError, IoWorker, runIoTask } from '../../src/io/index.js';
 import { solve } from '../../src/solver/solve.js';
 import { east, world } from '../fixtures/small.js';
 import { buildCalendar, villageIcs } from '../../src/calendar/index.js';
@@ -41,6 +41,21 @@ describe('IoWorker', () => {
       await io.close();
     }
     await expect(io.run({ op: 'export', format: 'csv', scenarioText, solutionText })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('a bounded queue', () => {
+  it('refuses a task with IoBusyError when as many wait as may; the others run', async () => {
+    const io = new IoWorker(1, { maxWaiting: 1 });
+    try {
+      const task = { op: 'export', format: 'csv', scenarioText, solutionText } as const;
+      const runs = [io.run(task), io.run(task), io.run(task)];
+      const results = await Promise.allSettled(runs);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(IoBusyError);
+    } finally {
+      await io.close();
+    }
   });
 });
 

@@ -21,12 +21,11 @@ export class DocumentWorker {
   }
 
   /**
-   * An uploaded scenario's bytes: pre-scanned, parsed and checked. A buffer of its own (a body of more
-   * than a few kB) is moved to the worker, not copied: the caller must not use it afterwards.
+   * An uploaded scenario's bytes, in pieces as they arrived (each moved to the worker when it is a buffer
+   * of its own: the caller must not use it afterwards): joined there, pre-scanned, parsed and checked.
    */
-  async checkScenario(data: Buffer): Promise<CheckedScenario> {
-    const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.byteLength > 4096;
-    return this.document(await this.io.run({ op: 'check-scenario', data, scan: this.scan }, undefined, own ? [data.buffer as ArrayBuffer] : [])).scenario;
+  async checkScenario(body: AsyncIterable<Uint8Array>): Promise<CheckedScenario> {
+    return this.document(await this.io.run({ op: 'check-scenario', scan: this.scan }, body)).scenario;
   }
 
   /** A new version of a stored scenario (its parts, as the store reads them): the changes applied and the result checked. */

@@ -30,7 +30,7 @@ interface Pending {
  *
  * A task may come with `parts`: a large stored document (a calendar) read part by part from the store,
  * posted one message each before the task, so neither the reading nor the posting holds the event loop
- * for long. The worker joins them and hands them to the task.
+ * for long; or a body's bytes in pieces (an upload, a sheet). The worker hands them to the task.
  */
 export class IoWorker {
   private worker?: Worker;
@@ -49,7 +49,7 @@ export class IoWorker {
    * `task` may be made once its `parts` are sent, when it depends on them (how many there were).
    * `transfer`: buffers of the task moved to the worker, not copied (the caller must not use them after).
    */
-  async run(task: IoTask | (() => IoTask), parts?: AsyncIterable<string>, transfer: ArrayBuffer[] = []): Promise<IoResult> {
+  async run(task: IoTask | (() => IoTask), parts?: AsyncIterable<string | Uint8Array>, transfer: ArrayBuffer[] = []): Promise<IoResult> {
     if (this.closed) throw new Error('the io worker is closed');
     if (this.inFlight >= this.maxInFlight) {
       if (this.waiting.length >= (this.options.maxWaiting ?? Infinity)) throw new IoBusyError(this.waiting.length);
@@ -65,7 +65,9 @@ export class IoWorker {
         if (parts) {
           for await (const part of parts) {
             if (!this.pending.has(id)) break; // the worker died meanwhile: `result` says why
-            worker.postMessage({ id, part } satisfies IoRequest);
+            // a piece of bytes that is a buffer of its own is moved; anything else is copied
+            const own = typeof part !== 'string' && part.byteOffset === 0 && part.byteLength === part.buffer.byteLength;
+            worker.postMessage({ id, part } satisfies IoRequest, own ? [part.buffer as ArrayBuffer] : []);
           }
         }
       } catch (err) {

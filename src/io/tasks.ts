@@ -36,12 +36,12 @@ export type IoTask =
    */
   | { op: 'public-cards'; scenarioText: string; solutionText: string; today: string; calendars: { months: string[]; parts: number }[] }
   /**
-   * A sheet put into the scenario the task's parts make up. `limits`: how much of the sheet is read
-   * (DEFAULT_TABLE_LIMITS when absent).
+   * A sheet put into a stored scenario: the task's text parts make up the scenario, its byte parts the
+   * sheet. `limits`: how much of the sheet is read (DEFAULT_TABLE_LIMITS when absent).
    */
-  | { op: 'import'; kind: ImportKind; mode: ImportMode; data: Uint8Array; limits?: TableLimits }
-  /** an uploaded scenario's bytes, pre-scanned against `scan`, parsed and checked (documents.ts) */
-  | { op: 'check-scenario'; data: Uint8Array; scan?: ScanLimits }
+  | { op: 'import'; kind: ImportKind; mode: ImportMode; limits?: TableLimits }
+  /** an uploaded scenario's bytes (the task's parts), pre-scanned against `scan`, parsed and checked (documents.ts) */
+  | { op: 'check-scenario'; scan?: ScanLimits }
   /** a new version: the changes applied to the stored scenario the task's parts make up */
   | { op: 'apply-changes'; changes: Change[] }
   /** a re-plan's scenario (replanScenario): the first `scenarioParts` parts are the scenario, the rest the solution */
@@ -94,7 +94,14 @@ function readCalendar(id: string, scenario: Scenario, calendar: Calendar): ReadC
   return { id, scenario, calendar, ...visitsByPerson(calendar) };
 }
 
-export async function runIoTask(task: IoTask, parts: readonly string[] = []): Promise<IoResult> {
+/** The text the string parts make up. */
+const textOf = (parts: readonly (string | Uint8Array)[]) => parts.filter((p): p is string => typeof p === 'string').join('');
+/** The bytes the byte parts make up. */
+const bytesOf = (parts: readonly (string | Uint8Array)[]) => Buffer.concat(parts.filter((p): p is Uint8Array => typeof p !== 'string'));
+
+export async function runIoTask(task: IoTask, given: readonly (string | Uint8Array)[] = []): Promise<IoResult> {
+  // the tasks on stored documents take text parts only
+  const parts = given.filter((p): p is string => typeof p === 'string');
   if (task.op === 'export') {
     const scenario = stored<Scenario>(task.scenarioText);
     const solution = stored<Solution>(task.solutionText);
@@ -133,7 +140,7 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
     return { op: 'public-cards', ...packCards(parseScenario(stored(task.scenarioText)), stored<Solution>(task.solutionText), slots, task.today) };
   }
 
-  if (task.op === 'check-scenario') return { op: 'document', ...checkScenarioBytes(task.data, task.scan) };
+  if (task.op === 'check-scenario') return { op: 'document', ...checkScenarioBytes(bytesOf(given), task.scan) };
   if (task.op === 'apply-changes') return { op: 'document', ...applyChangesToText(parts.join(''), task.changes) };
   if (task.op === 'replan') {
     const scenarioText = parts.slice(0, task.scenarioParts).join('');
@@ -143,13 +150,13 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
 
   let table;
   try {
-    table = await readTable(task.data, task.limits ?? DEFAULT_TABLE_LIMITS);
+    table = await readTable(bytesOf(given), task.limits ?? DEFAULT_TABLE_LIMITS);
   } catch (err) {
     if (!(err instanceof TableReadError)) throw err;
     const path = err.row === undefined ? '(file)' : cellPath(err.row, err.column);
     return { op: 'import', ok: false, what: 'file', status: err.status, issues: [{ path, message: err.message }] };
   }
-  const base = stored<Scenario>(parts.join(''));
+  const base = stored<Scenario>(textOf(given));
   const sheet = importSheet(table, task.kind, {
     firms: base.firms,
     regions: base.regions,

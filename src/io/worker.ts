@@ -3,14 +3,14 @@ import { parentPort } from 'node:worker_threads';
 import { runIoTask, transferOf, type IoTask } from './tasks.js';
 
 /** A task, or one part of the large document a task comes with (sent before it), or the parts dropped. */
-export type IoRequest = { id: number; task: IoTask } | { id: number; part: string } | { id: number; drop: true };
+export type IoRequest = { id: number; task: IoTask } | { id: number; part: string | Uint8Array } | { id: number; drop: true };
 export type IoReply = { id: number; ok: true; result: Awaited<ReturnType<typeof runIoTask>> } | { id: number; ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('io worker must run in a worker thread');
 
 /** parts received for tasks still to come, by request id */
-const staged = new Map<number, string[]>();
+const staged = new Map<number, (string | Uint8Array)[]>();
 
 port.on('message', (m: IoRequest) => {
   const { id } = m;

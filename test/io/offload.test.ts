@@ -35,7 +35,12 @@ describe('IoWorker', () => {
     const io = new IoWorker();
     try {
       await expect(io.run({ op: 'export', format: 'csv', scenarioText: '{not json', solutionText })).rejects.toThrow(/JSON/);
-      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace', data: new TextEncoder().encode('编号,姓名\n') }, inParts(scenarioText));
+      const sheet = new TextEncoder().encode('编号,姓名\n');
+      async function* both() {
+        yield sheet;
+        yield* inParts(scenarioText);
+      }
+      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace' }, both());
       expect(ok).toMatchObject({ op: 'import', ok: false, what: 'sheet' });
     } finally {
       await io.close();

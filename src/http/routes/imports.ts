@@ -7,6 +7,7 @@ import { CSV_MIME, describeColumns, type ImportKind, IoWorker, type TableLimits,
 import { decodeParts } from '../../store/parts.js';
 import type { Store } from '../../store/types.js';
 import { ScenarioView, scenarioView, visibleScenario } from '../access.js';
+import { chunkParser, documentBody, pieces } from '../bodies.js';
 import { forbidden, HttpProblem, notFound } from '../problem.js';
 
 const ImportView = ScenarioView.extend({
@@ -47,7 +48,7 @@ const describe = (kind: ImportKind) =>
 export const importRoutes: FastifyPluginAsyncZod<{ store: Store; limits: TableLimits; resourceLimits?: ResourceLimits }> = async (app, { store, limits, resourceLimits }) => {
   // Sheets arrive as bytes; these parsers hold for this plugin's routes only (their body limit is the
   // document routes', set in app.ts).
-  app.addContentTypeParser([CSV_MIME, 'application/csv', XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser([CSV_MIME, 'application/csv', XLSX_MIME, 'application/octet-stream'], chunkParser);
 
   // Reading a province's sheet and checking the scenario take seconds: that runs in a worker thread,
   // its heap bounded (a sheet that needs more is a 413), a few imports waiting at most (503 beyond).
@@ -74,15 +75,16 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store; limits: TableLi
       },
       async (request, reply) => {
         const rec = await visibleScenario(store, request.params.id, request.principal);
-        const body = request.body;
-        if (!Buffer.isBuffer(body)) {
-          throw new HttpProblem(415, 'Unsupported Media Type', `send the sheet as ${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
-        }
-        if (body.length === 0) throw new HttpProblem(400, 'Bad Request', 'the body is empty: send the sheet', [{ path: 'body', message: 'empty' }]);
+        const body = documentBody(request.body, `${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
         const scenario = await store.getScenarioParts(rec.id);
         if (!scenario) throw notFound('scenario', rec.id);
         const mode = request.query.mode;
-        const result = await io.run({ op: 'import', kind, mode, data: body, limits }, scenario);
+        // the sheet's bytes and the scenario's text go to the worker in parts, neither joined here
+        async function* both() {
+          yield* pieces(body);
+          yield* scenario!;
+        }
+        const result = await io.run({ op: 'import', kind, mode, limits }, both());
         if (result.op !== 'import') throw new Error('the io worker answered another task');
         if (!result.ok) throw refused(result.what, result.issues, result.status, result.count, result.countIsLowerBound);
         const { regions, summary } = result;

@@ -5,7 +5,7 @@ import type { DocumentWorker } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
 import { insertVersion, ScenarioView, scenarioView, visibleScenario } from '../access.js';
 import type { Principal } from '../auth.js';
-import { documentBytes } from '../bodies.js';
+import { documentBody, pieces } from '../bodies.js';
 import type { JobRunner } from '../jobs.js';
 import { notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
@@ -35,7 +35,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       },
     },
     async (request, reply) => {
-      const rec = await insertVersion(store, request.principal, null, await documents.checkScenario(documentBytes(request.body)));
+      const rec = await insertVersion(store, request.principal, null, await documents.checkScenario(pieces(documentBody(request.body))));
       return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );

@@ -4,7 +4,9 @@
  * migrations are written once against Kysely.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -83,12 +85,14 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
   const memory = opts.path === ':memory:' || opts.path === '';
   if (!memory) mkdirSync(dirname(resolve(opts.path)), { recursive: true });
   const raw = new BetterSqlite3(opts.path);
+  let checkpointer: Checkpointer | undefined;
   try {
     raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     if (!memory) {
       raw.pragma('journal_mode = WAL');
       // safe with WAL: a power cut may lose the last commits, never corrupt the file
       raw.pragma('synchronous = NORMAL');
+      checkpointer = startCheckpointer(raw, resolve(opts.path));
     }
     raw.pragma('foreign_keys = ON');
   } catch (err) {
@@ -118,6 +122,7 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
     close() {
       closing ??= (async () => {
         try {
+          await checkpointer?.stop();
           await db.destroy();
         } finally {
           if (raw.open) raw.close();
@@ -127,6 +132,66 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
     },
   };
 }
+
+interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+/** The WAL size (pages) past which the writing connection checkpoints itself, should the thread below not keep up. */
+const FALLBACK_AUTOCHECKPOINT = 16_384;
+
+/**
+ * SQLite's WAL checkpoints in a thread of its own, with a connection of its own: by default the commit that
+ * takes the log past 1,000 pages copies them into the database file and syncs it, on the event loop
+ * (30-70 ms on a shared machine, several times during a province's upload). Here a PASSIVE checkpoint runs
+ * every 200 ms beside the writer, which is left to checkpoint itself only past FALLBACK_AUTOCHECKPOINT pages
+ * (or at 1,000 again if the thread cannot run).
+ */
+function startCheckpointer(raw: BetterSqlite3.Database, path: string): Checkpointer | undefined {
+  let worker: Worker;
+  try {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, everyMs: 200 } });
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  const fallBack = () => {
+    if (raw.open) raw.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('error', fallBack);
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const timer = setTimeout(() => void worker.terminate(), 2_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 1000');
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy or gone: the next turn tries again
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL

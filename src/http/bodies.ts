@@ -38,6 +38,8 @@ export interface DocumentChunks {
 const COPY_CHUNK = 1024 * 1024;
 /** A larger chunk (an in-process request's whole body) is handed on in copies of this size, one per turn. */
 const PIECE = 256 * 1024;
+/** How much of a body past its limit is read (and dropped) before the 413, so that the client reads it. */
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 /** The route's body limit, else the server's. */
 function limitOf(request: FastifyRequest): number {
@@ -52,24 +54,30 @@ function limitOf(request: FastifyRequest): number {
 function readChunks(request: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: Error | null, body?: DocumentChunks) => void): void {
   const limit = limitOf(request);
   const declared = Number(request.headers['content-length']);
-  if (declared > limit) {
-    payload.resume();
-    return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
-  }
-  const chunks: Uint8Array[] = [];
+  let chunks: Uint8Array[] = [];
   let length = 0;
+  /** past the limit: the rest is read and dropped, and the 413 sent once it is all in (see below) */
+  let tooLarge = false;
   const finish = (err: Error | null, body?: DocumentChunks) => {
     payload.removeListener('data', onData);
     payload.removeListener('end', onEnd);
     payload.removeListener('error', onEnd);
     done(err, body);
   };
+  // A body sent without its length (chunked) that runs past the limit: a client still sending when the
+  // answer comes and the connection closes gets a reset and may never read the 413, so up to LINGER_BYTES
+  // more are read and dropped first, as a proxy's lingering close does.
+  const refuse = () => {
+    finish(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+    payload.resume();
+  };
   const onData = (chunk: Buffer | string) => {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     length += bytes.length;
-    if (length > limit) {
-      finish(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
-      payload.resume(); // the rest is read and dropped
+    if (tooLarge || length > limit) {
+      tooLarge = true;
+      chunks = [];
+      if (length > limit + LINGER_BYTES) refuse();
       return;
     }
     chunks.push(bytes.length <= COPY_CHUNK ? new Uint8Array(bytes) : bytes);
@@ -79,9 +87,16 @@ function readChunks(request: FastifyRequest, payload: NodeJS.ReadableStream, don
       if (!(typeof err.statusCode === 'number' && err.statusCode >= 400)) err.statusCode = 400;
       return finish(err);
     }
+    if (tooLarge) return finish(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
     if (!Number.isNaN(declared) && length !== declared) return finish(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH());
     finish(null, { chunks, length });
   };
+  // announced past the limit: refused at once, as Fastify does (a client that waits for `100 Continue`
+  // sends nothing more)
+  if (declared > limit) {
+    payload.resume();
+    return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+  }
   payload.on('data', onData);
   payload.on('end', onEnd);
   payload.on('error', onEnd);

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_LIMITS, LIMITS, type Scenario } from '../../src/domain/index.js';
 import { buildApp, type App, type AppOptions } from '../../src/http/app.js';
+import { readConfig } from '../../src/http/server.js';
 import type { Store } from '../../src/store/types.js';
 import { makeZip, nestedArrays, nestedObjects } from '../fixtures/hostile.js';
 import { east, world } from '../fixtures/small.js';
@@ -83,6 +84,12 @@ describe('1. a body limit per route', () => {
     expect(body).toMatchObject({ limit: 1024 * 1024, errors: [{ path: 'body' }] });
     const csv = await app.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/import/lawyers`, headers: { ...auth(), 'content-type': 'text/csv' }, payload: 'x'.repeat(1024 * 1024 + 1) });
     expect(expectProblem(csv, 413).detail).toContain('1 MB');
+  });
+
+  it('the server reads the limit from OVOLA_MAX_DOCUMENT_MB (16 by default) and the job bounds from the environment', () => {
+    expect(readConfig({}).OVOLA_MAX_DOCUMENT_MB).toBe(16);
+    expect(readConfig({ OVOLA_MAX_DOCUMENT_MB: '8', OVOLA_MAX_JOBS: '10', OVOLA_MAX_JOBS_PER_KEY: '2' })).toMatchObject({ OVOLA_MAX_DOCUMENT_MB: 8, OVOLA_MAX_JOBS: 10, OVOLA_MAX_JOBS_PER_KEY: 2 });
+    expect(() => readConfig({ OVOLA_MAX_DOCUMENT_MB: '0' })).toThrow(/OVOLA_MAX_DOCUMENT_MB/);
   });
 
   it('every other route keeps 1 MB', async () => {

@@ -236,8 +236,8 @@ describe('9. errors Fastify and Node raise are problem+json too', () => {
     expect(expectProblem(await app.inject({ url: `/v1/scenarios/${'x'.repeat(150)}`, headers: auth() }), 400).errors).toEqual([{ path: 'params.id', message: expect.any(String) }]);
   });
 
-  it('a request Node itself refuses (bad HTTP, headers too large) gets problem+json on the socket', async () => {
-    const real = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+  it('a request Node itself refuses (bad HTTP, headers too large) gets problem+json on the socket; a chunked body past the limit gets its 413', async () => {
+    const real = await buildApp({ store, adminKey: ADMIN, workers: 1, maxDocumentBytes: 256 * 1024 });
     try {
       const address = await real.listen({ port: 0, host: '127.0.0.1' });
       const port = Number(new URL(address).port);
@@ -258,6 +258,12 @@ describe('9. errors Fastify and Node raise are problem+json too', () => {
         expect(answer).toContain('Content-Type: application/problem+json');
         expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status });
       }
+      // 1 MB sent chunked (no length announced) at a route that takes 256 kB: the client, still sending, reads the 413
+      const chunk = `${(64 * 1024).toString(16)}\r\n${' '.repeat(64 * 1024)}\r\n`;
+      const head = `POST /v1/scenarios HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+      const answer = await raw(head + chunk.repeat(16) + '0\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1.1 413 /);
+      expect(answer).toContain('application/problem+json');
     } finally {
       await real.close();
     }

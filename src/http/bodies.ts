@@ -38,6 +38,8 @@ export interface DocumentChunks {
 const COPY_CHUNK = 1024 * 1024;
 /** A larger chunk (an in-process request's whole body) is handed on in copies of this size, one per turn. */
 const PIECE = 256 * 1024;
+/** Bytes read in one turn of the event loop at most. */
+const YIELD_BYTES = 256 * 1024;
 /** How much of a body past its limit is read (and dropped) before the 413, so that the client reads it. */
 const LINGER_BYTES = 16 * 1024 * 1024;
 
@@ -56,6 +58,7 @@ function readChunks(request: FastifyRequest, payload: NodeJS.ReadableStream, don
   const declared = Number(request.headers['content-length']);
   let chunks: Uint8Array[] = [];
   let length = 0;
+  let sinceTurn = 0;
   /** past the limit: the rest is read and dropped, and the 413 sent once it is all in (see below) */
   let tooLarge = false;
   const finish = (err: Error | null, body?: DocumentChunks) => {
@@ -81,6 +84,14 @@ function readChunks(request: FastifyRequest, payload: NodeJS.ReadableStream, don
       return;
     }
     chunks.push(bytes.length <= COPY_CHUNK ? new Uint8Array(bytes) : bytes);
+    // A socket delivers many chunks in one turn when the client is fast; copying megabytes there holds
+    // the event loop (fresh memory is slow to touch): reading pauses for a turn every YIELD_BYTES.
+    sinceTurn += bytes.length;
+    if (sinceTurn >= YIELD_BYTES) {
+      sinceTurn = 0;
+      payload.pause();
+      setImmediate(() => payload.resume());
+    }
   };
   const onEnd = (err?: Error & { statusCode?: number }) => {
     if (err) {

@@ -192,7 +192,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     name: 'document parts',
-    // A scenario's or solution's document in parts of 256 k characters (see parts.ts): a province's 7 MB
+    // A scenario's or solution's document in parts of 64 k characters (see parts.ts): a province's 7 MB
     // written or read in one statement holds the event loop for 60–250 ms on SQLite. As for calendars,
     // the parts are written before their row, each in a commit of its own; `parts` counts them (0: the
     // document is in `body`, as every one stored before).

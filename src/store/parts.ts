@@ -11,9 +11,9 @@ export const PART_CHARS = 1 << 21;
 /**
  * UTF-16 code units per part of a scenario's or solution's document. A province's scenario is ~7 MB and
  * has many Chinese names: one statement writing or reading it, or one message moving it between threads
- * as text, holds the event loop for 60–300 ms; a part of 256 k characters takes a few ms.
+ * as text, holds the event loop for 60–300 ms; a part of 64 k characters takes a few ms.
  */
-export const DOC_PART_CHARS = 1 << 18;
+export const DOC_PART_CHARS = 1 << 16;
 
 /** `text` cut into parts of at most `size` code units, never between the two halves of a surrogate pair. */
 export function splitText(text: string, size = PART_CHARS): string[] {

@@ -160,7 +160,9 @@ function chunkedUpload(path: string, total: number): Promise<Answer> {
     const pump = () => {
       while (!answered && sent < total) {
         sent += chunk.length;
-        if (!socket.write(`${chunk.length.toString(16)}\r\n`) || !socket.write(chunk) || !socket.write('\r\n')) return void socket.once('drain', pump);
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        socket.write(chunk);
+        if (!socket.write('\r\n')) return void socket.once('drain', pump);
       }
       if (!answered) socket.write('0\r\n\r\n');
     };

@@ -189,8 +189,9 @@ async function cmdValidate(args: string[]): Promise<number> {
   const warnings: Warning[] = [];
   if (positionals[2] !== undefined) {
     const calendar = parseCalendar(readJson(positionals[2], 'calendar'));
-    violations.push(...validateCalendar(scenario, solution, calendar, { holidays }));
-    warnings.push(...calendarWarnings(scenario, solution, calendar));
+    // loops, not push(...list): a calendar's violations can number in the hundreds of thousands
+    for (const v of validateCalendar(scenario, solution, calendar, { holidays })) violations.push(v);
+    for (const w of calendarWarnings(scenario, solution, calendar)) warnings.push(w);
   }
   // Warnings (what a calendar leaves undone without breaking a hard rule) never change the exit code.
   for (const w of warnings) process.stdout.write(`WARN\t${w.rule}\t${w.villageId ?? '-'}\t${w.month ?? '-'}\t${w.message}\n`);

@@ -165,7 +165,7 @@ export function applyChanges(scenario: Scenario, changes: readonly Change[]): Sc
   try {
     out = parseScenario(s);
   } catch (err) {
-    if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('changes', err.issues.map(blame));
+    if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('changes', err.issues.map(blame), err.count, err.countIsLowerBound);
     throw err;
   }
   // R7 is not among parseScenario's pin checks; a replacement from another city would break every pin handed over.
@@ -329,7 +329,7 @@ export function replanScenario(scenario: Scenario, solution: Solution, changes: 
   try {
     out = parseScenario(next);
   } catch (err) {
-    if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('replan', err.issues.map(explain));
+    if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('replan', err.issues.map(explain), err.count, err.countIsLowerBound);
     throw err;
   }
   const cityIssues = pinCityIssues(out, (_, i) => i >= first);

@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './limits.js';
 export * from './rules.js';
 export * from './scenario.js';
 export * from './solution.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Calendar } from './calendar.js';
 import { Divisions } from './divisions.js';
+import { HolidayTable } from './holidays.js';
 import { Scenario } from './scenario.js';
 import { Solution } from './solution.js';
 
@@ -16,5 +17,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'solution.v1.json': make(Solution, 'solution.v1', 'ovola.solution/v1'),
     'calendar.v1.json': make(Calendar, 'calendar.v1', 'ovola.calendar/v1'),
     'divisions.v1.json': make(Divisions, 'divisions.v1', 'ovola.divisions/v1'),
+    'holidays.v1.json': make(HolidayTable, 'holidays.v1', 'ovola.holidays/v1'),
   };
 }

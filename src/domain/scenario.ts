@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { ClockTime, Crs, Id, IsoDate, LonLat } from './common.js';
+import { LIMITS } from './limits.js';
+
+/** A name as people write it: a village's, a firm's, a person's, a specialty. */
+const Name = z.string().min(1).max(LIMITS.name);
+/** A short list of names or ids (a ranking, vetoes, specialties, needs, a team). */
+const shortList = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.list);
 
 export const SCENARIO_SCHEMA = 'ovola.scenario/v1';
 
@@ -27,7 +33,15 @@ export type Weights = z.infer<typeof Weights>;
 
 export const Policy = z.strictObject({
   maxVillagesPerLawyer: z.number().int().min(1).max(1000).default(8),
-  mode: z.union([ServiceMode, z.record(Id, ServiceMode)]).default('individual'),
+  mode: z
+    .union([
+      ServiceMode,
+      z
+        .record(Id, ServiceMode)
+        .refine((m) => Object.keys(m).length <= LIMITS.modeEntries, `at most ${LIMITS.modeEntries} counties`)
+        .meta({ maxProperties: LIMITS.modeEntries }),
+    ])
+    .default('individual'),
   maxTravelKm: z.number().positive().default(80),
   /**
    * How many of the nearest places (lawyers' bases) give a village its candidate advisers; every adviser
@@ -63,24 +77,24 @@ export const Policy = z.strictObject({
 export type Policy = z.infer<typeof Policy>;
 
 export const Contact = z.strictObject({
-  bureau: z.string().min(1),
-  phone: z.string().min(1),
-  email: z.string().min(1),
+  bureau: Name,
+  phone: Name,
+  email: Name,
 });
 
 export const GeoPolygon = z.strictObject({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(LonLat).min(4)).min(1),
+  coordinates: z.array(z.array(LonLat).min(4).max(LIMITS.ringPoints)).min(1).max(LIMITS.rings),
 });
 export const GeoMultiPolygon = z.strictObject({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(z.array(LonLat).min(4)).min(1)).min(1),
+  coordinates: z.array(z.array(z.array(LonLat).min(4).max(LIMITS.ringPoints)).min(1).max(LIMITS.rings)).min(1).max(LIMITS.rings),
 });
 
 export const RegionLevel = z.enum(['city', 'county', 'town']);
 export const Region = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   level: RegionLevel,
   parentId: Id.optional(),
   class: z.enum(['prd', 'less-developed']).optional(),
@@ -92,7 +106,7 @@ export type Region = z.infer<typeof Region>;
 
 export const Firm = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   location: LonLat,
   regionId: Id,
 });
@@ -100,17 +114,17 @@ export type Firm = z.infer<typeof Firm>;
 
 export const Lawyer = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   firmId: Id,
   status: z.enum(['practicing', 'intern']),
-  specialties: z.array(z.string().min(1)).default([]),
+  specialties: shortList(Name).default([]),
   base: LonLat.optional(),
   maxVillages: z.number().int().min(0).max(1000).optional(),
   monthlyHours: z.number().min(0).max(744).optional(),
-  unavailable: z.array(IsoDate).optional(),
+  unavailable: z.array(IsoDate).max(LIMITS.unavailable).optional(),
   pairedAssistance: z.boolean().optional(),
   contact: z
-    .strictObject({ phone: z.string().optional(), email: z.string().optional(), wechat: z.string().optional() })
+    .strictObject({ phone: z.string().max(LIMITS.name).optional(), email: z.string().max(LIMITS.name).optional(), wechat: z.string().max(LIMITS.name).optional() })
     .optional(),
 });
 export type Lawyer = z.infer<typeof Lawyer>;
@@ -130,12 +144,12 @@ export function lawyerCap(
 
 export const Village = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   townId: Id,
   kind: z.enum(['village', 'community']),
   location: LonLat,
   population: z.number().int().min(0).optional(),
-  needs: z.array(z.string().min(1)).optional(),
+  needs: shortList(Name).optional(),
   serviceMode: z.enum(['standard', 'flexible']).optional(),
   requests: z
     .strictObject({
@@ -149,23 +163,23 @@ export type Village = z.infer<typeof Village>;
 export const VillagePreference = z.strictObject({
   villageId: Id,
   /** lawyers, best first */
-  lawyers: z.array(Id).optional(),
+  lawyers: shortList(Id).optional(),
   /** firms, best first; ranked after `lawyers` */
-  firms: z.array(Id).optional(),
+  firms: shortList(Id).optional(),
   /** lawyer or firm ids the village refuses (hard) */
-  vetoes: z.array(Id).optional(),
+  vetoes: shortList(Id).optional(),
 });
 export const LawyerPreference = z.strictObject({
   lawyerId: Id,
-  villages: z.array(Id).optional(),
-  vetoes: z.array(Id).optional(),
+  villages: shortList(Id).optional(),
+  vetoes: shortList(Id).optional(),
 });
 
 export const Pair = z.strictObject({ villageId: Id, lawyerId: Id });
 
 export const Scenario = z.strictObject({
   schema: z.literal(SCENARIO_SCHEMA),
-  name: z.string().min(1),
+  name: Name,
   year: z.number().int().min(2000).max(2100),
   /**
    * The system of every `[lon, lat]` in the scenario (villages, firms, lawyers' bases, regions and their
@@ -173,23 +187,24 @@ export const Scenario = z.strictObject({
    */
   crs: Crs.optional(),
   policy: Policy.prefault({}),
-  regions: z.array(Region),
-  firms: z.array(Firm),
-  lawyers: z.array(Lawyer),
-  villages: z.array(Village),
+  regions: z.array(Region).max(LIMITS.regions),
+  firms: z.array(Firm).max(LIMITS.firms),
+  lawyers: z.array(Lawyer).max(LIMITS.lawyers),
+  villages: z.array(Village).max(LIMITS.villages),
   preferences: z
     .strictObject({
-      villages: z.array(VillagePreference).default([]),
-      lawyers: z.array(LawyerPreference).default([]),
+      villages: z.array(VillagePreference).max(LIMITS.villagePreferences).default([]),
+      lawyers: z.array(LawyerPreference).max(LIMITS.lawyerPreferences).default([]),
     })
     .prefault({}),
-  pins: z.array(Pair).default([]),
-  baseline: z.array(z.strictObject({ villageId: Id, lawyerId: Id, team: z.array(Id).optional() })).default([]),
+  pins: z.array(Pair).max(LIMITS.pins).default([]),
+  baseline: z.array(z.strictObject({ villageId: Id, lawyerId: Id, team: shortList(Id).optional() })).max(LIMITS.baseline).default([]),
   travelOverrides: z
     .array(z.strictObject({ lawyerId: Id, villageId: Id, km: z.number().min(0), minutes: z.number().min(0).optional() }))
+    .max(LIMITS.travelOverrides)
     .default([]),
   notice: z
-    .strictObject({ serviceContent: z.string().min(1), complaintEmail: z.string().min(1) })
+    .strictObject({ serviceContent: z.string().min(1).max(LIMITS.text), complaintEmail: Name })
     .optional(),
 });
 /** A scenario after parsing: every default filled in. */

@@ -72,7 +72,7 @@ export class Reach {
     const reachKm = this.maxRoadKm / this.detourFactor;
     for (const [cityId, villages] of this.villagesByCity) {
       const centre = meanPoint(villages.map((v) => v.record.location));
-      const radius = Math.max(...villages.map((v) => haversineKm(centre, v.record.location)));
+      const radius = villages.reduce((max, v) => Math.max(max, haversineKm(centre, v.record.location)), -Infinity);
       for (const s of paired) if (haversineKm(centre, s.point) <= radius + reachKm) pushTo(this.sitesByCity, cityId, s);
     }
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { divisionIssues, InvalidDocumentError, parseScenario, parseSolution, type Scenario, scenarioDelta, type Solution } from '../domain/index.js';
-import { summarize } from '../domain/summary.js';
+import { divisionIssues, InvalidDocumentError, parseScenario, parseSolution, type Placement, type Scenario, type Solution } from '../domain/index.js';
+import type { CheckedScenario } from '../io/documents.js';
+import { decodeParts } from '../store/parts.js';
 import type { ScenarioRecord, Store } from '../store/types.js';
 import type { Principal } from './auth.js';
 import { assertCreate, assertDerived } from './policy.js';
@@ -80,31 +81,51 @@ export function loadSolution(store: Store, id: string): Promise<Solution> {
 }
 
 /** A scenario refused by the divisions registry: a registered village or region placed elsewhere (422, every path named). */
-async function checkRegistry(store: Store, scenario: Scenario): Promise<void> {
+async function checkRegistry(store: Store, placement: Placement): Promise<void> {
   const registered = await store.findDivisions(
-    scenario.regions.map((r) => r.id),
-    scenario.villages.map((v) => v.id),
+    placement.regions.map((r) => r.id),
+    placement.villageIds,
   );
   if (registered.regions.size === 0 && registered.villages.size === 0) return;
-  const issues = divisionIssues(scenario, registered);
+  const issues = divisionIssues(placement, registered);
   if (issues.length > 0) throw new InvalidDocumentError('scenario (against the divisions registry)', issues);
 }
 
-/** Stores a new scenario: the caller's region must hold every village of it, and the registry must agree. */
-export async function createScenario(store: Store, principal: Principal, scenario: Scenario, name?: string): Promise<ScenarioRecord> {
-  const { summary, regions } = summarize(scenario);
+/**
+ * Stores a new scenario (checked, summarised and as text from the IO worker): the caller's region must
+ * hold every village of it, and the registry must agree.
+ */
+export async function createScenario(store: Store, principal: Principal, scenario: CheckedScenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = scenario;
   assertCreate(principal, { summary, regions });
-  await checkRegistry(store, scenario);
-  return store.insertScenario({ id: randomUUID(), parentId: null, name: name ?? scenario.name, summary, regions }, JSON.stringify(scenario));
+  await checkRegistry(store, scenario.placement);
+  // written a part at a time, each decoded only then
+  return store.insertScenario({ id: randomUUID(), parentId: null, name: name ?? scenario.name, summary, regions }, decodeParts(scenario.parts));
 }
 
 /**
- * Stores a new version of `parent` (a scenario the caller may read): a city or county key may change
- * only what lies in its region (`assertDerived`), and the registry must agree.
+ * Stores a new version of `parent` (a scenario the caller may read), as the IO worker made it with what
+ * it changes (`delta`): a city or county key may change only what lies in its region (`assertDerived`),
+ * and the registry must agree.
  */
-export async function deriveScenario(store: Store, principal: Principal, parent: { rec: ScenarioRecord; scenario: Scenario }, child: Scenario, name?: string): Promise<ScenarioRecord> {
-  const { summary, regions } = summarize(child);
-  assertDerived(principal, scenarioDelta(parent.scenario, child), parent.rec, { summary });
-  await checkRegistry(store, child);
-  return store.insertScenario({ id: randomUUID(), parentId: parent.rec.id, name: name ?? child.name, summary, regions }, JSON.stringify(child));
+export async function deriveScenario(store: Store, principal: Principal, parent: ScenarioRecord, child: CheckedScenario, name?: string): Promise<ScenarioRecord> {
+  const { summary, regions } = child;
+  if (!child.delta) throw new Error('a new version comes with what it changes');
+  assertDerived(principal, child.delta, parent, { summary });
+  await checkRegistry(store, child.placement);
+  return store.insertScenario({ id: randomUUID(), parentId: parent.id, name: name ?? child.name, summary, regions }, decodeParts(child.parts));
+}
+
+/** A stored scenario's document in parts, as the store reads them (text, not parsed), else 404. */
+export async function scenarioParts(store: Store, id: string): Promise<AsyncIterable<string>> {
+  const parts = await store.getScenarioParts(id);
+  if (parts === undefined) throw notFound('scenario', id);
+  return parts;
+}
+
+/** A stored solution's document in parts (text, not parsed), else 404. */
+export async function solutionParts(store: Store, id: string): Promise<AsyncIterable<string>> {
+  const parts = await store.getSolutionParts(id);
+  if (parts === undefined) throw notFound('solution', id);
+  return parts;
 }

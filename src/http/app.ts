@@ -2,14 +2,20 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../io/json-scan.js';
+import { DocumentWorker } from '../io/document-worker.js';
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../io/table.js';
 import type { Store } from '../store/types.js';
 import { AuditTrail, decorateAudit } from './audit.js';
 import { KeyUse, refuseKeyInQuery } from './auth.js';
-import { JobRunner } from './jobs.js';
+import { DOCUMENT_BODY_BYTES, installBodyHandling, SMALL_BODY_BYTES } from './bodies.js';
+import { type JobLimits, JobRunner, type JobSlot } from './jobs.js';
 import { accessPlugin } from './policy.js';
-import { problemHandler } from './problem.js';
+import { problemHandler, titleOf } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
 import { withRedaction } from './redact.js';
 import { healthRoutes } from './routes/health.js';
@@ -42,6 +48,28 @@ export interface AppOptions {
   closeStore?: boolean;
   /** today's date in China (YYYY-MM-DD), for the public look-up's next visits; the clock's by default */
   today?: () => string;
+  /** body limit of the large-document routes (scenario upload, sheet imports) in bytes; 16 MB by default */
+  maxDocumentBytes?: number;
+  /** bounds of the pre-scan of JSON bodies (depth, entries by path, string length); the domain's LIMITS by default */
+  scanLimits?: Partial<ScanLimits>;
+  /** rows, columns and inflated size of imported sheets */
+  tableLimits?: Partial<TableLimits>;
+  /** the job queue's bounds (overall, per key) and the retries of a finished job's result */
+  jobLimits?: Partial<JobLimits>;
+  /** heap (MB) of the threads that check documents and read sheets: past it, a 413, never a crashed process */
+  workerHeapMb?: number;
+}
+
+/** A client error Node answers before Fastify sees a request (a malformed request, headers too large, a timeout): problem+json too. */
+function clientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail = status === 408 ? 'the request took too long to arrive' : status === 431 ? 'the request line and headers are larger than this service takes' : 'the request is not valid HTTP';
+  const body = JSON.stringify({ type: 'about:blank', title: titleOf(status), status, detail });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
 
 export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirectory };
@@ -50,7 +78,12 @@ export type App = FastifyInstance & { jobs: JobRunner; directory: PublicDirector
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: withRedaction(opts.logger),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: SMALL_BODY_BYTES,
+    // ids are at most 200 characters, written %-escaped up to 9 each; longer ones get a 414 (problem+json, below)
+    routerOptions: { maxParamLength: 2048 },
+    // errors the router raises before any route: a path too long (414), a bad %-escape (400)
+    frameworkErrors: (error, request, reply) => problemHandler(error, request, reply),
+    clientErrorHandler: clientError,
     requestTimeout: 120_000,
     connectionTimeout: 130_000,
     requestIdHeader: 'x-request-id',
@@ -63,10 +96,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) =>
-    problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0]}`), { statusCode: 404 }), request, reply),
+    problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}`), { statusCode: 404 }), request, reply),
   );
   // First hook of all, on every route: a key in the query string is refused before anything uses it.
   app.addHook('onRequest', refuseKeyInQuery);
+  const scan = { ...DEFAULT_SCAN_LIMITS, ...opts.scanLimits };
+  installBodyHandling(app, { documentBytes: opts.maxDocumentBytes ?? DOCUMENT_BODY_BYTES, scan });
 
   // External plugins first, then our own, then routes.
   await app.register(helmet, { contentSecurityPolicy: false });
@@ -97,17 +132,32 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const directory = new PublicDirectory(opts.today);
   // A published solution's new calendar changes its villages' public cards (their next visits).
-  const jobs = new JobRunner(opts.store, app.log, opts.workers, async (calendar) => {
-    if (directory.supplies(calendar.solutionId)) await directory.reload(opts.store);
-  });
+  const jobs = new JobRunner(
+    opts.store,
+    app.log,
+    opts.workers,
+    async (calendar) => {
+      if (directory.supplies(calendar.solutionId)) await directory.reload(opts.store);
+    },
+    opts.jobLimits,
+  );
+  // Uploads, new versions and re-plans are parsed and checked in a thread of their own; a few may wait.
+  const resourceLimits = { maxOldGenerationSizeMb: opts.workerHeapMb ?? 1536 };
+  const documents = new DocumentWorker(scan, { maxWaiting: 8, resourceLimits });
   await directory.reload(opts.store);
   app.decorate('jobs', jobs);
   app.decorate('directory', directory);
   decorateAudit(app);
   const audit = new AuditTrail(opts.store, app.log);
+  // A job queue place a request held and did not use is given back once its answer is sent.
+  app.decorateRequest<JobSlot | null>('jobSlot', null);
+  const giveBack = async (request: { jobSlot: JobSlot | null }) => request.jobSlot?.release();
+  app.addHook('onResponse', giveBack);
+  app.addHook('onRequestAbort', giveBack);
   app.addHook('onClose', async () => {
     await Promise.all([audit.settled(), keyUse.settled()]);
     await jobs.close();
+    await documents.close();
     await directory.close();
     if (opts.closeStore) await opts.store.close();
   });
@@ -117,13 +167,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(async (api) => {
     // Every write (refused ones and failed authentication too) leaves a row in the audit trail once answered.
     api.addHook('onResponse', audit.onResponse);
-    await api.register(scenarioRoutes, { store: opts.store, jobs, directory });
+    await api.register(scenarioRoutes, { store: opts.store, jobs, directory, documents });
     await api.register(jobRoutes, { store: opts.store, jobs });
     await api.register(solutionRoutes, { store: opts.store, directory });
     await api.register(exportRoutes, { store: opts.store });
-    await api.register(importRoutes, { store: opts.store });
-    await api.register(versionRoutes, { store: opts.store });
-    await api.register(replanRoutes, { store: opts.store, jobs });
+    await api.register(importRoutes, { store: opts.store, limits: { ...DEFAULT_TABLE_LIMITS, ...opts.tableLimits }, resourceLimits });
+    await api.register(versionRoutes, { store: opts.store, documents });
+    await api.register(replanRoutes, { store: opts.store, jobs, documents });
     await api.register(compareRoutes, { store: opts.store });
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });

@@ -25,6 +25,7 @@ export function parseScope(scope: string): Scope {
 }
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 /** A new key: shown once, stored only as its hash. */
 export function newKey(): string {
@@ -37,7 +38,9 @@ export async function authenticate(request: FastifyRequest, store: Store, adminK
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) throw new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"');
   const key = match[1];
-  if (adminKey !== undefined && adminKey.length === key.length && timingSafeEqual(Buffer.from(adminKey), Buffer.from(key))) {
+  // The SHA-256 digests are compared, never the keys: equal lengths whatever was sent (a non-ASCII key
+  // of the admin key's length made timingSafeEqual throw), and nothing about the key's length shows.
+  if (adminKey !== undefined && timingSafeEqual(digest(adminKey), digest(key))) {
     return { kind: 'admin', keyId: 'env', label: 'OVOLA_ADMIN_KEY' };
   }
   // Looked up on every request, never cached: a revoked key is refused on its very next request.

@@ -5,9 +5,10 @@ import { buildCalendar } from '../calendar/index.js';
 import { parseHolidayTable, parseScenario, parseSolution, type Scenario, ScenarioPlaces, type Solution } from '../domain/index.js';
 import { splitText } from '../store/parts.js';
 
+/** The scenario, then the solution come first as `{ part }` messages (as the store reads them), then the task. */
 export interface CalendarTask {
-  scenarioText: string;
-  solutionText: string;
+  /** how many of the parts before the task are the scenario's (the rest are the solution's) */
+  scenarioParts: number;
   year: number;
   /** `YYYY-MM` months of `year`; the whole year when absent */
   months?: string[];
@@ -41,10 +42,19 @@ function inScope(scenario: Scenario, solution: Solution, scope: string | null): 
 const port = parentPort;
 if (!port) throw new Error('calendar-worker must run in a worker thread');
 
-port.once('message', (task: CalendarTask) => {
+export type CalendarRequest = { part: string } | CalendarTask;
+
+const received: string[] = [];
+port.on('message', (m: CalendarRequest) => {
+  if ('part' in m) received.push(m.part);
+  else build(received.splice(0), m);
+});
+
+function build(documents: string[], task: CalendarTask): void {
+  if (!port) return;
   try {
-    const scenario = parseScenario(JSON.parse(task.scenarioText));
-    const solution = inScope(scenario, parseSolution(JSON.parse(task.solutionText)), task.scope ?? null);
+    const scenario = parseScenario(JSON.parse(documents.slice(0, task.scenarioParts).join('')));
+    const solution = inScope(scenario, parseSolution(JSON.parse(documents.slice(task.scenarioParts).join(''))), task.scope ?? null);
     const holidays = task.holidaysText === undefined ? undefined : parseHolidayTable(JSON.parse(task.holidaysText));
     let last = 0;
     const calendar = buildCalendar(scenario, solution, {
@@ -69,4 +79,4 @@ port.once('message', (task: CalendarTask) => {
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies CalendarWorkerMessage);
   }
-});
+}

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Issue, Place, ScenarioDelta, Scenario } from '../domain/index.js';
+import type { Issue, Place, ScenarioDelta } from '../domain/index.js';
 import type { ScenarioSummary } from '../domain/summary.js';
 import type { CalendarRecord, JobRecord, ScenarioRecord, SolutionRecord, Store } from '../store/types.js';
 import { authenticate, type Principal, scopeText } from './auth.js';
@@ -205,8 +205,11 @@ export function assertDerived(p: Principal, delta: ScenarioDelta, parent: Pick<S
   }
 }
 
+/** A scenario's regions without their names and shapes: enough to resolve a re-plan's scope. */
+type Outline = { regions: { id: string; level: string; parentId?: string }[] };
+
 /** The city a county lies in, by a scenario's regions. */
-function cityOf(s: Scenario, countyId: string): string | undefined {
+function cityOf(s: Outline, countyId: string): string | undefined {
   const regions = new Map(s.regions.map((r) => [r.id, r]));
   for (let r = regions.get(countyId), hops = 0; r && hops < 64; hops++) {
     if (r.level === 'city') return r.id;
@@ -219,7 +222,7 @@ function cityOf(s: Scenario, countyId: string): string | undefined {
  * R6 scope by caller: a county key re-plans its own county only; a city key one county of its city
  * (its whole city when no scope is named); an admin any county, or everything when none is named.
  */
-export function replanScope(p: Principal, asked: string | undefined, s: Scenario): string | undefined {
+export function replanScope(p: Principal, asked: string | undefined, s: Outline): string | undefined {
   if (p.kind === 'county') {
     if (asked !== undefined && asked !== p.code) throw forbidden(`a county key may only re-plan its own county ${p.code}, not ${asked}`);
     return p.code;

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { InvalidDocumentError, type Issue } from '../domain/index.js';
+import { InvalidDocumentError, type Issue, problemCount, sizeText } from '../domain/index.js';
+import { RefusedInputError } from '../io/documents.js';
+import { IoBusyError } from '../io/offload.js';
 import { StoreError } from '../store/errors.js';
 import { redactUrl } from './redact.js';
 
@@ -14,6 +16,10 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: Issue[],
+    /** headers to send with it, e.g. `retry-after` */
+    readonly headers?: Record<string, string>,
+    /** more members of the problem object, e.g. `errorCount` */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(detail ?? title);
     this.name = 'HttpProblem';
@@ -37,11 +43,16 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
@@ -54,25 +65,63 @@ function noteForAudit(request: FastifyRequest, body: { title?: unknown; detail?:
   note.detail = `${String(body.title)}${typeof body.detail === 'string' ? `: ${body.detail}` : ''}${fields}`;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>): FastifyReply {
-  noteForAudit(request, { title: TITLES[status] ?? 'Error', ...body });
+export const titleOf = (status: number) => TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+
+/** Seconds a caller is told to wait when the store does not answer or the document worker is busy. */
+export const RETRY_AFTER_S = 5;
+
+/** The path of the request as `instance`, cut short: a URL refused for its length is not echoed whole. */
+const instanceOf = (url: string) => (url.length > 256 ? `${url.slice(0, 256)}…` : url);
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): FastifyReply {
+  noteForAudit(request, { title: titleOf(status), ...body });
   return reply
     .status(status)
+    .headers(headers)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, instance: redactUrl(request.url), ...body });
+    .send({ type: 'about:blank', title: titleOf(status), status, instance: instanceOf(redactUrl(request.url)), ...body });
+}
+
+/** The body limit of the route the request was for (Fastify's server-wide one when the route has none). */
+function bodyLimitOf(request: FastifyRequest): number | undefined {
+  try {
+    return request.routeOptions?.bodyLimit ?? request.server?.initialConfig.bodyLimit;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one error handler: bad input and known problems in detail; anything else as a bare 500, logged. */
 export function problemHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpProblem) {
-    return send(reply, request, error.status, { title: error.title, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) });
+    return send(reply, request, error.status, { title: error.title, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}), ...error.extra }, error.headers);
   }
   if (error instanceof InvalidDocumentError) {
-    return send(reply, request, 422, { detail: error.message.split('\n')[0], errors: error.issues });
+    const detail = `invalid ${error.what}: ${problemCount(error.count, error.issues.length, error.countIsLowerBound)}`;
+    return send(reply, request, 422, { detail, errors: error.issues, errorCount: error.count });
   }
-  if (error instanceof StoreError && error.code !== 'closed') {
-    const status = { not_found: 404, conflict: 409, invalid_cursor: 400 }[error.code];
+  if (error instanceof RefusedInputError) {
+    return send(reply, request, error.status, { detail: error.detail, errors: error.issues, errorCount: error.errorCount });
+  }
+  if (error instanceof StoreError) {
+    if (error.code === 'unavailable' || error.code === 'closed') {
+      request.log.warn({ err: error, method: request.method, url: request.url }, 'the store does not answer');
+      return send(reply, request, 503, { detail: 'the store does not answer; try again shortly' }, { 'retry-after': String(RETRY_AFTER_S) });
+    }
+    if (error.code === 'invalid_input') {
+      const message = 'text the store cannot keep (such as a NUL character)';
+      return send(reply, request, 400, { detail: `the request holds ${message}`, errors: [{ path: 'request', message }], errorCount: 1 });
+    }
+    if (error.code === 'invalid_cursor') return send(reply, request, 400, { detail: error.message, errors: [{ path: 'querystring.cursor', message: error.message }], errorCount: 1 });
+    const status = { not_found: 404, conflict: 409 }[error.code];
     return send(reply, request, status, { detail: error.message });
+  }
+  if (error instanceof IoBusyError) {
+    return send(reply, request, 503, { detail: error.message }, { 'retry-after': String(RETRY_AFTER_S) });
+  }
+  if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    request.log.warn({ err: error, method: request.method, url: request.url }, 'a document needed more memory than its worker has');
+    return send(reply, request, 413, { detail: 'the document needs more memory than this service gives one request; send a smaller one' });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as FastifyError).validationContext ?? 'request';
@@ -94,6 +143,20 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     request.log.error({ err: error, method: request.method, url: redactUrl(request.url) }, 'request failed');
     return send(reply, request, status, { title: 'Internal Server Error' });
   }
-  // Fastify's own 4xx: bad JSON, oversized body, wrong content type…
+  // Fastify's own 4xx: bad JSON, oversized body, wrong content type, a path too long or not decodable…
+  // Each names what failed as `errors[].path`, as every other input error does.
+  const code = (error as FastifyError).code;
+  const at = (path: string, message: string, detail = message, more: Record<string, unknown> = {}) =>
+    send(reply, request, status, { detail, errors: [{ path, message }], errorCount: 1, ...more });
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = bodyLimitOf(request);
+    const message = limit === undefined ? 'larger than this route takes' : `larger than the ${sizeText(limit)} this route takes`;
+    return at('body', message, `the body is ${message}`, limit === undefined ? {} : { limit });
+  }
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return at('url', 'a part of the path is longer than this service takes');
+  if (code === 'FST_ERR_BAD_URL') return at('url', 'not a valid URL (a bad %-escape?)', 'the path is not a valid URL (a bad %-escape?)');
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return at('body', error.message);
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return at('headers.content-type', error.message);
+  if (status === 400 || status === 413 || status === 422) return at('request', error.message);
   return send(reply, request, status, { detail: error.message });
 }

@@ -27,6 +27,12 @@ export const Config = z.object({
   OVOLA_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   /** PostgreSQL only: keep the tables in this schema (e.g. one per test run) */
   OVOLA_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'OVOLA_PG_SCHEMA: lower-case letters, digits and _').optional(),
+  /** body limit (MB) of the large-document routes: a scenario upload, a sheet import (a province is ~7 MB) */
+  OVOLA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(1024).default(16),
+  /** solve and calendar jobs queued or running at once, over all callers */
+  OVOLA_MAX_JOBS: z.coerce.number().int().min(1).default(32),
+  /** solve and calendar jobs queued or running at once per API key */
+  OVOLA_MAX_JOBS_PER_KEY: z.coerce.number().int().min(1).default(4),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -95,6 +101,8 @@ export async function startServer(config: Config, say: (line: string) => void = 
     logger: loggerOptions(config),
     closeStore: true,
     publicRateLimit: config.OVOLA_PUBLIC_RATE_LIMIT,
+    maxDocumentBytes: Math.round(config.OVOLA_MAX_DOCUMENT_MB * 1024 * 1024),
+    jobLimits: { maxJobs: config.OVOLA_MAX_JOBS, maxJobsPerKey: config.OVOLA_MAX_JOBS_PER_KEY },
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   say(`ovola is listening on ${address} — API docs at ${address}/docs, OpenAPI at ${address}/openapi.json`);

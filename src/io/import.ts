@@ -5,7 +5,7 @@
  * there is pointed back at the sheet too. Pure: tables in, documents and issues out.
  */
 import { z } from 'zod';
-import { type Firm, type Issue, Lawyer, type Region, type Scenario, type ScenarioInput, Village, formatPath } from '../domain/index.js';
+import { type Firm, type Issue, IssueList, Lawyer, type Region, type Scenario, type ScenarioInput, Village, formatPath } from '../domain/index.js';
 import type { Table, TableRow } from './table.js';
 
 export type ImportKind = 'lawyers' | 'villages';
@@ -78,12 +78,17 @@ const yesNo = (raw: string): Parsed => {
 const dates = (raw: string): Parsed => {
   const items = splitList(raw).map((d) => halfWidth(d).replace(/[/.]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1'));
   const bad = items.filter((d) => !z.iso.date().safeParse(d).success);
-  return bad.length > 0 ? { error: `expected dates as YYYY-MM-DD, separated by 、; not a date: ${bad.join('、')}` } : { value: items };
+  const shown = bad.length > 5 ? `${bad.slice(0, 5).join('、')}… (${bad.length} in all)` : bad.join('、');
+  return bad.length > 0 ? { error: `expected dates as YYYY-MM-DD, separated by 、; not a date: ${shown.slice(0, 300)}` } : { value: items };
 };
 
 function byName<T extends { name: string }>(items: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const it of items) map.set(it.name, [...(map.get(it.name) ?? []), it]);
+  for (const it of items) {
+    const list = map.get(it.name);
+    if (list) list.push(it);
+    else map.set(it.name, [it]);
+  }
   return map;
 }
 
@@ -213,7 +218,10 @@ export interface SheetImport {
   headerRow: number;
   /** column key → the header as written in the sheet */
   columns: Map<string, string>;
+  /** the first MAX_LISTED_ISSUES problems found */
   issues: Issue[];
+  /** how many problems there were in all (at least, when the reading stopped at MAX_COUNTED_ISSUES) */
+  issueCount: number;
 }
 
 export interface ImportContext {
@@ -231,22 +239,29 @@ function findHeader(table: Table, kind: ImportKind): TableRow | undefined {
 
 /** Reads lawyers or villages from a table. Never throws on bad data: look at `issues`. */
 export function importSheet(table: Table, kind: ImportKind, context: ImportContext): SheetImport {
-  const out: SheetImport = { kind, items: [], rows: [], headerRow: 1, columns: new Map(), issues: [] };
+  const sink = new IssueList();
+  const out: SheetImport = { kind, items: [], rows: [], headerRow: 1, columns: new Map(), issues: sink.listed, issueCount: 0 };
+  read(table, kind, context, out, sink);
+  out.issueCount = sink.count;
+  return out;
+}
+
+function read(table: Table, kind: ImportKind, context: ImportContext, out: SheetImport, sink: IssueList): void {
   const specs = COLUMNS[kind];
   if (table.rows.length === 0) {
-    out.issues.push({ path: cellPath(1), message: `the sheet is empty; expected a header row (${specs.slice(0, 4).map((c) => c.names[0]).join(', ')}, …) and one row per ${kind === 'lawyers' ? 'lawyer' : 'village'}` });
-    return out;
+    sink.add({ path: cellPath(1), message: `the sheet is empty; expected a header row (${specs.slice(0, 4).map((c) => c.names[0]).join(', ')}, …) and one row per ${kind === 'lawyers' ? 'lawyer' : 'village'}` });
+    return;
   }
   const header = findHeader(table, kind);
   if (!header) {
     const first = table.rows[0];
     out.headerRow = first.row;
-    out.issues.push({
+    sink.add({
       path: cellPath(first.row),
       message: `no header row found: expected columns such as ${specs.slice(0, 5).map((c) => `${c.names[0]} (${c.names[1]})`).join(', ')}`,
       value: first.cells.filter((c) => c !== '').slice(0, 10).join(', '),
     });
-    return out;
+    return;
   }
   out.headerRow = header.row;
 
@@ -254,24 +269,31 @@ export function importSheet(table: Table, kind: ImportKind, context: ImportConte
   const byIndex: (ColumnSpec | undefined)[] = [];
   const seen = new Map<string, number>();
   const body = table.rows.filter((r) => r.row > header.row);
-  const width = Math.max(header.cells.length, ...body.map((r) => r.cells.length));
+  // The first row with a value in each column, in one pass (a loop per column would be columns × rows).
+  let width = header.cells.length;
+  const firstUse = new Map<number, number>();
+  for (const r of body) {
+    if (r.cells.length > width) width = r.cells.length;
+    for (let i = header.cells.length; i < r.cells.length; i++) if (r.cells[i] !== '' && !firstUse.has(i)) firstUse.set(i, r.row);
+    for (let i = 0; i < header.cells.length && i < r.cells.length; i++) if (header.cells[i] === '' && r.cells[i] !== '' && !firstUse.has(i)) firstUse.set(i, r.row);
+  }
   for (let i = 0; i < width; i++) {
     const name = header.cells[i] ?? '';
     const norm = normalizeHeader(name);
     if (norm === '') {
-      const used = body.find((r) => (r.cells[i] ?? '') !== '');
-      if (used) out.issues.push({ path: cellPath(header.row, columnLetter(i + 1)), message: `column ${columnLetter(i + 1)} has values (row ${used.row}) but no header` });
+      const used = firstUse.get(i);
+      if (used !== undefined) sink.add({ path: cellPath(header.row, columnLetter(i + 1)), message: `column ${columnLetter(i + 1)} has values (row ${used}) but no header` });
       continue;
     }
     if (IGNORED.has(norm)) continue;
     const spec = LOOKUP[kind].get(norm);
     if (!spec) {
-      out.issues.push({ path: cellPath(header.row, name), message: `unknown column; expected ${specs.map((c) => c.names[0]).join(', ')} (or ${specs.map((c) => c.names[1]).join(', ')})` });
+      sink.add({ path: cellPath(header.row, name), message: `unknown column; expected ${specs.map((c) => c.names[0]).join(', ')} (or ${specs.map((c) => c.names[1]).join(', ')})` });
       continue;
     }
     const before = seen.get(spec.key);
     if (before !== undefined) {
-      out.issues.push({ path: cellPath(header.row, name), message: `a second ${spec.names[0]} (${spec.names[1]}) column; the first is column ${columnLetter(before + 1)}` });
+      sink.add({ path: cellPath(header.row, name), message: `a second ${spec.names[0]} (${spec.names[1]}) column; the first is column ${columnLetter(before + 1)}` });
       continue;
     }
     seen.set(spec.key, i);
@@ -282,9 +304,9 @@ export function importSheet(table: Table, kind: ImportKind, context: ImportConte
   for (const c of specs) if (c.group) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   const missingGroups = [...groups.values()].filter((cols) => !cols.some((c) => out.columns.has(c.key)));
   for (const cols of missingGroups) {
-    out.issues.push({ path: cellPath(header.row), message: `missing column ${cols.map((c) => `${c.names[0]} (${c.names[1]})`).join(' or ')}` });
+    sink.add({ path: cellPath(header.row), message: `missing column ${cols.map((c) => `${c.names[0]} (${c.names[1]})`).join(' or ')}` });
   }
-  if (missingGroups.length > 0) return out;
+  if (missingGroups.length > 0) return;
 
   const ctx: Ctx = {
     firmsById: new Map(context.firms.map((f) => [f.id, f])),
@@ -297,12 +319,14 @@ export function importSheet(table: Table, kind: ImportKind, context: ImportConte
   const columnOf = (key: string) => out.columns.get(key);
 
   for (const r of body) {
+    if (sink.full) return;
     const values = new Map<string, unknown>();
-    const before = out.issues.length;
+    const before = sink.count;
     const failed = new Set<string>();
     const bad = (key: string, message: string, value?: string) => {
       failed.add(key);
-      out.issues.push({ path: cellPath(r.row, columnOf(key) ?? key), message, ...(value !== undefined ? { value } : {}) });
+      // a cell's text is shown as found, cut at 200 characters
+      sink.add({ path: cellPath(r.row, columnOf(key) ?? key), message, ...(value !== undefined ? { value: value.length > 200 ? `${value.slice(0, 200)}…` : value } : {}) });
     };
     byIndex.forEach((spec, i) => {
       const raw = spec ? (r.cells[i] ?? '') : '';
@@ -328,7 +352,7 @@ export function importSheet(table: Table, kind: ImportKind, context: ImportConte
       else if (existing.has(id)) bad('id', `the scenario already has a ${kind === 'lawyers' ? 'lawyer' : 'village'} with this id (append mode)`, id);
       else idRows.set(id, r.row);
     }
-    if (out.issues.length > before) continue;
+    if (sink.count > before) continue;
 
     const item = kind === 'lawyers' ? lawyerOf(values) : villageOf(values);
     // The domain schema has the last word on each entry; its paths are mapped back to columns.
@@ -343,7 +367,6 @@ export function importSheet(table: Table, kind: ImportKind, context: ImportConte
     out.items.push(item);
     out.rows.push(r.row);
   }
-  return out;
 }
 
 function lawyerOf(v: Map<string, unknown>): Record<string, unknown> {

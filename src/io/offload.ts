@@ -1,7 +1,22 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { moduleWorker } from './thread.js';
 import type { IoResult, IoTask } from './tasks.js';
 import type { IoReply, IoRequest } from './worker.js';
+
+/** Too many tasks are waiting for the worker already: try again later (503). */
+export class IoBusyError extends Error {
+  constructor(readonly waiting: number) {
+    super(`the service is busy with ${waiting} documents already; try again shortly`);
+    this.name = 'IoBusyError';
+  }
+}
+
+export interface IoWorkerOptions {
+  /** tasks that may wait for their turn (each may hold a document of megabytes); more are refused with IoBusyError */
+  maxWaiting?: number;
+  /** the worker's heap bound (see moduleWorker); a task that needs more fails with ERR_WORKER_OUT_OF_MEMORY */
+  resourceLimits?: ResourceLimits;
+}
 
 interface Pending {
   resolve: (r: IoResult) => void;
@@ -15,7 +30,7 @@ interface Pending {
  *
  * A task may come with `parts`: a large stored document (a calendar) read part by part from the store,
  * posted one message each before the task, so neither the reading nor the posting holds the event loop
- * for long. The worker joins them and hands them to the task.
+ * for long; or a body's bytes in pieces (an upload, a sheet). The worker hands them to the task.
  */
 export class IoWorker {
   private worker?: Worker;
@@ -25,12 +40,21 @@ export class IoWorker {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly maxInFlight = 2) {}
+  constructor(
+    private readonly maxInFlight = 2,
+    private readonly options: IoWorkerOptions = {},
+  ) {}
 
-  /** `task` may be made once its `parts` are sent, when it depends on them (how many there were). */
-  async run(task: IoTask | (() => IoTask), parts?: AsyncIterable<string>): Promise<IoResult> {
+  /**
+   * `task` may be made once its `parts` are sent, when it depends on them (how many there were).
+   * `transfer`: buffers of the task moved to the worker, not copied (the caller must not use them after).
+   */
+  async run(task: IoTask | (() => IoTask), parts?: AsyncIterable<string | Uint8Array>, transfer: ArrayBuffer[] = []): Promise<IoResult> {
     if (this.closed) throw new Error('the io worker is closed');
-    if (this.inFlight >= this.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.inFlight >= this.maxInFlight) {
+      if (this.waiting.length >= (this.options.maxWaiting ?? Infinity)) throw new IoBusyError(this.waiting.length);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
     this.inFlight++;
     try {
       const worker = this.start();
@@ -41,7 +65,9 @@ export class IoWorker {
         if (parts) {
           for await (const part of parts) {
             if (!this.pending.has(id)) break; // the worker died meanwhile: `result` says why
-            worker.postMessage({ id, part } satisfies IoRequest);
+            // a piece of bytes that is a buffer of its own is moved; anything else is copied
+            const own = typeof part !== 'string' && part.byteOffset === 0 && part.byteLength === part.buffer.byteLength;
+            worker.postMessage({ id, part } satisfies IoRequest, own ? [part.buffer as ArrayBuffer] : []);
           }
         }
       } catch (err) {
@@ -50,7 +76,7 @@ export class IoWorker {
         this.pending.delete(id);
         throw err;
       }
-      worker.postMessage({ id, task: typeof task === 'function' ? task() : task } satisfies IoRequest);
+      worker.postMessage({ id, task: typeof task === 'function' ? task() : task } satisfies IoRequest, transfer);
       return await result;
     } finally {
       this.inFlight--;
@@ -68,7 +94,7 @@ export class IoWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = moduleWorker(import.meta.url, 'worker');
+    const worker = moduleWorker(import.meta.url, 'worker', this.options.resourceLimits);
     worker.unref();
     worker.on('message', (m: IoReply) => {
       const p = this.pending.get(m.id);

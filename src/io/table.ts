@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { checkZip, ZipError } from './zip.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -25,17 +26,47 @@ export interface Table {
   sheet?: string;
 }
 
-/** A file that cannot be read as a table at all (not a cell problem). */
+/** A file that cannot be read as a table at all (not a cell problem), or one past a bound (413). */
 export class TableReadError extends Error {
   constructor(
     message: string,
     /** the row where reading stopped, when known */
     readonly row?: number,
+    /** 422: not a table; 400: refused content (a NUL); 413: beyond a bound */
+    readonly status: 400 | 413 | 422 = 422,
+    /** the column (as Excel's letter) of the cell to blame, when known */
+    readonly column?: string,
   ) {
     super(message);
     this.name = 'TableReadError';
   }
 }
+
+/** How much of a sheet is read. */
+export interface TableLimits {
+  /** rows (lines of a CSV file, rows of the worksheet), header and blank ones included */
+  rows: number;
+  /** what an XLSX file may inflate to, all its parts together (bytes) */
+  xlsxBytes: number;
+  /** columns of a row (a lawyers sheet has 15 kinds) */
+  columns: number;
+}
+
+/**
+ * A province's villages are 26,500 rows; an XLSX of them inflates to about 9 MB, which exceljs holds as
+ * some 150 MB. 32 MB keeps one import's reading under ~500 MB.
+ */
+export const DEFAULT_TABLE_LIMITS: TableLimits = { rows: 200_000, xlsxBytes: 32 * 1024 * 1024, columns: 1_000 };
+
+/** Excel's letters for a 1-based column number. */
+function letter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+const tooManyRows = (max: number) => new TableReadError(`the sheet has more than ${max} rows, the most this service reads at once; split it`, max + 1, 413);
+const tooManyColumns = (max: number, row?: number) => new TableReadError(`the sheet has more than ${max} columns, the most this service reads`, row, 413);
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -63,22 +94,35 @@ export function decodeText(data: Uint8Array): string {
   }
 }
 
-/** Reads CSV: comma-separated, RFC 4180 quoting; blank lines keep their row numbers and are left out. */
-export function readCsv(data: Uint8Array | string): Table {
+/** Reads CSV: comma-separated, RFC 4180 quoting; blank lines keep their row numbers and are left out. At most `limits.rows` rows. */
+export function readCsv(data: Uint8Array | string, limits: Pick<TableLimits, 'rows' | 'columns'> = DEFAULT_TABLE_LIMITS): Table {
+  const maxRows = limits.rows;
   const text = typeof data === 'string' ? data : decodeText(data);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    // one record past the bound tells that there were more; parsing stops there
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, to: maxRows + 1 }) as string[][];
   } catch (err) {
     const lines = (err as { lines?: number }).lines;
     throw new TableReadError(`not a readable CSV file: ${(err as Error).message}`, typeof lines === 'number' ? lines : undefined);
   }
+  if (records.length > maxRows) throw tooManyRows(maxRows);
   const rows: TableRow[] = [];
   records.forEach((record, i) => {
+    if (record.length > limits.columns) throw tooManyColumns(limits.columns, i + 1);
     const cells = record.map(clean);
     if (cells.some((c) => c !== '')) rows.push({ row: i + 1, cells });
   });
-  return { rows };
+  return refuseNul({ rows });
+}
+
+/** A NUL character is refused (400) wherever it is, naming the first cell that holds one. */
+function refuseNul(table: Table): Table {
+  for (const r of table.rows) {
+    const k = r.cells.findIndex((c) => c.includes('\u0000'));
+    if (k >= 0) throw new TableReadError(`row ${r.row}, column ${letter(k + 1)} holds a NUL character (\\u0000); text may not contain it`, r.row, 400, letter(k + 1));
+  }
+  return table;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -106,8 +150,17 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value);
 }
 
-/** Reads the first worksheet that has any content. */
-export async function readXlsx(data: Uint8Array): Promise<Table> {
+/**
+ * Reads the first worksheet that has any content, of at most `limits.rows` rows. The archive is checked
+ * first (checkZip): one that would inflate beyond `limits.xlsxBytes` is refused before exceljs opens it.
+ */
+export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<Table> {
+  try {
+    checkZip(data, { uncompressedBytes: limits.xlsxBytes, entries: 10_000 });
+  } catch (err) {
+    if (err instanceof ZipError) throw new TableReadError(err.message, undefined, err.status);
+    throw err;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
@@ -116,6 +169,8 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) return { rows: [] };
+  if (sheet.rowCount > limits.rows) throw tooManyRows(limits.rows);
+  if (sheet.columnCount > limits.columns) throw tooManyColumns(limits.columns);
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -126,12 +181,12 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     if (cells.some((c) => c !== '')) rows.push({ row: rowNumber, cells });
   });
-  return { rows, sheet: sheet.name };
+  return refuseNul({ rows, sheet: sheet.name });
 }
 
 /** Reads a CSV or XLSX file, telling them apart by their bytes. */
-export async function readTable(data: Uint8Array): Promise<Table> {
-  return sniffFormat(data) === 'xlsx' ? readXlsx(data) : readCsv(data);
+export async function readTable(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<Table> {
+  return sniffFormat(data) === 'xlsx' ? readXlsx(data, limits) : readCsv(data, limits);
 }
 
 export type CellValue = string | number | null;

@@ -1,17 +1,21 @@
 /**
  * The conversions the service runs off its event loop (see offload.ts): a solution exported, a sheet
- * imported into a scenario, a calendar as CSV or iCalendar, the public look-up's cards. Pure: stored
+ * imported into a scenario, a calendar as CSV or iCalendar, the public look-up's cards, an uploaded or
+ * changed scenario checked (documents.ts). Pure: stored
  * documents (as text; a calendar as the parts the task comes with) in, bytes or a new document out. A
  * province's XLSX takes seconds to write and its calendar a second to parse, so the HTTP routes hand
  * these to a worker thread.
  */
 import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
-import { type Calendar, InvalidDocumentError, type Issue, parseScenario, type Scenario, ScenarioPlaces, type Solution } from '../domain/index.js';
-import { summarize, type ScenarioSummary } from '../domain/summary.js';
+import type { Change } from '../domain/changes.js';
+import { type Calendar, InvalidDocumentError, type Issue, MAX_COUNTED_ISSUES, parseScenario, type Scenario, ScenarioPlaces, type Solution, type Weights } from '../domain/index.js';
+import { applyChangesToText, type Checked, checked, type CheckedScenario, checkScenarioBytes, outlineText, type RegionOutline, replanText } from './documents.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
+import type { ScanLimits } from './json-scan.js';
 import { type CardCalendar, type CardPublication, packCards, type PackedCards, upcomingSlots } from './public-cards.js';
-import { readTable, TableReadError } from './table.js';
+import { DEFAULT_TABLE_LIMITS, readTable, type TableLimits, TableReadError } from './table.js';
+import { buffersOf } from '../store/parts.js';
 
 export type ExportFormat = 'geojson' | 'csv' | 'xlsx';
 
@@ -38,7 +42,19 @@ export type IoTask =
       published: CardPublication[];
       calendars: { months: string[]; parts: number; scope: string | null }[];
     }
-  | { op: 'import'; kind: ImportKind; mode: ImportMode; data: Uint8Array; scenarioText: string };
+  /**
+   * A sheet put into a stored scenario: the task's text parts make up the scenario, its byte parts the
+   * sheet. `limits`: how much of the sheet is read (DEFAULT_TABLE_LIMITS when absent).
+   */
+  | { op: 'import'; kind: ImportKind; mode: ImportMode; limits?: TableLimits }
+  /** an uploaded scenario's bytes (the task's parts), pre-scanned against `scan`, parsed and checked (documents.ts) */
+  | { op: 'check-scenario'; scan?: ScanLimits }
+  /** a new version: the changes applied to the stored scenario the task's parts make up */
+  | { op: 'apply-changes'; changes: Change[] }
+  /** a re-plan's scenario (replanScenario): the first `scenarioParts` parts are the scenario, the rest the solution */
+  | { op: 'replan'; scenarioParts: number; changes: Change[]; scope?: string }
+  /** the regions (ids, levels, parents) of the stored scenario the task's parts make up */
+  | { op: 'outline' };
 
 export interface ImportMeta {
   kind: ImportKind;
@@ -58,8 +74,15 @@ export type IoResult =
   | { op: 'ics'; found: false }
   | { op: 'ics-miss' }
   | ({ op: 'public-cards' } & PackedCards)
-  | { op: 'import'; ok: true; scenarioText: string; name: string; summary: ScenarioSummary; regions: string[]; meta: ImportMeta }
-  | { op: 'import'; ok: false; what: 'file' | 'sheet' | 'scenario with the sheet put in'; issues: Issue[] };
+  /** `parts`: the new scenario as UTF-8, transferred (see encodeParts) */
+  | ({ op: 'import'; ok: true; meta: ImportMeta } & CheckedScenario)
+  /**
+   * `status`: 400 for an unreadable file or refused content, 413 beyond a bound, 422 (the default) for
+   * bad cells or a scenario that does not hold; `count`: problems in all (the first MAX_LISTED_ISSUES listed)
+   */
+  | { op: 'import'; ok: false; what: 'file' | 'sheet' | 'scenario with the sheet put in'; issues: Issue[]; status?: 400 | 413 | 422; count?: number; countIsLowerBound?: boolean }
+  | ({ op: 'document'; weights?: Partial<Weights> } & Checked)
+  | { op: 'outline'; regions: RegionOutline[] };
 
 // Stored documents were checked when they were stored; parsing them again would only cost time.
 const stored = <T>(text: string) => JSON.parse(text) as T;
@@ -78,7 +101,14 @@ function readCalendar(id: string, scenario: Scenario, calendar: Calendar): ReadC
   return { id, scenario, calendar, ...visitsByPerson(calendar) };
 }
 
-export async function runIoTask(task: IoTask, parts: readonly string[] = []): Promise<IoResult> {
+/** The text the string parts make up. */
+const textOf = (parts: readonly (string | Uint8Array)[]) => parts.filter((p): p is string => typeof p === 'string').join('');
+/** The bytes the byte parts make up. */
+const bytesOf = (parts: readonly (string | Uint8Array)[]) => Buffer.concat(parts.filter((p): p is Uint8Array => typeof p !== 'string'));
+
+export async function runIoTask(task: IoTask, given: readonly (string | Uint8Array)[] = []): Promise<IoResult> {
+  // the tasks on stored documents take text parts only
+  const parts = given.filter((p): p is string => typeof p === 'string');
   if (task.op === 'export') {
     const scenario = stored<Scenario>(task.scenarioText);
     const solution = stored<Solution>(task.solutionText);
@@ -123,36 +153,41 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
     return { op: 'public-cards', ...packCards(scenario, stored<Solution>(task.solutionText), task.published, slots, task.today) };
   }
 
+  if (task.op === 'check-scenario') return { op: 'document', ...checkScenarioBytes(bytesOf(given), task.scan) };
+  if (task.op === 'apply-changes') return { op: 'document', ...applyChangesToText(parts.join(''), task.changes) };
+  if (task.op === 'replan') {
+    const scenarioText = parts.slice(0, task.scenarioParts).join('');
+    return { op: 'document', ...replanText(scenarioText, parts.slice(task.scenarioParts).join(''), task.changes, task.scope) };
+  }
+  if (task.op === 'outline') return { op: 'outline', regions: outlineText(parts.join('')) };
+
   let table;
   try {
-    table = await readTable(task.data);
+    table = await readTable(bytesOf(given), task.limits ?? DEFAULT_TABLE_LIMITS);
   } catch (err) {
     if (!(err instanceof TableReadError)) throw err;
-    return { op: 'import', ok: false, what: 'file', issues: [{ path: err.row === undefined ? '(file)' : cellPath(err.row), message: err.message }] };
+    const path = err.row === undefined ? '(file)' : cellPath(err.row, err.column);
+    return { op: 'import', ok: false, what: 'file', status: err.status, issues: [{ path, message: err.message }] };
   }
-  const base = stored<Scenario>(task.scenarioText);
+  const base = stored<Scenario>(textOf(given));
   const sheet = importSheet(table, task.kind, {
     firms: base.firms,
     regions: base.regions,
     existingIds: task.mode === 'append' ? base[task.kind].map((x) => x.id) : undefined,
   });
-  if (sheet.issues.length > 0) return { op: 'import', ok: false, what: 'sheet', issues: sheet.issues };
+  if (sheet.issueCount > 0) return { op: 'import', ok: false, what: 'sheet', issues: sheet.issues, count: sheet.issueCount, countIsLowerBound: sheet.issueCount >= MAX_COUNTED_ISSUES };
   const { scenario: input, offset, pruned } = applyImport(base, sheet, task.mode);
   let scenario: Scenario;
   try {
     scenario = parseScenario(input);
   } catch (err) {
     if (!(err instanceof InvalidDocumentError)) throw err;
-    return { op: 'import', ok: false, what: 'scenario with the sheet put in', issues: locateIssues(err.issues, sheet, offset) };
+    return { op: 'import', ok: false, what: 'scenario with the sheet put in', issues: locateIssues(err.issues, sheet, offset), count: err.count, countIsLowerBound: err.countIsLowerBound };
   }
-  const { summary, regions } = summarize(scenario);
   return {
     op: 'import',
     ok: true,
-    scenarioText: JSON.stringify(scenario),
-    name: scenario.name,
-    summary,
-    regions,
+    ...checked(scenario, base),
     meta: {
       kind: task.kind,
       mode: task.mode,
@@ -164,4 +199,12 @@ export async function runIoTask(task: IoTask, parts: readonly string[] = []): Pr
       pruned,
     },
   };
+}
+
+/** The buffers a task's result moves to the caller's thread instead of copying them. */
+export function transferOf(result: IoResult): ArrayBuffer[] {
+  if (result.op === 'public-cards') return [result.bodies.buffer as ArrayBuffer, result.ends.buffer as ArrayBuffer];
+  if (result.op === 'document' && result.ok) return buffersOf(result.scenario.parts);
+  if (result.op === 'import' && result.ok) return buffersOf(result.parts);
+  return [];
 }

@@ -1,16 +1,16 @@
 // Worker thread: runs exports and imports (tasks.ts) so the service's event loop stays free.
 import { parentPort } from 'node:worker_threads';
-import { runIoTask, type IoTask } from './tasks.js';
+import { runIoTask, transferOf, type IoTask } from './tasks.js';
 
 /** A task, or one part of the large document a task comes with (sent before it), or the parts dropped. */
-export type IoRequest = { id: number; task: IoTask } | { id: number; part: string } | { id: number; drop: true };
+export type IoRequest = { id: number; task: IoTask } | { id: number; part: string | Uint8Array } | { id: number; drop: true };
 export type IoReply = { id: number; ok: true; result: Awaited<ReturnType<typeof runIoTask>> } | { id: number; ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('io worker must run in a worker thread');
 
 /** parts received for tasks still to come, by request id */
-const staged = new Map<number, string[]>();
+const staged = new Map<number, (string | Uint8Array)[]>();
 
 port.on('message', (m: IoRequest) => {
   const { id } = m;
@@ -24,11 +24,8 @@ port.on('message', (m: IoRequest) => {
   staged.delete(id);
   if ('drop' in m) return;
   runIoTask(m.task, parts).then(
-    (result) => {
-      // the public cards' bodies and indexes are moved, not copied
-      const transfer = result.op === 'public-cards' ? [result.bodies.buffer, result.ends.buffer] : [];
-      port.postMessage({ id, ok: true, result } satisfies IoReply, transfer);
-    },
+    // large results (the public cards, a new scenario's parts) are moved, not copied
+    (result) => port.postMessage({ id, ok: true, result } satisfies IoReply, transferOf(result)),
     (err: unknown) => port.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies IoReply),
   );
 });

@@ -228,7 +228,10 @@ export function explainVillage(scenario: Scenario, solution: Solution, villageId
     const brings = needs.filter((n) => lawyers[l].specialties.includes(n));
     candidates.push(entry(l, 'member', [`团队成员(R3)${brings.length ? `,覆盖:${brings.join('、')}` : ''}`]));
   }
-  candidates.push(...eligible, ...ineligible.map((x) => x.e), ...beyond);
+  // loops, not push(...list): a village may have thousands of lawyers in range
+  for (const e of eligible) candidates.push(e);
+  for (const x of ineligible) candidates.push(x.e);
+  for (const e of beyond) candidates.push(e);
 
   let summary: string;
   if (adviser >= 0 && adviserCost) {

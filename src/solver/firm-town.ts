@@ -660,8 +660,9 @@ function townArcs(ctx: ModeContext, town: FirmTownTown, slotIndex: Int32Array, n
     const cost: number[] = [];
     let blocked = false;
     perVillage.forEach((a, i) => {
-      head.push(...a.head);
-      cost.push(...a.cost);
+      // loops, not push(...list): a firm may have thousands of lawyers
+      for (const h of a.head) head.push(h);
+      for (const c of a.cost) cost.push(c);
       start[i + 1] = head.length;
       if (ctx.pinned[town.villages[i]] >= 0 && a.head.length === 0) blocked = true;
     });

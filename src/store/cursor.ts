@@ -17,7 +17,8 @@ export function encodeCursor(pos: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    // a NUL could not be compared in PostgreSQL (and no stored id has one)
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !`${value[0]}${value[1]}`.includes('\u0000')) {
       return { createdAt: value[0], id: value[1] };
     }
   } catch {

@@ -4,7 +4,9 @@
  * migrations are written once against Kysely.
  */
 import { chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -40,7 +42,7 @@ export interface SqlBackend {
   beginMigration(trx: Transaction<Database>): Promise<void>;
   /** Inside the publish transaction: serialise publishers so "one in force per region" never races. */
   lockPublish(trx: Transaction<Database>): Promise<void>;
-  /** Maps a driver error to a store error code when it is a constraint we expect. */
+  /** Maps a driver error to a store error code: a constraint we expect, bad text, or the database not answering. */
   classify(err: unknown): StoreErrorCode | undefined;
   /** Ends the pool / closes the file; safe to call twice. */
   close(): Promise<void>;
@@ -104,6 +106,7 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
   const memory = opts.path === ':memory:' || opts.path === '';
   const created = !memory && createPrivately(opts.path);
   const raw = new BetterSqlite3(opts.path);
+  let checkpointer: Checkpointer | undefined;
   try {
     raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     if (!memory) {
@@ -112,6 +115,7 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
       raw.pragma('synchronous = NORMAL');
       // SQLite copies the database's mode to these; said again for a file made by another path
       if (created) for (const sibling of [`${opts.path}-wal`, `${opts.path}-shm`]) if (existsSync(sibling)) chmodSync(sibling, 0o600);
+      checkpointer = startCheckpointer(raw, resolve(opts.path));
     }
     raw.pragma('foreign_keys = ON');
   } catch (err) {
@@ -129,14 +133,19 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
     lockPublish: async () => {},
     classify(err) {
       const code = (err as { code?: unknown } | null)?.code;
+      // better-sqlite3 on a closed handle: "The database connection is not open"
+      if (err instanceof TypeError && /connection is not open/.test(err.message)) return 'unavailable';
       if (typeof code !== 'string') return undefined;
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return 'conflict';
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'not_found';
+      // another process held the lock past the busy timeout; the file cannot be opened, read or written
+      if (/^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)/.test(code)) return 'unavailable';
       return undefined;
     },
     close() {
       closing ??= (async () => {
         try {
+          await checkpointer?.stop();
           await db.destroy();
         } finally {
           if (raw.open) raw.close();
@@ -146,6 +155,66 @@ export function openSqlite(opts: SqliteOptions): SqlBackend {
     },
   };
 }
+
+interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+/** The WAL size (pages) past which the writing connection checkpoints itself, should the thread below not keep up. */
+const FALLBACK_AUTOCHECKPOINT = 16_384;
+
+/**
+ * SQLite's WAL checkpoints in a thread of its own, with a connection of its own: by default the commit that
+ * takes the log past 1,000 pages copies them into the database file and syncs it, on the event loop
+ * (30-70 ms on a shared machine, several times during a province's upload). Here a PASSIVE checkpoint runs
+ * every 200 ms beside the writer, which is left to checkpoint itself only past FALLBACK_AUTOCHECKPOINT pages
+ * (or at 1,000 again if the thread cannot run).
+ */
+function startCheckpointer(raw: BetterSqlite3.Database, path: string): Checkpointer | undefined {
+  let worker: Worker;
+  try {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, everyMs: 200 } });
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  raw.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  const fallBack = () => {
+    if (raw.open) raw.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('error', fallBack);
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const timer = setTimeout(() => void worker.terminate(), 2_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 1000');
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy or gone: the next turn tries again
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
@@ -201,7 +270,8 @@ export function openPostgres(opts: PostgresOptions): SqlBackend {
       const code = (err as { code?: unknown } | null)?.code;
       if (code === '23505') return 'conflict'; // unique_violation
       if (code === '23503') return 'not_found'; // foreign_key_violation
-      return undefined;
+      if (code === '22021' || code === '22P05') return 'invalid_input'; // a NUL or other character UTF-8 text in PostgreSQL cannot hold
+      return postgresUnavailable(err) ? 'unavailable' : undefined;
     },
     close() {
       closing ??= (async () => {
@@ -214,4 +284,19 @@ export function openPostgres(opts: PostgresOptions): SqlBackend {
       return closing;
     },
   };
+}
+
+/** Network errors of the socket to the database server. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * Does this error say the database does not answer (rather than that the query was wrong)? A refused or
+ * lost connection, the server shutting down or starting (57P01–57P03), too many connections (53300), a
+ * connection exception (class 08), the pool's wait for a connection timing out, the pool or driver ended.
+ */
+export function postgresUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (NETWORK.has(code) || /^57P0[123]$/.test(code) || code === '53300' || code.startsWith('08'))) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Cannot use a pool after calling end|driver has already been destroyed|Client was closed and is not queryable/i.test(message);
 }

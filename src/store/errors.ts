@@ -1,9 +1,12 @@
 /**
  * Errors the store raises on purpose, so callers (the HTTP layer) can map them to a status
- * without knowing the database: `not_found` → 404, `conflict` → 409, `invalid_cursor` → 400.
- * Anything else that escapes the store is an unexpected database error.
+ * without knowing the database: `not_found` → 404, `conflict` → 409, `invalid_cursor` and
+ * `invalid_input` (text the database cannot hold, such as a NUL character) → 400, `unavailable`
+ * (the database does not answer: refused or lost connection, a shutdown, a lock held past the busy
+ * timeout) and `closed` (this store was closed) → 503. Anything else that escapes the store is an
+ * unexpected database error.
  */
-export type StoreErrorCode = 'not_found' | 'conflict' | 'invalid_cursor' | 'closed';
+export type StoreErrorCode = 'not_found' | 'conflict' | 'invalid_cursor' | 'invalid_input' | 'unavailable' | 'closed';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

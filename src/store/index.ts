@@ -6,7 +6,7 @@ import { openPostgres, openSqlite, type DialectName } from './dialects.js';
 import { SqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
-export type { ApiKeyRecord, AuditQuery, AuditRecord, CalendarRecord, HolidayTableRecord, JobRecord, JobStatus, Page, NewAuditRecord, ScenarioRecord, SolutionRecord, Store } from './types.js';
+export type { ApiKeyRecord, AuditQuery, AuditRecord, CalendarRecord, DocumentText, HolidayTableRecord, JobRecord, JobStatus, Page, NewAuditRecord, ScenarioRecord, SolutionRecord, Store } from './types.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.js';
 export { MIGRATIONS } from './migrations.js';
 

@@ -189,6 +189,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index audit_region on audit (region, at, id)`,
     ],
   },
+  {
+    version: 5,
+    name: 'document parts',
+    // A scenario's or solution's document in parts of 64 k characters (see parts.ts): a province's 7 MB
+    // written or read in one statement holds the event loop for 60–250 ms on SQLite. As for calendars,
+    // the parts are written before their row, each in a commit of its own; `parts` counts them (0: the
+    // document is in `body`, as every one stored before).
+    up: ({ key }) => [
+      `create table scenario_parts (
+        scenario_id ${key} not null,
+        seq integer not null,
+        body text not null,
+        primary key (scenario_id, seq)
+      )`,
+      `create table solution_parts (
+        solution_id ${key} not null,
+        seq integer not null,
+        body text not null,
+        primary key (solution_id, seq)
+      )`,
+      `alter table scenarios add column parts integer not null default 0`,
+      `alter table solutions add column parts integer not null default 0`,
+    ],
+  },
 ];
 
 /** Applies pending migrations; returns the versions it applied (empty when up to date). */

@@ -21,8 +21,10 @@ export interface ScenariosTable {
   summary: string;
   /** JSON array of region codes, in the caller's order (the join table is for filtering) */
   regions: string;
-  /** the scenario document, JSON text */
+  /** the scenario document, JSON text; empty when it is in `scenario_parts` */
   body: string;
+  /** how many parts the document has in `scenario_parts` (migration 5); 0: it is `body` */
+  parts: number;
 }
 
 export interface ScenarioRegionsTable {
@@ -35,8 +37,10 @@ export interface SolutionsTable {
   scenario_id: string;
   created_at: string;
   published_for: string | null;
-  /** the solution document, JSON text */
+  /** the solution document, JSON text; empty when it is in `solution_parts` */
   body: string;
+  /** how many parts the document has in `solution_parts` (migration 5); 0: it is `body` */
+  parts: number;
 }
 
 export interface JobsTable {
@@ -79,6 +83,20 @@ export interface CalendarsTable {
 /** A calendar document (ovola.calendar/v1, JSON text) in parts: their bodies joined in `seq` order (migration 3). */
 export interface CalendarPartsTable {
   calendar_id: string;
+  seq: number;
+  body: string;
+}
+
+/** A scenario document in parts: their bodies joined in `seq` order (migration 5). */
+export interface ScenarioPartsTable {
+  scenario_id: string;
+  seq: number;
+  body: string;
+}
+
+/** A solution document in parts (migration 5). */
+export interface SolutionPartsTable {
+  solution_id: string;
   seq: number;
   body: string;
 }
@@ -173,6 +191,8 @@ export interface Database {
   jobs: JobsTable;
   calendars: CalendarsTable;
   calendar_parts: CalendarPartsTable;
+  scenario_parts: ScenarioPartsTable;
+  solution_parts: SolutionPartsTable;
   holiday_tables: HolidayTablesTable;
   api_keys: ApiKeysTable;
   divisions: DivisionsTable;

@@ -8,7 +8,7 @@ import type { RegisteredRegion, RegisteredVillage } from '../domain/divisions.js
 import type { DialectName, SqlBackend } from './dialects.js';
 import { StoreError } from './errors.js';
 import { appliedVersions, runMigrations } from './migrations.js';
-import { breathe, PART_CHARS, splitText } from './parts.js';
+import { breathe, DOC_PART_CHARS, PART_CHARS, splitText } from './parts.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import * as keysAudit from './keys-audit.js';
 import type { CalendarsTable, Database, JobsTable, PublicationsTable, ScenariosTable, SolutionsTable, VillageOwnersTable } from './schema.js';
@@ -18,6 +18,7 @@ import type {
   AuditRecord,
   CalendarRecord,
   DivisionsRecord,
+  DocumentText,
   HolidayTableRecord,
   JobRecord,
   JobStatus,
@@ -104,7 +105,11 @@ export class SqlStore implements Store {
 
   // --- scenarios --------------------------------------------------------------------------
 
-  insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: string): Promise<ScenarioRecord> {
+  /**
+   * A document larger than one part (DOC_PART_CHARS), or given in parts, goes to `scenario_parts` first,
+   * a statement and a turn of the event loop per part; then the row, its regions, in one transaction.
+   */
+  async insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: DocumentText): Promise<ScenarioRecord> {
     const regions = rec.regions ?? [];
     const row = {
       id: rec.id,
@@ -114,11 +119,12 @@ export class SqlStore implements Store {
       summary: JSON.stringify(rec.summary ?? null),
       regions: JSON.stringify(regions),
     };
-    return this.#run((db) =>
+    const stored = await this.#writeParts('scenario_parts', rec.id, body);
+    return this.#withParts('scenario_parts', rec.id, stored, () => this.#run((db) =>
       db.transaction().execute(async (trx) => {
         await trx
           .insertInto('scenarios')
-          .values({ ...row, body })
+          .values({ ...row, body: stored.body, parts: stored.parts })
           .execute();
         const distinct = [...new Set(regions)];
         if (distinct.length > 0) {
@@ -129,7 +135,97 @@ export class SqlStore implements Store {
         }
         return toScenario(row);
       }),
-    );
+    ));
+  }
+
+  /**
+   * Writes a document's parts (when it has more than one) before its row: one statement each, a turn of
+   * the event loop between two. Returns what the row keeps: the document itself, or how many parts.
+   */
+  async #writeParts(table: 'scenario_parts' | 'solution_parts', id: string, body: DocumentText): Promise<{ body: string; parts: number }> {
+    if (typeof body === 'string' && body.length <= DOC_PART_CHARS) return { body, parts: 0 };
+    const parts = typeof body === 'string' ? splitText(body, DOC_PART_CHARS) : body;
+    let seq = 0;
+    try {
+      for await (const part of parts) {
+        if (seq > 0) await breathe();
+        const values = table === 'scenario_parts' ? { scenario_id: id, seq, body: part } : { solution_id: id, seq, body: part };
+        await this.#run((db) => db.insertInto(table).values(values as never).execute());
+        seq++;
+      }
+    } catch (err) {
+      await this.#dropParts(table, id);
+      throw err;
+    }
+    return { body: '', parts: seq };
+  }
+
+  /** Runs the row's write; if it fails, the parts written for it go (unless a row with that id was there already). */
+  async #withParts<T>(table: 'scenario_parts' | 'solution_parts', id: string, stored: { parts: number }, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (stored.parts > 0) await this.#dropParts(table, id);
+      throw err;
+    }
+  }
+
+  /** Parts of a document whose row is not there (a failed or interrupted write). */
+  async #dropParts(table: 'scenario_parts' | 'solution_parts', id: string): Promise<void> {
+    await this.#run((db) =>
+      table === 'scenario_parts'
+        ? db
+            .deleteFrom('scenario_parts')
+            .where('scenario_id', '=', id)
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('scenarios').select('id').where('id', '=', id))))
+            .execute()
+        : db
+            .deleteFrom('solution_parts')
+            .where('solution_id', '=', id)
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('solutions').select('id').where('id', '=', id))))
+            .execute(),
+    ).catch(() => {});
+  }
+
+  /**
+   * A document read a part at a time, a turn of the event loop between two: from its parts table, or (a
+   * document stored before migration 5, or small) from the row's body, cut with `substr`.
+   */
+  async #parts(owner: 'scenarios' | 'solutions', id: string): Promise<AsyncIterable<string> | undefined> {
+    const head = await this.#run((db) => db.selectFrom(owner).select(['parts', sql<number | string>`length(body)`.as('length')]).where('id', '=', id).executeTakeFirst());
+    if (!head) return undefined;
+    const count = Number(head.parts);
+    const length = Number(head.length);
+    const read =
+      count > 0
+        ? (k: number) =>
+            this.#run(async (db) =>
+              owner === 'scenarios'
+                ? (await db.selectFrom('scenario_parts').select('body').where('scenario_id', '=', id).where('seq', '=', k).executeTakeFirst())?.body
+                : (await db.selectFrom('solution_parts').select('body').where('solution_id', '=', id).where('seq', '=', k).executeTakeFirst())?.body,
+            )
+        : (k: number) =>
+            this.#run(async (db) => (await db.selectFrom(owner).select(sql<string>`substr(body, ${1 + k * PART_CHARS}, ${PART_CHARS})`.as('part')).where('id', '=', id).executeTakeFirst())?.part);
+    const n = count > 0 ? count : Math.max(1, Math.ceil(length / PART_CHARS));
+    return {
+      async *[Symbol.asyncIterator]() {
+        for (let k = 0; k < n; k++) {
+          if (k > 0) await breathe();
+          const part = await read(k);
+          // deleted meanwhile
+          if (part === undefined) throw new StoreError('not_found', `${owner === 'scenarios' ? 'scenario' : 'solution'} ${id} was deleted while it was read`);
+          yield part;
+        }
+      },
+    };
+  }
+
+  getScenarioParts(id: string): Promise<AsyncIterable<string> | undefined> {
+    return this.#parts('scenarios', id);
+  }
+
+  getSolutionParts(id: string): Promise<AsyncIterable<string> | undefined> {
+    return this.#parts('solutions', id);
   }
 
   getScenario(id: string): Promise<ScenarioRecord | undefined> {
@@ -140,32 +236,23 @@ export class SqlStore implements Store {
   }
 
   getScenarioBody(id: string): Promise<string | undefined> {
-    return this.#bodyInParts('scenarios', id);
+    return this.#joined(this.getScenarioParts(id));
   }
 
   /**
-   * A document column read a part at a time (`substr`, in characters on both dialects): a province's
-   * scenario or solution is several MB, and one query moving it whole holds the event loop for tens of
-   * ms while the driver decodes it. Small documents take one query.
+   * A document read a part at a time and joined: a province's scenario or solution is several MB, and one
+   * query moving it whole holds the event loop for tens of ms while the driver decodes it. Undefined when
+   * there is no such document, or it was deleted while it was read.
    */
-  async #bodyInParts(table: 'scenarios' | 'solutions', id: string): Promise<string | undefined> {
-    const part = (from: number) =>
-      this.#run((db) =>
-        db
-          .selectFrom(table)
-          .select([sql<string>`substr(body, ${from}, ${PART_CHARS})`.as('part'), sql<number | string>`length(body)`.as('length')])
-          .where('id', '=', id)
-          .executeTakeFirst(),
-      );
-    const first = await part(1);
-    if (!first) return undefined;
-    const length = Number(first.length);
-    let text = first.part;
-    for (let from = 1 + PART_CHARS; from <= length; from += PART_CHARS) {
-      await breathe();
-      const next = await part(from);
-      if (!next) return undefined; // deleted meanwhile
-      text += next.part;
+  async #joined(parts: Promise<AsyncIterable<string> | undefined>): Promise<string | undefined> {
+    const iterable = await parts;
+    if (!iterable) return undefined;
+    let text = '';
+    try {
+      for await (const part of iterable) text += part;
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'not_found') return undefined;
+      throw err;
     }
     return text;
   }
@@ -228,8 +315,13 @@ export class SqlStore implements Store {
           .deleteFrom('publications')
           .where('solution_id', 'in', (eb) => eb.selectFrom('solutions').select('id').where('scenario_id', '=', id))
           .execute();
+        await trx
+          .deleteFrom('solution_parts')
+          .where('solution_id', 'in', (eb) => eb.selectFrom('solutions').select('id').where('scenario_id', '=', id))
+          .execute();
         await trx.deleteFrom('solutions').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('scenario_regions').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('scenario_parts').where('scenario_id', '=', id).execute();
         const res = await trx.deleteFrom('scenarios').where('id', '=', id).executeTakeFirst();
         return Number(res.numDeletedRows) > 0;
       }),
@@ -243,22 +335,25 @@ export class SqlStore implements Store {
    * `solutionId` in the same transaction. Otherwise nothing is written and this throws
    * `StoreError` `not_found` (no such job) or `conflict` (job already finished, e.g. cancelled).
    */
-  insertSolution(
+  async insertSolution(
     rec: Omit<SolutionRecord, 'createdAt'>,
-    body: string,
+    body: DocumentText,
     jobId?: string,
   ): Promise<SolutionRecord> {
     const now = this.#now();
     const row = { id: rec.id, scenario_id: rec.scenarioId, created_at: now };
-    return this.#run((db) =>
-      db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('solutions')
-          .values({ ...row, body })
-          .execute();
-        if (jobId !== undefined) await completeJob(trx, jobId, { solution_id: rec.id, updated_at: now });
-        return toSolution(row);
-      }),
+    const stored = await this.#writeParts('solution_parts', rec.id, body);
+    return this.#withParts('solution_parts', rec.id, stored, () =>
+      this.#run((db) =>
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('solutions')
+            .values({ ...row, body: stored.body, parts: stored.parts })
+            .execute();
+          if (jobId !== undefined) await completeJob(trx, jobId, { solution_id: rec.id, updated_at: now });
+          return toSolution(row);
+        }),
+      ),
     );
   }
 
@@ -270,7 +365,7 @@ export class SqlStore implements Store {
   }
 
   getSolutionBody(id: string): Promise<string | undefined> {
-    return this.#bodyInParts('solutions', id);
+    return this.#joined(this.getSolutionParts(id));
   }
 
   listLegacyPublished(): Promise<(SolutionRecord & { region: string })[]> {
@@ -686,10 +781,18 @@ export class SqlStore implements Store {
 
   failInterruptedJobs(reason: string): Promise<number> {
     return this.#run(async (db) => {
-      // the parts of a calendar whose write the stopped process did not finish
+      // the parts of a calendar, scenario or solution whose write the stopped process did not finish
       await db
         .deleteFrom('calendar_parts')
         .where((eb) => eb.not(eb.exists(eb.selectFrom('calendars').select('id').whereRef('calendars.id', '=', 'calendar_parts.calendar_id'))))
+        .execute();
+      await db
+        .deleteFrom('scenario_parts')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('scenarios').select('id').whereRef('scenarios.id', '=', 'scenario_parts.scenario_id'))))
+        .execute();
+      await db
+        .deleteFrom('solution_parts')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('solutions').select('id').whereRef('solutions.id', '=', 'solution_parts.solution_id'))))
         .execute();
       const res = await db
         .updateTable('jobs')

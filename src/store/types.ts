@@ -174,6 +174,12 @@ export interface AuditQuery {
   keyId?: string;
 }
 
+/**
+ * A document to store: whole, or in parts (joined, they are the document; each part a whole number of
+ * characters), given as they come: a province's 7 MB is written a part at a time.
+ */
+export type DocumentText = string | Iterable<string> | AsyncIterable<string>;
+
 export interface Store {
   /** Runs pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
@@ -181,18 +187,25 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 
-  insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: string): Promise<ScenarioRecord>;
+  insertScenario(rec: Omit<ScenarioRecord, 'createdAt'>, body: DocumentText): Promise<ScenarioRecord>;
   getScenario(id: string): Promise<ScenarioRecord | undefined>;
   /** the scenario document as stored (JSON text) */
   getScenarioBody(id: string): Promise<string | undefined>;
+  /**
+   * The scenario document in parts, each read when the iteration reaches it (a turn of the event loop
+   * between two; a part deleted meanwhile is StoreError `not_found`). Undefined when there is no such scenario.
+   */
+  getScenarioParts(id: string): Promise<AsyncIterable<string> | undefined>;
   listScenarios(opts: { limit: number; cursor?: string; regions?: string[] }): Promise<Page<ScenarioRecord>>;
   /** Deletes a scenario with its solutions, calendars and jobs; false if it did not exist. */
   deleteScenario(id: string): Promise<boolean>;
 
   /** Stores a solution and, in the same transaction, marks its job succeeded. */
-  insertSolution(rec: Omit<SolutionRecord, 'createdAt'>, body: string, jobId?: string): Promise<SolutionRecord>;
+  insertSolution(rec: Omit<SolutionRecord, 'createdAt'>, body: DocumentText, jobId?: string): Promise<SolutionRecord>;
   getSolution(id: string): Promise<SolutionRecord | undefined>;
   getSolutionBody(id: string): Promise<string | undefined>;
+  /** The solution document in parts, as getScenarioParts. */
+  getSolutionParts(id: string): Promise<AsyncIterable<string> | undefined>;
   /**
    * Solutions published before cards were published village by village (schema version < 4): each with the
    * region it was in force for. The service publishes their villages again and then clears the mark.

@@ -211,7 +211,8 @@ const headersFor = (k: KeyName): Record<string, string> => (k === 'none' ? {} : 
 beforeAll(async () => {
   ({ store, drop } = await testStore('authz'));
   await storeKeys(store);
-  app = await buildApp({ store, workers: 1 });
+  // the matrix submits many small jobs with one key: the queue's own bounds are tested in hostile and outages
+  app = await buildApp({ store, workers: 1, jobLimits: { maxJobs: 1000, maxJobsPerKey: 1000 } });
   // one published card for the public look-up, and a registry so that the registry reads answer 200
   const pub = tenancyScenario(['a1'], { place: { a1: { id: 'pub1', town: 'T1' } } });
   const { summary, regions } = summarize(pub);

@@ -1,6 +1,6 @@
 /** The io worker thread: tasks in, results out, in turn; a failing task rejects; a closed worker takes no more. */
 import { describe, expect, it } from 'vitest';
-import { IoWorker, runIoTask } from '../../src/io/index.js';
+import { IoBusyError, IoWorker, runIoTask } from '../../src/io/index.js';
 import { solve } from '../../src/solver/solve.js';
 import { east, world } from '../fixtures/small.js';
 import { buildCalendar, villageIcs } from '../../src/calendar/index.js';
@@ -8,6 +8,10 @@ import { plan, tiny } from '../calendar/fixtures.js';
 
 const scenario = world({ villages: [{ id: 'V1', at: east(2) }], lawyers: [{ id: 'L1' }] });
 const scenarioText = JSON.stringify(scenario);
+/** A document as the store gives it: parts, read one by one. */
+async function* inParts(text: string) {
+  for (let i = 0; i < text.length; i += 100) yield text.slice(i, i + 100);
+}
 const solutionText = JSON.stringify(solve(scenario));
 
 describe('IoWorker', () => {
@@ -31,12 +35,32 @@ describe('IoWorker', () => {
     const io = new IoWorker();
     try {
       await expect(io.run({ op: 'export', format: 'csv', scenarioText: '{not json', solutionText })).rejects.toThrow(/JSON/);
-      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace', data: new TextEncoder().encode('编号,姓名\n'), scenarioText });
+      const sheet = new TextEncoder().encode('编号,姓名\n');
+      async function* both() {
+        yield sheet;
+        yield* inParts(scenarioText);
+      }
+      const ok = await io.run({ op: 'import', kind: 'lawyers', mode: 'replace' }, both());
       expect(ok).toMatchObject({ op: 'import', ok: false, what: 'sheet' });
     } finally {
       await io.close();
     }
     await expect(io.run({ op: 'export', format: 'csv', scenarioText, solutionText })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('a bounded queue', () => {
+  it('refuses a task with IoBusyError when as many wait as may; the others run', async () => {
+    const io = new IoWorker(1, { maxWaiting: 1 });
+    try {
+      const task = { op: 'export', format: 'csv', scenarioText, solutionText } as const;
+      const runs = [io.run(task), io.run(task), io.run(task)];
+      const results = await Promise.allSettled(runs);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(IoBusyError);
+    } finally {
+      await io.close();
+    }
   });
 });
 

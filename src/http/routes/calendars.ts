@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,10 +6,9 @@ import { holidaysFor } from '../../calendar/index.js';
 import { HolidayTable, parseHolidayTable } from '../../domain/index.js';
 import { CSV_MIME, IoWorker } from '../../io/index.js';
 import type { CalendarRecord, ScenarioRecord, Store } from '../../store/types.js';
-import { scopeText } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
 import { calendarScope } from '../policy.js';
-import { HttpProblem, notFound } from '../problem.js';
+import { notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
 import { contentDisposition, safeName } from './exports.js';
 
@@ -99,21 +97,9 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       const { solution, scenario } = request.granted as Required<typeof request.granted>;
       const { year, months } = request.body;
       const scope = calendarScope(request.principal);
-      const [scenarioText, solutionText, holidays] = await Promise.all([
-        store.getScenarioBody(scenario.id),
-        store.getSolutionBody(solution.id),
-        store.getHolidayTable(year),
-      ]);
-      if (!scenarioText || !solutionText) throw notFound('solution', solution.id);
-      const job = await store.insertJob({
-        id: randomUUID(),
-        kind: 'calendar',
-        scenarioId: scenario.id,
-        params: { solutionId: solution.id, year, ...(months ? { months } : {}), scope },
-        keyId: request.principal.keyId,
-        scope: scopeText(request.principal),
-      });
-      jobs.submitCalendar(job, solution.id, { scenarioText, solutionText, year, scope, ...(months ? { months } : {}), ...(holidays ? { holidaysText: holidays.body } : {}) });
+      // The documents and the year's holiday table are read when the job starts, not held while it waits.
+      const params = { solutionId: solution.id, year, ...(months ? { months } : {}), scope };
+      const job = await jobs.submit(request.principal, { kind: 'calendar', scenarioId: scenario.id, params }, { kind: 'calendar', ...params });
       return reply.status(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, job: jobView(job) });
     },
   );
@@ -281,12 +267,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     },
     async (request) => {
       const { year } = request.params;
-      const table = parseHolidayTable(request.body);
-      if (table.year !== year) {
-        throw new HttpProblem(422, 'Unprocessable Content', `the table is for ${table.year}, the path for ${year}`, [
-          { path: 'year', message: `expected ${year}, the year in the path`, value: table.year },
-        ]);
-      }
+      // every problem at once, the table's year against the path's among them
+      const table = parseHolidayTable(request.body, { year });
       await store.putHolidayTable(year, JSON.stringify(table));
       return holidaysInForce(year);
     },

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Issue } from '../../domain/index.js';
-import { CSV_MIME, describeColumns, type ImportKind, IoWorker, XLSX_MIME } from '../../io/index.js';
+import type { ResourceLimits } from 'node:worker_threads';
+import { type Issue, MAX_LISTED_ISSUES, problemCount } from '../../domain/index.js';
+import { CSV_MIME, describeColumns, type ImportKind, IoWorker, type TableLimits, XLSX_MIME } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
-import { deriveScenario, loadScenario, ScenarioView, scenarioView } from '../access.js';
+import { deriveScenario, ScenarioView, scenarioView } from '../access.js';
+import { chunkParser, documentBody, pieces } from '../bodies.js';
 import { HttpProblem, notFound } from '../problem.js';
-
-/** A province's villages as XLSX are a few MB; CSV less. */
-export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
-/** At most this many problems are listed; the detail gives the total. */
-const MAX_ISSUES = 1000;
 
 const ImportView = ScenarioView.extend({
   import: z.object({
@@ -28,10 +25,12 @@ const ImportView = ScenarioView.extend({
   }),
 });
 
-function unprocessable(what: string, issues: Issue[]): HttpProblem {
-  const shown = issues.slice(0, MAX_ISSUES);
-  const more = issues.length > shown.length ? ` (the first ${shown.length} are listed)` : '';
-  return new HttpProblem(422, 'Unprocessable Content', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the ${what}${more}`, shown);
+/** The problems of a sheet: 422 (bad cells), 400 (unreadable, a NUL) or 413 (past a bound), the first 1,000 listed with the count of all. */
+function refused(what: string, issues: Issue[], status = 422, count = issues.length, countIsLowerBound = false): HttpProblem {
+  const shown = issues.slice(0, MAX_LISTED_ISSUES);
+  const detail = status === 422 || issues.length !== 1 ? `${problemCount(count, shown.length, countIsLowerBound)} in the ${what}` : issues[0].message;
+  const title = { 400: 'Bad Request', 413: 'Content Too Large', 422: 'Unprocessable Content' }[status] ?? 'Unprocessable Content';
+  return new HttpProblem(status, title, detail, shown, undefined, { errorCount: count });
 }
 
 const describe = (kind: ImportKind) =>
@@ -44,14 +43,14 @@ const describe = (kind: ImportKind) =>
   `Every bad cell comes back at once as 422 problem+json, \`errors[].path\` = "row 12, column 执业状态" (rows as the sheet shows them, the header being row 1 ` +
   `when it is on top); problems the scenario check finds in imported rows are pointed back at their row and column, others keep their scenario path.`;
 
-export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
-  // Sheets arrive as bytes; these parsers hold for this plugin's routes only.
-  app.addContentTypeParser([CSV_MIME, 'application/csv', XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
-  );
+export const importRoutes: FastifyPluginAsyncZod<{ store: Store; limits: TableLimits; resourceLimits?: ResourceLimits }> = async (app, { store, limits, resourceLimits }) => {
+  // Sheets arrive as bytes; these parsers hold for this plugin's routes only (their body limit is the
+  // document routes', set in app.ts).
+  app.addContentTypeParser([CSV_MIME, 'application/csv', XLSX_MIME, 'application/octet-stream'], chunkParser);
 
-  // Reading a province's sheet and checking the scenario take seconds: that runs in a worker thread.
-  const io = new IoWorker();
+  // Reading a province's sheet and checking the scenario take seconds: that runs in a worker thread,
+  // its heap bounded (a sheet that needs more is a 413), a few imports waiting at most (503 beyond).
+  const io = new IoWorker(2, { maxWaiting: 4, resourceLimits });
   app.addHook('onClose', () => io.close());
 
   const params = z.object({ id: z.string().min(1).max(100) });
@@ -61,7 +60,6 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
     app.post(
       `/v1/scenarios/:id/import/${kind}`,
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
         config: { access: { kind: 'scenario', action: 'derive' } },
         schema: {
           summary: kind === 'lawyers' ? '从 CSV / XLSX 导入律师名单(生成新版本情景)' : '从 CSV / XLSX 导入村(社区)名单(生成新版本情景)',
@@ -76,18 +74,19 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       },
       async (request, reply) => {
         const rec = request.granted.scenario!;
-        const body = request.body;
-        if (!Buffer.isBuffer(body)) {
-          throw new HttpProblem(415, 'Unsupported Media Type', `send the sheet as ${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
-        }
-        if (body.length === 0) throw new HttpProblem(400, 'Bad Request', 'the body is empty: send the sheet');
-        const scenarioText = await store.getScenarioBody(rec.id);
-        if (!scenarioText) throw notFound('scenario', rec.id);
+        const body = documentBody(request.body, `${CSV_MIME} or ${XLSX_MIME}, not ${request.headers['content-type'] ?? 'no content type'}`);
+        const scenario = await store.getScenarioParts(rec.id);
+        if (!scenario) throw notFound('scenario', rec.id);
         const mode = request.query.mode;
-        const result = await io.run({ op: 'import', kind, mode, data: body, scenarioText });
+        // the sheet's bytes and the scenario's text go to the worker in parts, neither joined here
+        async function* both() {
+          yield* pieces(body);
+          yield* scenario!;
+        }
+        const result = await io.run({ op: 'import', kind, mode, limits }, both());
         if (result.op !== 'import') throw new Error('the io worker answered another task');
-        if (!result.ok) throw unprocessable(result.what, result.issues);
-        const created = await deriveScenario(store, request.principal, { rec, scenario: await loadScenario(store, rec.id) }, JSON.parse(result.scenarioText), result.name);
+        if (!result.ok) throw refused(result.what, result.issues, result.status, result.count, result.countIsLowerBound);
+        const created = await deriveScenario(store, request.principal, rec, result, result.name);
         return reply
           .status(201)
           .header('location', `/v1/scenarios/${created.id}`)

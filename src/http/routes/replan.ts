@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Change, replanScenario } from '../../domain/changes.js';
+import { Change } from '../../domain/changes.js';
 import { Id, Weights } from '../../domain/index.js';
+import type { DocumentWorker } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
-import { scopeText } from '../auth.js';
 import type { JobRunner } from '../jobs.js';
 import { replanScope } from '../policy.js';
 import { JobView, jobView } from './jobs.js';
-import { deriveScenario, loadScenario, loadSolution } from '../access.js';
+import { deriveScenario, scenarioParts, solutionParts } from '../access.js';
 
 export const ReplanRequest = z.strictObject({
   changes: z.array(Change).max(1000).default([]),
@@ -21,7 +20,7 @@ export const ReplanRequest = z.strictObject({
 });
 
 /** SPEC §6, R6: re-plan from a solution after a change, touching only the scope. */
-export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner }> = async (app, { store, jobs }) => {
+export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner; documents: DocumentWorker }> = async (app, { store, jobs, documents }) => {
   app.post(
     '/v1/solutions/:id/replan',
     {
@@ -40,17 +39,19 @@ export const replanRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner
     async (request, reply) => {
       const { principal } = request;
       const { solution: rec, scenario: scenarioRec } = request.granted as Required<typeof request.granted>;
-      const [scenario, solution] = await Promise.all([loadScenario(store, scenarioRec.id), loadSolution(store, rec.id)]);
-      const scope = replanScope(principal, request.body.scope, scenario);
-      const next = replanScenario(scenario, solution, request.body.changes, scope);
-      const version = await deriveScenario(store, principal, { rec: scenarioRec, scenario }, next, request.body.name);
+      // A place in the job queue first (429 when full), so that a refused re-plan stores no new version.
+      const slot = jobs.reserveFor(request);
+      // The documents are parsed, changed and checked in the IO worker (a province takes seconds).
+      const scope = replanScope(principal, request.body.scope, await documents.outline(await scenarioParts(store, scenarioRec.id)));
+      const [scenarioDoc, solutionDoc] = await Promise.all([scenarioParts(store, scenarioRec.id), solutionParts(store, rec.id)]);
+      const { scenario: next, weights: solutionWeights } = await documents.replan(scenarioDoc, solutionDoc, request.body.changes, scope);
+      const version = await deriveScenario(store, principal, scenarioRec, next, request.body.name);
 
       // The solution's weights stay, except where the changes or the request set others.
       const changed = request.body.changes.flatMap((c) => (c.op === 'set-policy' && c.set.weights ? [c.set.weights] : []));
-      const weights = Object.assign({}, solution.weights, ...changed, request.body.weights);
+      const weights = Object.assign({}, solutionWeights, ...changed, request.body.weights);
       const params = { solutionId: rec.id, scope: scope ?? null, changes: request.body.changes, weights };
-      const job = await store.insertJob({ id: randomUUID(), kind: 'replan', scenarioId: version.id, params, keyId: principal.keyId, scope: scopeText(principal) });
-      jobs.submit(job, { scenarioText: JSON.stringify(next), options: { method: 'optimal', weights } });
+      const job = await slot.submit({ kind: 'replan', scenarioId: version.id, params }, { kind: 'solve', options: { method: 'optimal', weights } });
       return reply
         .status(202)
         .header('location', `/v1/jobs/${job.id}`)

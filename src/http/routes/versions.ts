@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applyChanges, Change } from '../../domain/changes.js';
+import { Change } from '../../domain/changes.js';
+import type { DocumentWorker } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
-import { deriveScenario, loadScenario, ScenarioView, scenarioView } from '../access.js';
+import { deriveScenario, ScenarioView, scenarioParts, scenarioView } from '../access.js';
 
 export const VersionRequest = z.strictObject({
   changes: z.array(Change).min(1).max(1000),
@@ -11,7 +12,7 @@ export const VersionRequest = z.strictObject({
 });
 
 /** SPEC §6: scenarios change by new versions; a stored scenario is never edited. */
-export const versionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+export const versionRoutes: FastifyPluginAsyncZod<{ store: Store; documents: DocumentWorker }> = async (app, { store, documents }) => {
   app.post(
     '/v1/scenarios/:id/versions',
     {
@@ -29,9 +30,9 @@ export const versionRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
     },
     async (request, reply) => {
       const parent = request.granted.scenario!;
-      const scenario = await loadScenario(store, parent.id);
-      const next = applyChanges(scenario, request.body.changes);
-      const rec = await deriveScenario(store, request.principal, { rec: parent, scenario }, next, request.body.name);
+      // applied and checked in the IO worker: a province takes a second, off the event loop
+      const next = await documents.applyChanges(await scenarioParts(store, parent.id), request.body.changes);
+      const rec = await deriveScenario(store, request.principal, parent, next, request.body.name);
       return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );

@@ -177,7 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(compareRoutes, { store: opts.store });
     await api.register(explainRoutes, { store: opts.store });
     await api.register(calendarRoutes, { store: opts.store, jobs });
-    await api.register(divisionRoutes, { store: opts.store, directory });
+    await api.register(divisionRoutes, { store: opts.store, directory, documents });
     await api.register(keyRoutes, { store: opts.store });
     await api.register(auditRoutes, { store: opts.store, audit });
   });

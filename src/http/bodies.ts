@@ -17,6 +17,7 @@ export type DocumentKind = 'scenario' | 'sheet';
 /** The routes that take large documents, by `METHOD url` as registered. */
 export const DOCUMENT_ROUTES: Readonly<Record<string, DocumentKind>> = {
   'POST /v1/scenarios': 'scenario',
+  'PUT /v1/divisions': 'scenario',
   'POST /v1/scenarios/:id/import/lawyers': 'sheet',
   'POST /v1/scenarios/:id/import/villages': 'sheet',
 };

@@ -5,7 +5,7 @@
  */
 import type { Change } from '../domain/changes.js';
 import type { Weights } from '../domain/index.js';
-import { type CheckedScenario, type RegionOutline, refusalError } from './documents.js';
+import { type CheckedDivisions, type CheckedScenario, type RegionOutline, refusalError } from './documents.js';
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './json-scan.js';
 import { IoWorker, type IoWorkerOptions } from './offload.js';
 import type { IoResult } from './tasks.js';
@@ -26,6 +26,14 @@ export class DocumentWorker {
    */
   async checkScenario(body: AsyncIterable<Uint8Array>): Promise<CheckedScenario> {
     return this.document(await this.io.run({ op: 'check-scenario', scan: this.scan }, body)).scenario;
+  }
+
+  /** An uploaded divisions registry's bytes, as checkScenario: read, checked and indexed in the worker. */
+  async checkDivisions(body: AsyncIterable<Uint8Array>): Promise<CheckedDivisions> {
+    const result = await this.io.run({ op: 'check-divisions', scan: this.scan }, body);
+    if (result.op !== 'divisions') throw new Error('the io worker answered another task');
+    if (!result.ok) throw refusalError(result.refusal);
+    return result.divisions;
   }
 
   /** A new version of a stored scenario (its parts, as the store reads them): the changes applied and the result checked. */

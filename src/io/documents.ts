@@ -6,7 +6,7 @@
  * reasons it was refused.
  */
 import { applyChanges, type Change, replanScenario } from '../domain/changes.js';
-import { InvalidDocumentError, type Issue, parseScenario, type Placement, placementOf, problemCount, type Region, type Scenario, type ScenarioDelta, scenarioDelta, type Solution, type Weights } from '../domain/index.js';
+import { indexDivisions, InvalidDocumentError, type Issue, parseDivisions, parseScenario, type Placement, placementOf, problemCount, type Region, type RegisteredRegion, type RegisteredVillage, type Scenario, type ScenarioDelta, scenarioDelta, type Solution, type Weights } from '../domain/index.js';
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { encodeParts } from '../store/parts.js';
 import { DEFAULT_SCAN_LIMITS, scanJson, type ScanLimits } from './json-scan.js';
@@ -90,11 +90,8 @@ function attempt(make: () => Scenario, parent?: Scenario): Checked {
   }
 }
 
-/**
- * An uploaded scenario: UTF-8 bytes (a BOM is allowed), pre-scanned against `limits` (depth, sizes by
- * path, NUL), parsed, then checked as a whole.
- */
-export function checkScenarioBytes(data: Uint8Array, limits: ScanLimits = DEFAULT_SCAN_LIMITS): Checked {
+/** A JSON body's bytes (a BOM is allowed) pre-scanned against `limits` (depth, sizes by path, NUL) and parsed; or why not. */
+function readJsonBytes(data: Uint8Array, limits: ScanLimits): { ok: true; input: unknown } | { ok: false; refusal: Refusal } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
@@ -103,14 +100,38 @@ export function checkScenarioBytes(data: Uint8Array, limits: ScanLimits = DEFAUL
   }
   const problem = scanJson(text, limits);
   if (problem) return { ok: false, refusal: { status: problem.status, detail: problem.detail, issues: [problem.issue], errorCount: 1 } };
-  let input: unknown;
   try {
-    input = JSON.parse(text);
+    return { ok: true, input: JSON.parse(text) };
   } catch (err) {
     const message = (err as Error).message;
     return { ok: false, refusal: { status: 400, detail: `the body is not valid JSON: ${message.slice(0, 200)}`, issues: [{ path: '(root)', message: 'not valid JSON' }], errorCount: 1 } };
   }
-  return attempt(() => parseScenario(input));
+}
+
+/** An uploaded scenario: its bytes read (readJsonBytes), then checked as a whole. */
+export function checkScenarioBytes(data: Uint8Array, limits: ScanLimits = DEFAULT_SCAN_LIMITS): Checked {
+  const read = readJsonBytes(data, limits);
+  return read.ok ? attempt(() => parseScenario(read.input)) : read;
+}
+
+/** A divisions registry ready to store: its text as UTF-8 parts, and its regions and villages indexed. */
+export interface CheckedDivisions {
+  parts: Uint8Array[];
+  regions: RegisteredRegion[];
+  villages: RegisteredVillage[];
+}
+
+/** An uploaded divisions registry: its bytes read (readJsonBytes), checked, and indexed for the store. */
+export function checkDivisionsBytes(data: Uint8Array, limits: ScanLimits = DEFAULT_SCAN_LIMITS): { ok: true; divisions: CheckedDivisions } | { ok: false; refusal: Refusal } {
+  const read = readJsonBytes(data, limits);
+  if (!read.ok) return read;
+  try {
+    const divisions = parseDivisions(read.input);
+    return { ok: true, divisions: { parts: encodeParts(JSON.stringify(divisions)), ...indexDivisions(divisions) } };
+  } catch (err) {
+    if (err instanceof InvalidDocumentError) return { ok: false, refusal: refusalOf(err) };
+    throw err;
+  }
 }
 
 // Stored documents were checked when they were stored; parsing them again would only cost time.

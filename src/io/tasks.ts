@@ -9,7 +9,7 @@
 import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
 import type { Change } from '../domain/changes.js';
 import { type Calendar, InvalidDocumentError, type Issue, MAX_COUNTED_ISSUES, parseScenario, type Scenario, ScenarioPlaces, type Solution, type Weights } from '../domain/index.js';
-import { applyChangesToText, type Checked, checked, type CheckedScenario, checkScenarioBytes, outlineText, type RegionOutline, replanText } from './documents.js';
+import { applyChangesToText, type Checked, checked, type CheckedDivisions, type CheckedScenario, checkDivisionsBytes, checkScenarioBytes, type Refusal, outlineText, type RegionOutline, replanText } from './documents.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
 import type { ScanLimits } from './json-scan.js';
@@ -49,6 +49,8 @@ export type IoTask =
   | { op: 'import'; kind: ImportKind; mode: ImportMode; limits?: TableLimits }
   /** an uploaded scenario's bytes (the task's parts), pre-scanned against `scan`, parsed and checked (documents.ts) */
   | { op: 'check-scenario'; scan?: ScanLimits }
+  /** an uploaded divisions registry's bytes (the task's parts), pre-scanned, parsed, checked and indexed */
+  | { op: 'check-divisions'; scan?: ScanLimits }
   /** a new version: the changes applied to the stored scenario the task's parts make up */
   | { op: 'apply-changes'; changes: Change[] }
   /** a re-plan's scenario (replanScenario): the first `scenarioParts` parts are the scenario, the rest the solution */
@@ -82,7 +84,8 @@ export type IoResult =
    */
   | { op: 'import'; ok: false; what: 'file' | 'sheet' | 'scenario with the sheet put in'; issues: Issue[]; status?: 400 | 413 | 422; count?: number; countIsLowerBound?: boolean }
   | ({ op: 'document'; weights?: Partial<Weights> } & Checked)
-  | { op: 'outline'; regions: RegionOutline[] };
+  | { op: 'outline'; regions: RegionOutline[] }
+  | ({ op: 'divisions' } & ({ ok: true; divisions: CheckedDivisions } | { ok: false; refusal: Refusal }));
 
 // Stored documents were checked when they were stored; parsing them again would only cost time.
 const stored = <T>(text: string) => JSON.parse(text) as T;
@@ -154,6 +157,7 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
   }
 
   if (task.op === 'check-scenario') return { op: 'document', ...checkScenarioBytes(bytesOf(given), task.scan) };
+  if (task.op === 'check-divisions') return { op: 'divisions', ...checkDivisionsBytes(bytesOf(given), task.scan) };
   if (task.op === 'apply-changes') return { op: 'document', ...applyChangesToText(parts.join(''), task.changes) };
   if (task.op === 'replan') {
     const scenarioText = parts.slice(0, task.scenarioParts).join('');
@@ -206,5 +210,6 @@ export function transferOf(result: IoResult): ArrayBuffer[] {
   if (result.op === 'public-cards') return [result.bodies.buffer as ArrayBuffer, result.ends.buffer as ArrayBuffer];
   if (result.op === 'document' && result.ok) return buffersOf(result.scenario.parts);
   if (result.op === 'import' && result.ok) return buffersOf(result.parts);
+  if (result.op === 'divisions' && result.ok) return buffersOf(result.divisions.parts);
   return [];
 }

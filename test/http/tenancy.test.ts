@@ -65,6 +65,13 @@ describe('who owns a village', () => {
       villages: [{ id: 'a1', name: 'a1村', townId: 'T1', location: [113, 23] }],
     };
     expect((await app.inject({ method: 'PUT', url: '/v1/divisions', headers: auth('cityOwn'), payload: registry })).statusCode).toBe(403);
+    // checked in the IO worker like an upload: bad JSON is a 400, a registry that does not hold together a 422 naming the path
+    const notJson = await app.inject({ method: 'PUT', url: '/v1/divisions', headers: { ...auth('admin'), 'content-type': 'application/json' }, payload: '{"schema":' });
+    expect(notJson.statusCode).toBe(400);
+    const orphan = { ...registry, villages: [{ id: 'x', name: 'x村', townId: 'nope', location: [113, 23] }] };
+    const refused = await app.inject({ method: 'PUT', url: '/v1/divisions', headers: auth('admin'), payload: orphan });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'villages[0].townId', message: 'unknown town' })]);
     const loaded = await app.inject({ method: 'PUT', url: '/v1/divisions', headers: auth('admin'), payload: registry });
     expect(loaded.statusCode).toBe(200);
     expect(loaded.json()).toMatchObject({ regions: 3, villages: 1, withdrawn: 0 });

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DIVISIONS_SCHEMA, Id, indexDivisions, parseDivisions } from '../../domain/index.js';
+import { DIVISIONS_SCHEMA, Id } from '../../domain/index.js';
+import type { DocumentWorker } from '../../io/document-worker.js';
+import { decodeParts } from '../../store/parts.js';
+import { documentBody, pieces } from '../bodies.js';
 import type { Store } from '../../store/types.js';
 import { notFound } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
-
-/** A province's registry with boundaries is some tens of MB. */
-const DIVISIONS_BODY_LIMIT = 64 * 1024 * 1024;
 
 const DivisionsView = z.object({
   schema: z.literal(DIVISIONS_SCHEMA),
@@ -24,11 +24,11 @@ const OwnerView = z.object({
 });
 
 /** The divisions registry (who owns which village) and the owner of one village. */
-export const divisionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: PublicDirectory }> = async (app, { store, directory }) => {
+export const divisionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: PublicDirectory; documents: DocumentWorker }> = async (app, { store, directory, documents }) => {
   app.put(
     '/v1/divisions',
     {
-      bodyLimit: DIVISIONS_BODY_LIMIT,
+      // the document routes' body limit (bodies.ts): read as bytes, checked in the IO worker
       config: { access: { kind: 'admin' } },
       schema: {
         summary: '载入行政区划登记(ovola.divisions/v1,仅管理员):市、县、镇街与村(社区)',
@@ -41,8 +41,8 @@ export const divisionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
       },
     },
     async (request) => {
-      const divisions = parseDivisions(request.body);
-      const { record, withdrawn } = await store.putDivisions(JSON.stringify(divisions), indexDivisions(divisions), request.principal.label);
+      const divisions = await documents.checkDivisions(pieces(documentBody(request.body)));
+      const { record, withdrawn } = await store.putDivisions([...decodeParts(divisions.parts)].join(''), divisions, request.principal.label);
       if (withdrawn > 0) await directory.reload(store);
       return { schema: DIVISIONS_SCHEMA as typeof DIVISIONS_SCHEMA, loadedAt: record.loadedAt, loadedBy: record.loadedBy, regions: record.regions, villages: record.villages, withdrawn };
     },

@@ -27,8 +27,13 @@ export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected
 /** One problem found in a document: where it is, what is wrong, and the value found there. */
 export interface Issue {
   path: string;
+  /** in English (the CLI under LANG=en, `Accept-Language: en`, logs) */
   message: string;
   value?: unknown;
+  /** a stable English code for programs, e.g. `unknown_reference`, `too_big` */
+  code?: string;
+  /** the message in Chinese, which users see first; `message` stands in where there is none yet */
+  zh?: string;
 }
 
 /** `['lawyers', 12, 'firmId']` → `lawyers[12].firmId`. */

@@ -1,11 +1,22 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type InvalidDocumentError, type Lang, localize } from '../domain/index.js';
 import { dirname, join, basename } from 'node:path';
 
-/** Bad input: exit code 2, with a message that names the file or field. */
+/** The language of what the CLI says: from LANG (Chinese unless it is English), set once by main. */
+let language: Lang = 'zh';
+export const setLanguage = (lang: Lang) => {
+  language = lang;
+};
+export const cliLanguage = () => language;
+/** A message the CLI prints, written in English, in the CLI's language. */
+export const say = (en: string) => localize(en, language);
+
+/** Bad input: exit code 2, with a message that names the file or field (and the document's problems, when they are why). */
 export class InputError extends Error {
   constructor(
     message: string,
     readonly exitCode = 2,
+    readonly problems?: InvalidDocumentError,
   ) {
     super(message);
     this.name = 'InputError';
@@ -83,6 +94,6 @@ export class ProgressLog {
   done(summary: string): void {
     const now = performance.now();
     if (this.lastPhase) this.emit(`[${((now - this.started) / 1000).toFixed(2)}s] ${this.lastPhase} done in ${((now - this.phaseStarted) / 1000).toFixed(2)}s\n`);
-    this.emit(`[${((now - this.started) / 1000).toFixed(2)}s] ${summary}\n`);
+    this.emit(`[${((now - this.started) / 1000).toFixed(2)}s] ${say(summary)}\n`);
   }
 }

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Change, replanScenario } from '../domain/changes.js';
 import { registryOf } from '../domain/registry-of.js';
-import { InvalidDocumentError, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario, zodIssues } from '../domain/index.js';
+import { formatProblems, InvalidDocumentError, langOfEnv, parseCalendar, parseHolidayTable, parseScenario, parseSolution, type Scenario, zodIssues } from '../domain/index.js';
 import { generateScenario, PRESETS, type PresetName } from '../gen/index.js';
 import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
 import type { Warning } from '../validate/index.js';
 import { cmdDivisions, DIVISIONS_USAGE } from './divisions.js';
-import { InputError, ProgressLog, readJson, writeText } from './io.js';
+import { cliLanguage, InputError, ProgressLog, readJson, say, setLanguage, writeText } from './io.js';
 import type { Scope } from '../http/auth.js';
 import { isStoreError } from '../store/errors.js';
 
@@ -83,7 +83,7 @@ function loadScenario(path: string): Scenario {
   try {
     return parseScenario(input);
   } catch (err) {
-    if (pinsCannotHold(err)) throw new InputError(`the scenario's pins cannot all hold:\n${err.message}`, 1);
+    if (pinsCannotHold(err)) throw new InputError("the scenario's pins cannot all hold:", 1, err);
     throw err;
   }
 }
@@ -197,11 +197,11 @@ async function cmdValidate(args: string[]): Promise<number> {
   for (const w of warnings) process.stdout.write(`WARN\t${w.rule}\t${w.villageId ?? '-'}\t${w.month ?? '-'}\t${w.message}\n`);
   const warned = warnings.length > 0 ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (WARN lines on stdout)` : '';
   if (violations.length === 0) {
-    process.stderr.write(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds${warned}\n`);
+    process.stderr.write(`${say(`valid: ${solution.assignments.length} assignments, ${solution.uncovered.length} uncovered, every hard rule holds${warned}`)}\n`);
     return 0;
   }
   for (const v of violations) process.stdout.write(`${v.rule}\t${v.message}\n`);
-  process.stderr.write(`${violations.length} violation${violations.length === 1 ? '' : 's'}${warned}\n`);
+  process.stderr.write(`${say(`${violations.length} violation${violations.length === 1 ? '' : 's'}${warned}`)}\n`);
   return 1;
 }
 
@@ -296,7 +296,7 @@ async function cmdReplan(args: string[]): Promise<number> {
     try {
       return replanScenario(scenario, previous, changes, values.scope);
     } catch (err) {
-      if (pinsCannotHold(err)) throw new InputError(`the re-plan's pins cannot all hold:\n${err.message}`, 1);
+      if (pinsCannotHold(err)) throw new InputError("the re-plan's pins cannot all hold:", 1, err);
       if (err instanceof InvalidDocumentError) throw new InvalidDocumentError('re-plan', err.issues.map((i) => (i.path === 'scope' ? { ...i, path: '--scope' } : i)));
       throw err;
     }
@@ -482,7 +482,9 @@ async function cmdKeys(args: string[]): Promise<number> {
   }
 }
 
-export function main(argv: string[]): number | Promise<number> {
+export function main(argv: string[], env: Record<string, string | undefined> = process.env): number | Promise<number> {
+  // what the CLI says follows LANG: Chinese unless it names English
+  setLanguage(langOfEnv(env));
   const [command, ...rest] = argv;
   const run = (c: Command, fn: () => number | Promise<number>): number | Promise<number> => {
     try {
@@ -516,18 +518,24 @@ export function main(argv: string[]): number | Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`ovola: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+      process.stderr.write(`ovola: ${say(`unknown command ${JSON.stringify(command)}`)}\n\n${USAGE}`);
       return 2;
   }
 }
 
 /** Known failures become a message and an exit code; anything else is a bug and is thrown. A bad option shows the command's usage. */
 function handle(err: unknown, command: Command): number {
+  const lang = cliLanguage();
+  const problems = (e: InvalidDocumentError) => formatProblems(e.what, e.issues, e.count, e.countIsLowerBound, lang);
   if (err instanceof InputError) {
-    process.stderr.write(`ovola: ${err.message}\n`);
+    process.stderr.write(`ovola: ${say(err.message)}${err.problems ? `\n${problems(err.problems)}` : ''}\n`);
     return err.exitCode;
   }
-  if (err instanceof InvalidDocumentError || err instanceof UnsupportedModeError) {
+  if (err instanceof InvalidDocumentError) {
+    process.stderr.write(`ovola: ${problems(err)}\n`);
+    return 2;
+  }
+  if (err instanceof UnsupportedModeError) {
     process.stderr.write(`ovola: ${err.message}\n`);
     return 2;
   }

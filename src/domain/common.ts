@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodZh } from './zh.js';
 import { MAX_COUNTED_ISSUES, MAX_LISTED_ISSUES } from './limits.js';
 
 /** An identifier: any non-empty string (codes such as 440103001101, or UUIDs). */
@@ -184,11 +185,11 @@ export function zodIssues(error: z.ZodError, input: unknown, into?: IssueList, p
   for (const top of error.issues) {
     const going = closest(top, prefix, (issue, path) => {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) out.add(() => ({ path: formatPath([...path, key]), message: 'unknown field' }));
+        for (const key of issue.keys) out.add(() => ({ path: formatPath([...path, key]), message: 'unknown field', code: 'unknown_field', zh: '未知字段' }));
       } else {
         out.add(() => {
           const value = valueAt(input, path.slice(prefix.length));
-          const entry: Issue = { path: formatPath(path), message: issue.message };
+          const entry: Issue = { path: formatPath(path), message: issue.message, ...zodZh(issue, value) };
           if (value !== undefined && (typeof value !== 'object' || value === null || shortJson(value) !== undefined)) entry.value = value;
           return entry;
         });

@@ -10,3 +10,4 @@ export * from './places.js';
 export * from './divisions.js';
 export * from './delta.js';
 export * from './registry-of.js';
+export * from './zh.js';

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../io/json-scan.js';
 import { DocumentWorker } from '../io/document-worker.js';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../io/table.js';
+import type { Lang } from '../domain/index.js';
 import type { Store } from '../store/types.js';
 import { AuditTrail, decorateAudit } from './audit.js';
 import { KeyUse, refuseKeyInQuery } from './auth.js';
@@ -35,6 +36,8 @@ import { keyRoutes } from './routes/keys.js';
 import { auditRoutes } from './routes/audit.js';
 
 export interface AppOptions {
+  /** the language of problems for a caller whose Accept-Language names neither Chinese nor English (Chinese by default) */
+  defaultLanguage?: Lang;
   store: Store;
   /** a key with admin scope taken from the environment, besides the stored keys */
   adminKey?: string;
@@ -94,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('defaultLanguage', opts.defaultLanguage ?? 'zh');
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) =>
     problemHandler(Object.assign(new Error(`no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}`), { statusCode: 404 }), request, reply),

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { InvalidDocumentError, type Issue, problemCount, sizeText } from '../domain/index.js';
+import { InvalidDocumentError, type Issue, type Lang, langOf, localize, localizeIssue, problemCount, sizeText, TITLE_ZH, zodZh } from '../domain/index.js';
 import { RefusedInputError } from '../io/documents.js';
 import { IoBusyError } from '../io/offload.js';
 import { StoreError } from '../store/errors.js';
@@ -73,13 +73,43 @@ export const RETRY_AFTER_S = 5;
 /** The path of the request as `instance`, cut short: a URL refused for its length is not echoed whole. */
 const instanceOf = (url: string) => (url.length > 256 ? `${url.slice(0, 256)}…` : url);
 
+/**
+ * Sends a problem in the caller's language (Accept-Language; Chinese unless English comes first): the
+ * title, the detail and each error's message, every error with its stable English `code`.
+ */
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): FastifyReply {
   noteForAudit(request, { title: titleOf(status), ...body });
+  const lang = langOf(request.headers?.['accept-language'], defaultLanguageOf(request));
+  const { title: _title, detail, errors, ...rest } = body;
+  const localized = {
+    type: 'about:blank',
+    title: lang === 'en' ? titleOf(status) : (TITLE_ZH[status] ?? titleOf(status)),
+    status,
+    instance: instanceOf(redactUrl(request.url)),
+    ...(typeof detail === 'string' ? { detail: localize(detail, lang) } : {}),
+    ...(Array.isArray(errors) ? { errors: (errors as Issue[]).map((e) => localizeIssue(e, lang)) } : {}),
+    ...rest,
+  };
   return reply
     .status(status)
     .headers(headers)
+    .header('content-language', lang === 'en' ? 'en' : 'zh-CN')
+    .header('vary', 'Accept-Language')
     .type('application/problem+json')
-    .send({ type: 'about:blank', title: titleOf(status), status, instance: instanceOf(redactUrl(request.url)), ...body });
+    .send(localized);
+}
+
+/** The language of a caller who names none: the app's `defaultLanguage` (Chinese unless set). */
+const defaultLanguageOf = (request: FastifyRequest): Lang => (request.server as { defaultLanguage?: Lang } | undefined)?.defaultLanguage ?? 'zh';
+
+/** The value at a validation error's path in the request part it was found in (for how it is worded). */
+function valueIn(request: FastifyRequest, part: string, instancePath: string): unknown {
+  let cur: unknown = (request as unknown as Record<string, unknown>)[part];
+  for (const key of instancePath.split('/').filter(Boolean).slice(0, 32)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
 }
 
 /** The body limit of the route the request was for (Fastify's server-wide one when the route has none). */
@@ -129,8 +159,10 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     const errors = error.validation.flatMap((v) => {
       // an unknown field is named by its own path, as in documents (`body.extra`, not `body`)
       const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: unknown }).keys : undefined;
-      if (Array.isArray(keys)) return keys.map((key) => ({ path: at(`${v.instancePath.replace(/\/$/, '')}/${String(key)}`), message: 'unknown field' }));
-      return [{ path: at(v.instancePath), message: v.message ?? 'invalid' }];
+      if (Array.isArray(keys)) return keys.map((key) => ({ path: at(`${v.instancePath.replace(/\/$/, '')}/${String(key)}`), message: 'unknown field', code: 'unknown_field', zh: '未知字段' }));
+      const message = v.message ?? 'invalid';
+      const issue = { ...(v.params as object), code: v.keyword, message } as unknown as Parameters<typeof zodZh>[0];
+      return [{ path: at(v.instancePath), message, ...zodZh(issue, valueIn(request, part, v.instancePath)) }];
     });
     return send(reply, request, 400, { detail: `the ${part} does not match its schema`, errors });
   }

@@ -22,6 +22,8 @@ export const Config = z.object({
   OVOLA_DB: z.string().default('var/ovola.db'),
   OVOLA_ADMIN_KEY: z.string().min(16, 'OVOLA_ADMIN_KEY must be at least 16 characters').optional(),
   OVOLA_SAMPLE: z.string().default(new URL('../../data/sample-county.json', import.meta.url).pathname),
+  /** the language of error messages for callers who ask for none: zh (default) or en */
+  OVOLA_DEFAULT_LANGUAGE: z.enum(['zh', 'en']).default('zh'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** requests per minute per client on the public look-up (default 600); raised for load tests */
   OVOLA_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
@@ -96,6 +98,7 @@ export async function startServer(config: Config, say: (line: string) => void = 
   }
   await loadSample(store, config.OVOLA_SAMPLE, say);
   const app = await buildApp({
+    defaultLanguage: config.OVOLA_DEFAULT_LANGUAGE,
     store,
     adminKey: config.OVOLA_ADMIN_KEY,
     logger: loggerOptions(config),

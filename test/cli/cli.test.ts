@@ -347,9 +347,15 @@ describe('the built bin', () => {
     expect(fromStdin).toEqual(fromFile);
   });
 
-  test('the bin exits with main’s code', async () => {
-    const r = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('standard input');
+  test('the bin exits with main’s code, and speaks Chinese unless LANG names English', async () => {
+    const env = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const zh = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8', env });
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('情景文件 (标准输入) 不是有效的 JSON');
+    const unset = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8', env: { ...env, LANG: '' } });
+    expect(unset.stderr).toContain('标准输入');
+    const en = spawnSync('node', [BIN, 'solve', '-'], { cwd: ROOT, input: '{ not json', encoding: 'utf8', env: { ...env, LANG: 'en_US.UTF-8' } });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('scenario: standard input is not valid JSON');
   });
 });

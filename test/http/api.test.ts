@@ -37,7 +37,7 @@ beforeAll(async () => {
   await store.migrate();
   await store.insertApiKey({ id: 'k1', scope: `city:${cityCode}`, label: 'city' }, hashKey(CITY_KEY));
   await store.insertApiKey({ id: 'k2', scope: 'county:999999', label: 'elsewhere' }, hashKey(OTHER_COUNTY_KEY));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
 });
 
 afterAll(async () => {
@@ -86,7 +86,7 @@ describe('errors are problem+json', () => {
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['villages[0].location[0]']));
     const again = await app.inject({ method: 'POST', url: '/v1/scenarios', headers: auth(ADMIN), payload: { ...county, lawyers: bad.lawyers } });
-    expect(again.json().errors).toEqual([{ path: 'lawyers[1].firmId', message: 'unknown firm', value: 'F-none' }]);
+    expect(again.json().errors).toEqual([{ path: 'lawyers[1].firmId', message: 'unknown firm', code: 'unknown_reference', value: 'F-none' }]);
   });
 
   it('a solve request with a wrong field → 400 with the body path', async () => {
@@ -118,7 +118,7 @@ describe('errors are problem+json', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const broken = await buildApp({ store: failing, adminKey: ADMIN });
+    const broken = await buildApp({ defaultLanguage: 'en',  store: failing, adminKey: ADMIN });
     const res = await broken.inject({ method: 'GET', url: '/v1/scenarios', headers: auth(ADMIN) });
     await broken.close();
     expect(res.statusCode).toBe(500);
@@ -189,7 +189,7 @@ describe('scenarios, solve jobs, solutions and the public look-up', () => {
   });
 
   it('rate-limits the public look-up per client with a 429 problem', async () => {
-    const limited = await buildApp({ store, adminKey: ADMIN, publicRateLimit: 2 });
+    const limited = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, publicRateLimit: 2 });
     const solution = (await app.inject({ method: 'GET', url: `/v1/solutions/${solutionId}`, headers: auth(ADMIN) })).json();
     const url = `/v1/public/villages/${solution.assignments[0].villageId}`;
     expect((await limited.inject(url)).statusCode).toBe(200);
@@ -202,7 +202,7 @@ describe('scenarios, solve jobs, solutions and the public look-up', () => {
   });
 
   it('cancels a queued job', async () => {
-    const slow = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+    const slow = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
     const first = (await slow.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(ADMIN), payload: {} })).json();
     const second = (await slow.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(ADMIN), payload: {} })).json();
     const cancelled = await slow.inject({ method: 'DELETE', url: `/v1/jobs/${second.jobId}`, headers: auth(ADMIN) });

@@ -249,6 +249,8 @@ describe('the authorization matrix', () => {
           if (res.statusCode !== want) failures.push(`${k} on ${v}: ${res.statusCode}, expected ${want} ${res.statusCode >= 400 ? res.body.slice(0, 600) : ''}`);
           else if (res.statusCode >= 400) {
             if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${k} on ${v}: ${res.statusCode} is not problem+json`);
+            // Chinese first: a caller who names no language reads the refusal in Chinese
+            else if (!/\p{Script=Han}/u.test(`${res.json().title}${res.json().detail ?? ''}`)) failures.push(`${k} on ${v}: ${res.statusCode} not in Chinese: ${res.body.slice(0, 200)}`);
           } else if (op.rule === 'publish' && req.method === 'POST') {
             // exactly the villages of the resource that lie in the caller's region
             const published = VILLAGES[v].filter((id) => inScope(k, id)).length;

@@ -72,7 +72,7 @@ beforeAll(async () => {
   await store.insertApiKey({ id: 'k-city', scope: `city:${city.id}`, label: 'city' }, hashKey(CITY_KEY));
   await store.insertApiKey({ id: 'k-county', scope: `county:${county.id}`, label: 'county' }, hashKey(COUNTY_KEY));
   await store.insertApiKey({ id: 'k-other', scope: 'county:440106', label: 'another city' }, hashKey(OTHER_COUNTY_KEY));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 2 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 2 });
 
   const created = await app.inject({ method: 'POST', url: '/v1/scenarios', headers: auth(ADMIN), payload: scenario });
   scenarioId = created.json().id;
@@ -209,7 +209,7 @@ describe('bad requests and unknown ids', () => {
     const outside = await post({ year: 2026, months: ['2027-01'] });
     expect(outside.statusCode).toBe(400);
     expect(outside.headers['content-type']).toContain('application/problem+json');
-    expect(outside.json().errors).toEqual([{ path: 'body.months[0]', message: '2027-01 is not a month of 2026' }]);
+    expect(outside.json().errors).toEqual([{ path: 'body.months[0]', message: '2027-01 is not a month of 2026', code: 'month_outside_year' }]);
     const cases: [object, string][] = [
       [{ year: 2026, months: ['2026-01', '2026-13'] }, 'body.months[1]'],
       [{ year: 2026, months: ['2026-03', '2026-03'] }, 'body.months[1]'],
@@ -287,7 +287,7 @@ describe('holiday tables', () => {
     expect(weekdayWorkday.json().errors.map((e: { path: string }) => e.path)).toEqual(['workdays[0]']);
     const unknownField = await app.inject({ method: 'PUT', url: `/v1/holidays/${LATER}`, headers: auth(ADMIN), payload: { ...official, extra: 1 } });
     expect(unknownField.statusCode).toBe(422);
-    expect(unknownField.json().errors).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    expect(unknownField.json().errors).toEqual([{ path: 'extra', message: 'unknown field', code: 'unknown_field' }]);
     const wrongYear = await app.inject({ method: 'PUT', url: '/v1/holidays/2030', headers: auth(ADMIN), payload: official });
     expect(wrongYear.statusCode).toBe(422);
     expect(wrongYear.json().errors[0].path).toBe('year');
@@ -334,7 +334,7 @@ describe('failures and cancellation', () => {
   });
 
   it('a queued calendar job is cancelled and leaves no calendar', async () => {
-    const slow = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+    const slow = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
     try {
       const before = (await store.listCalendars(solutionId)).length;
       const post = () => slow.inject({ method: 'POST', url: `/v1/solutions/${solutionId}/calendars`, headers: auth(ADMIN), payload: { year: NEXT, months: [`${NEXT}-03`] } });

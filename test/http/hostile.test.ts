@@ -63,8 +63,8 @@ const upload = (payload: string | Buffer, headers: Record<string, string> = json
 
 beforeAll(async () => {
   ({ store, drop } = await testStore('hostile'));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 1, ...SMALL });
-  defaults = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1, ...SMALL });
+  defaults = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
   const created = await upload(JSON.stringify(base));
   expect(created.statusCode, created.body).toBe(201);
   scenarioId = created.json().id;
@@ -102,7 +102,7 @@ describe('2. sizes and depth refused before validation, naming the path', () => 
   it('100,000 nested arrays as the body or as a name: 422 at the 33rd level (was a stack overflow, 500)', async () => {
     const before = await countScenarios();
     const deep = expectProblem(await upload(nestedArrays(100_000)), 422);
-    expect(deep.errors).toEqual([{ path: '[0]'.repeat(LIMITS.depth), message: `nested deeper than ${LIMITS.depth} levels` }]);
+    expect(deep.errors).toEqual([{ path: '[0]'.repeat(LIMITS.depth), message: `nested deeper than ${LIMITS.depth} levels`, code: 'too_deep' }]);
     const inName = expectProblem(await upload(JSON.stringify(base).replace('"name":"test"', `"name":${nestedArrays(100_000)}`)), 422);
     expect((inName.errors as { path: string }[])[0].path).toMatch(/^name(\[0\])+$/);
     const inMode = expectProblem(await upload(JSON.stringify({ ...base, policy: {} }).replace('"policy":{}', `"policy":{"mode":${nestedObjects(5_000)}}`)), 422);
@@ -112,22 +112,22 @@ describe('2. sizes and depth refused before validation, naming the path', () => 
 
   it('more villages than the bound, or policy.mode with 200,000 entries: 413 naming the list', async () => {
     const villages = expectProblem(await upload(JSON.stringify({ ...base, villages: Array.from({ length: 5_001 }, () => ({})) })), 413);
-    expect(villages.errors).toEqual([{ path: 'villages', message: 'more than 5000 entries' }]);
+    expect(villages.errors).toEqual([{ path: 'villages', message: 'more than 5000 entries', code: 'too_many_entries' }]);
     const mode = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`K${i}`, 'team']));
     const res = expectProblem(await upload(JSON.stringify({ ...base, policy: { mode } }), json, defaults), 413);
-    expect(res.errors).toEqual([{ path: 'policy.mode', message: `more than ${LIMITS.modeEntries} entries` }]);
+    expect(res.errors).toEqual([{ path: 'policy.mode', message: `more than ${LIMITS.modeEntries} entries`, code: 'too_many_entries' }]);
   });
 
   it('a string longer than the longest text a document has: 413', async () => {
     const res = expectProblem(await upload(JSON.stringify({ ...base, name: 'x'.repeat(LIMITS.text + 1) })), 413);
-    expect(res.errors).toEqual([{ path: 'name', message: `a string longer than ${LIMITS.text} characters` }]);
+    expect(res.errors).toEqual([{ path: 'name', message: `a string longer than ${LIMITS.text} characters`, code: 'too_long' }]);
   });
 
   it('the small routes are pre-scanned too, their paths under body.', async () => {
     const res = await app.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/versions`, headers: { ...auth(), ...json }, payload: `{"changes": [${nestedArrays(100_000)}]}` });
-    expect(expectProblem(res, 422).errors).toEqual([{ path: `body.changes${'[0]'.repeat(LIMITS.depth - 1)}`, message: expect.stringContaining('nested deeper') }]);
+    expect(expectProblem(res, 422).errors).toEqual([{ path: `body.changes${'[0]'.repeat(LIMITS.depth - 1)}`, message: expect.stringContaining('nested deeper'), code: 'too_deep' }]);
     const holidays = await app.inject({ method: 'PUT', url: '/v1/holidays/2031', headers: { ...auth(), ...json }, payload: JSON.stringify({ holidays: Array.from({ length: 2_000 }, () => '2031-01-01') }) });
-    expect(expectProblem(holidays, 413).errors).toEqual([{ path: 'body.holidays', message: `more than ${LIMITS.entries} entries` }]);
+    expect(expectProblem(holidays, 413).errors).toEqual([{ path: 'body.holidays', message: `more than ${LIMITS.entries} entries`, code: 'too_many_entries' }]);
   });
 
   it('a name above the schema’s .max() is a 422 naming it', async () => {
@@ -194,17 +194,17 @@ describe('7. NUL characters: 400 before they reach the store', () => {
   it('in a JSON body, naming the path', async () => {
     const before = await countScenarios();
     const res = expectProblem(await upload(JSON.stringify({ ...base, name: 'a\u0000b' })), 400);
-    expect(res.errors).toEqual([{ path: 'name', message: 'contains a NUL character (\\u0000)' }]);
+    expect(res.errors).toEqual([{ path: 'name', message: 'contains a NUL character (\\u0000)', code: 'nul_character' }]);
     const inKey = expectProblem(await upload(JSON.stringify({ ...base, policy: { mode: { 'K\u00001': 'team' } } })), 400);
     expect((inKey.errors as { path: string }[])[0].path).toBe('policy.mode["K\\u00001"]');
     const version = await app.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/versions`, headers: { ...auth(), ...json }, payload: JSON.stringify({ changes: [{ op: 'remove-lawyer', lawyerId: 'L1' }], name: 'x\u0000' }) });
-    expect(expectProblem(version, 400).errors).toEqual([{ path: 'body.name', message: 'contains a NUL character (\\u0000)' }]);
+    expect(expectProblem(version, 400).errors).toEqual([{ path: 'body.name', message: 'contains a NUL character (\\u0000)', code: 'nul_character' }]);
     expect(await countScenarios()).toBe(before);
   });
 
   it('in a path parameter or the query string', async () => {
-    expect(expectProblem(await app.inject({ url: '/v1/scenarios/ab%00cd', headers: auth() }), 400).errors).toEqual([{ path: 'params.id', message: 'contains a NUL character (%00)' }]);
-    expect(expectProblem(await app.inject({ url: '/v1/scenarios?cursor=%00', headers: auth() }), 400).errors).toEqual([{ path: 'querystring.cursor', message: 'contains a NUL character (%00)' }]);
+    expect(expectProblem(await app.inject({ url: '/v1/scenarios/ab%00cd', headers: auth() }), 400).errors).toEqual([{ path: 'params.id', message: 'contains a NUL character (%00)', code: 'nul_character' }]);
+    expect(expectProblem(await app.inject({ url: '/v1/scenarios?cursor=%00', headers: auth() }), 400).errors).toEqual([{ path: 'querystring.cursor', message: 'contains a NUL character (%00)', code: 'nul_character' }]);
     expect((await app.inject({ url: '/v1/public/villages/x%00' })).statusCode).toBe(400);
     // a cursor whose decoded text holds a NUL is a bad cursor (400), not a query PostgreSQL refuses
     const cursor = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'a\u0000'])).toString('base64url');
@@ -213,7 +213,7 @@ describe('7. NUL characters: 400 before they reach the store', () => {
 
   it('in a CSV cell, naming the cell', async () => {
     const res = await app.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/import/lawyers`, headers: { ...auth(), 'content-type': 'text/csv' }, payload: '编号,姓名\nL9,张\u0000三\n' });
-    expect(expectProblem(res, 400).errors).toEqual([{ path: 'row 2, column B', message: expect.stringContaining('NUL') }]);
+    expect(expectProblem(res, 400).errors).toEqual([{ path: 'row 2, column B', message: expect.stringContaining('NUL'), code: expect.any(String) }]);
   });
 });
 
@@ -233,11 +233,11 @@ describe('9. errors Fastify and Node raise are problem+json too', () => {
     expect(String(long.instance).length).toBeLessThan(300);
     expectProblem(await app.inject({ url: '/v1/scenarios/%zz', headers: auth() }), 400);
     // over the schema's 100 but under the router's bound: the schema's 400 naming params.id
-    expect(expectProblem(await app.inject({ url: `/v1/scenarios/${'x'.repeat(150)}`, headers: auth() }), 400).errors).toEqual([{ path: 'params.id', message: expect.any(String) }]);
+    expect(expectProblem(await app.inject({ url: `/v1/scenarios/${'x'.repeat(150)}`, headers: auth() }), 400).errors).toEqual([{ path: 'params.id', message: expect.any(String), code: 'too_big' }]);
   });
 
   it('a request Node itself refuses (bad HTTP, headers too large) gets problem+json on the socket; a chunked body past the limit gets its 413', async () => {
-    const real = await buildApp({ store, adminKey: ADMIN, workers: 1, maxDocumentBytes: 256 * 1024 });
+    const real = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1, maxDocumentBytes: 256 * 1024 });
     try {
       const address = await real.listen({ port: 0, host: '127.0.0.1' });
       const port = Number(new URL(address).port);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   store = createStore({ sqlitePath: ':memory:' });
   await store.migrate();
   await store.insertApiKey({ id: 'k2', scope: 'county:999999', label: 'elsewhere' }, hashKey(OTHER_KEY));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
   const created = await app.inject({ method: 'POST', url: '/v1/scenarios', headers: auth(ADMIN), payload: scenario });
   expect(created.statusCode).toBe(201);
   scenarioId = created.json().id;
@@ -96,7 +96,7 @@ describe('lawyers from CSV', () => {
 
     const again = await post('lawyers', `编号,姓名,律师事务所编号,执业状态\n${scenario.lawyers[0].id},重复,${scenario.firms[0].id},执业\n`, { mode: 'append' });
     expect(again.statusCode).toBe(422);
-    expect(again.json().errors).toEqual([{ path: 'row 2, column 编号', message: expect.stringMatching(/already has a lawyer/), value: scenario.lawyers[0].id }]);
+    expect(again.json().errors).toEqual([{ path: 'row 2, column 编号', message: expect.stringMatching(/already has a lawyer/), code: expect.any(String), value: scenario.lawyers[0].id }]);
   });
 
   it('every bad cell at once: 422 problem+json, rows as the sheet shows them', async () => {
@@ -109,12 +109,12 @@ describe('lawyers from CSV', () => {
     const problem = res.json();
     expect(problem).toMatchObject({ status: 422, title: 'Unprocessable Content', detail: '6 problems in the sheet' });
     expect(problem.errors).toEqual([
-      { path: 'row 4, column 律师事务所编号', message: 'no law firm with this id in the scenario', value: 'F-NONE' },
-      { path: 'row 4, column 执业状态', message: expect.any(String), value: '见习' },
-      { path: 'row 4, column 服务上限', message: 'expected a whole number', value: '很多' },
-      { path: 'row 4, column 对口支援', message: expect.any(String), value: '也许' },
-      { path: 'row 4, column 纬度', message: 'give both 经度 and 纬度, or neither' },
-      { path: 'row 8, column 编号', message: 'duplicate id: row 2 has it too', value: scenario.lawyers[0].id },
+      { path: 'row 4, column 律师事务所编号', message: 'no law firm with this id in the scenario', code: expect.any(String), value: 'F-NONE' },
+      { path: 'row 4, column 执业状态', message: expect.any(String), code: expect.any(String), value: '见习' },
+      { path: 'row 4, column 服务上限', message: 'expected a whole number', code: expect.any(String), value: '很多' },
+      { path: 'row 4, column 对口支援', message: expect.any(String), code: expect.any(String), value: '也许' },
+      { path: 'row 4, column 纬度', message: 'give both 经度 and 纬度, or neither', code: expect.any(String) },
+      { path: 'row 8, column 编号', message: 'duplicate id: row 2 has it too', code: expect.any(String), value: scenario.lawyers[0].id },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('lawyers from CSV', () => {
     expect(created.statusCode, created.body).toBe(201);
     const res = await post('lawyers', lawyersCsv({ ...pinned, lawyers: pinned.lawyers.slice(1) }), { id: created.json().id });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ path: 'pins[0].lawyerId', message: 'unknown lawyer', value: scenario.lawyers[0].id }]);
+    expect(res.json().errors).toEqual([{ path: 'pins[0].lawyerId', message: 'unknown lawyer', code: 'unknown_reference', value: scenario.lawyers[0].id }]);
   });
 });
 

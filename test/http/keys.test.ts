@@ -32,7 +32,7 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ store, adminKey: ADMIN, workers: 1, logger: { ...loggerOptions({ LOG_LEVEL: 'trace' }), stream } });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1, logger: { ...loggerOptions({ LOG_LEVEL: 'trace' }), stream } });
 });
 
 afterAll(async () => {
@@ -144,7 +144,7 @@ describe('keys', () => {
     broken.record(p);
     await broken.settled();
     expect(warnings).toHaveLength(1);
-    const flaky = await buildApp({ store: failing(['touchApiKey']), adminKey: ADMIN });
+    const flaky = await buildApp({ defaultLanguage: 'en',  store: failing(['touchApiKey']), adminKey: ADMIN });
     try {
       expect((await flaky.inject({ url: '/v1/scenarios', headers: auth(COUNTY_KEY) })).statusCode).toBe(200);
     } finally {
@@ -160,7 +160,7 @@ describe('keys', () => {
     expect(second.items[0].id).toBe(made[0].id);
     const bad = await app.inject({ url: '/v1/keys?cursor=garbage', headers: auth(ADMIN) });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ path: 'querystring.cursor', message: 'invalid cursor' }]);
+    expect(bad.json().errors).toEqual([{ path: 'querystring.cursor', message: 'invalid cursor', code: 'bad_cursor' }]);
     expect((await app.inject({ url: '/v1/keys?limit=0', headers: auth(ADMIN) })).json().errors[0].path).toBe('querystring.limit');
   });
 
@@ -306,7 +306,7 @@ describe('the audit trail', () => {
         done();
       },
     });
-    const broken = await buildApp({ store: failing(['insertAudit']), adminKey: ADMIN, logger: { level: 'warn', stream } });
+    const broken = await buildApp({ defaultLanguage: 'en',  store: failing(['insertAudit']), adminKey: ADMIN, logger: { level: 'warn', stream } });
     try {
       const res = await broken.inject({ method: 'POST', url: '/v1/keys', headers: auth(ADMIN), payload: { scope: 'admin', label: 'made while the trail is down' } });
       expect(res.statusCode).toBe(201);

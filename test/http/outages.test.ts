@@ -66,7 +66,7 @@ beforeAll(async () => {
   await store.insertApiKey({ id: 'ka', scope: 'admin', label: 'a' }, hashKey(KEY_A));
   await store.insertApiKey({ id: 'kb', scope: 'admin', label: 'b' }, hashKey(KEY_B));
   await store.insertApiKey({ id: 'kc', scope: 'admin', label: 'c' }, hashKey(KEY_C));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 1 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 1 });
   const created = await upload(JSON.stringify(base));
   expect(created.statusCode, created.body).toBe(201);
   scenarioId = created.json().id;
@@ -90,7 +90,7 @@ describe('10. a store that does not answer: 503 with Retry-After', () => {
         return typeof value === 'function' ? value.bind(current) : value;
       },
     });
-    const a = await buildApp({ store: switching as Store, adminKey: ADMIN, workers: 1 });
+    const a = await buildApp({ defaultLanguage: 'en',  store: switching as Store, adminKey: ADMIN, workers: 1 });
     try {
       down = true;
       for (const [url, key] of [
@@ -113,7 +113,7 @@ describe('10. a store that does not answer: 503 with Retry-After', () => {
   it('SQLite: a closed store, and a write lock held past the busy timeout', async () => {
     const own = createStore({ sqlitePath: ':memory:' });
     await own.migrate();
-    const a = await buildApp({ store: own, adminKey: ADMIN, workers: 1 });
+    const a = await buildApp({ defaultLanguage: 'en',  store: own, adminKey: ADMIN, workers: 1 });
     await own.close();
     const res = await a.inject({ url: '/v1/scenarios', headers: auth() });
     expectProblem(res, 503);
@@ -125,7 +125,7 @@ describe('10. a store that does not answer: 503 with Retry-After', () => {
     const path = join(dir, 'busy.db');
     const file = new SqlStore(openSqlite({ path, busyTimeoutMs: 50 }));
     await file.migrate();
-    const b = await buildApp({ store: file, adminKey: ADMIN, workers: 1 });
+    const b = await buildApp({ defaultLanguage: 'en',  store: file, adminKey: ADMIN, workers: 1 });
     const other = new BetterSqlite3(path);
     try {
       other.exec('begin immediate');
@@ -156,7 +156,7 @@ describe('11. the job queue is bounded overall and per key', () => {
       },
     });
     const counted = failingStore(gated as Store, () => false);
-    const a = await buildApp({ store: counted.store, adminKey: ADMIN, workers: 1, jobLimits: { maxJobs: 4, maxJobsPerKey: 2, retryAfterS: 7 } });
+    const a = await buildApp({ defaultLanguage: 'en',  store: counted.store, adminKey: ADMIN, workers: 1, jobLimits: { maxJobs: 4, maxJobsPerKey: 2, retryAfterS: 7 } });
     try {
       const solve = (key: string) => a.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(key), payload: {} });
       const accepted = [await solve(KEY_A), await solve(KEY_A)];
@@ -196,7 +196,7 @@ describe('12. a job whose result the store will not take ends anyway', () => {
   it('a write failing for a while is tried again and the job succeeds', async () => {
     let failures = 2;
     const flaky = failingStore(store, (m) => m === 'insertSolution' && failures-- > 0);
-    const a = await buildApp({ store: flaky.store, adminKey: ADMIN, workers: 1, jobLimits: { resultRetryMs: [20, 20, 20] } });
+    const a = await buildApp({ defaultLanguage: 'en',  store: flaky.store, adminKey: ADMIN, workers: 1, jobLimits: { resultRetryMs: [20, 20, 20] } });
     try {
       const res = await a.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(), payload: {} });
       expect((await waitForJob(a, res.json().jobId)).status).toBe('succeeded');
@@ -209,7 +209,7 @@ describe('12. a job whose result the store will not take ends anyway', () => {
   it('a result never stored: the job ends failed with the reason once the store answers again, never left running', async () => {
     let storeDown = false;
     const flaky = failingStore(store, (m) => m === 'insertSolution' || (storeDown && m === 'updateJob'));
-    const a = await buildApp({ store: flaky.store, adminKey: ADMIN, workers: 1, jobLimits: { resultRetryMs: [10, 10], statusRetryMs: 30, statusRetryForMs: 10_000 } });
+    const a = await buildApp({ defaultLanguage: 'en',  store: flaky.store, adminKey: ADMIN, workers: 1, jobLimits: { resultRetryMs: [10, 10], statusRetryMs: 30, statusRetryForMs: 10_000 } });
     try {
       // the store also stops taking the status write from the moment the result write first fails
       const res = await a.inject({ method: 'POST', url: `/v1/scenarios/${scenarioId}/solve`, headers: auth(), payload: {} });

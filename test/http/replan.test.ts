@@ -82,7 +82,7 @@ beforeAll(async () => {
   await store.insertApiKey({ id: 'rk1', scope: `county:${SCOPE}`, label: 'a county of the city preset' }, hashKey(COUNTY_KEY));
   await store.insertApiKey({ id: 'rk2', scope: `city:${CITY}`, label: 'the city' }, hashKey(CITY_KEY));
   await store.insertApiKey({ id: 'rk3', scope: 'city:4401', label: 'another city' }, hashKey(OTHER_CITY_KEY));
-  app = await buildApp({ store, adminKey: ADMIN, workers: 2 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN, workers: 2 });
 });
 
 afterAll(async () => {
@@ -138,7 +138,7 @@ describe('county preset: versions, a whole-county re-plan, compare and explain',
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    expect(bad.json().errors).toEqual([{ path: 'changes[1].lawyerId', message: 'unknown lawyer', value: 'L-nobody' }]);
+    expect(bad.json().errors).toEqual([{ path: 'changes[1].lawyerId', message: 'unknown lawyer', code: 'unknown_reference', value: 'L-nobody' }]);
 
     const malformed = await app.inject({
       method: 'POST',
@@ -315,7 +315,7 @@ describe('city preset: the scope of a re-plan (R6)', () => {
     expect((await replan(solutionId, { changes: [change], scope: `${CITY}02` }, OTHER_CITY_KEY)).statusCode).toBe(404);
     const notCounty = await replan(solutionId, { changes: [change], scope: CITY }, ADMIN);
     expect(notCounty.statusCode).toBe(422);
-    expect(notCounty.json().errors).toEqual([{ path: 'scope', message: 'region is a city, not a county', value: CITY }]);
+    expect(notCounty.json().errors).toEqual([{ path: 'scope', message: 'region is a city, not a county', code: 'wrong_level', value: CITY }]);
     expect((await replan('nope', { changes: [change], scope: SCOPE }, ADMIN)).statusCode).toBe(404);
   });
 

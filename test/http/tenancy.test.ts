@@ -26,7 +26,7 @@ const publish = (solutionId: string, key: KeyName) => app.inject({ method: 'POST
 beforeEach(async () => {
   ({ store, drop } = await testStore('tenancy'));
   await storeKeys(store);
-  app = await buildApp({ store, adminKey: ADMIN_ENV, workers: 1 });
+  app = await buildApp({ defaultLanguage: 'en',  store, adminKey: ADMIN_ENV, workers: 1 });
 });
 
 afterEach(async () => {

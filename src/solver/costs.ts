@@ -159,3 +159,22 @@ export class CostModel {
     return steps;
   }
 }
+
+/** The objective of a plan in thousandths, summed as the flow sums it (pair costs, uncovered, each lawyer's load steps). */
+export function planUnits(geo: Geography, cm: CostModel, lawyerOf: Int32Array): number {
+  const load = new Int32Array(geo.nL);
+  let units = 0;
+  for (let v = 0; v < geo.nV; v++) {
+    const l = lawyerOf[v];
+    if (l < 0) units += cm.uncoveredUnits(v);
+    else {
+      units += cm.pairUnits(v, l, geo.roadKm(v, l));
+      load[l]++;
+    }
+  }
+  let maxLoad = 1;
+  for (let l = 0; l < geo.nL; l++) maxLoad = Math.max(maxLoad, load[l]);
+  const steps = cm.loadSteps(maxLoad);
+  for (let l = 0; l < geo.nL; l++) for (let k = 0; k < load[l]; k++) units += steps[k];
+  return units;
+}

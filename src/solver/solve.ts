@@ -1,7 +1,7 @@
 import { SOLUTION_SCHEMA, type Scenario, type Solution, type Weights } from '../domain/index.js';
 import { adviserPairCount, extraPairs } from '../geo/candidates.js';
 import { Geography } from '../geo/geography.js';
-import { UNITS, type CostModel } from './costs.js';
+import { type CostModel, planUnits, UNITS } from './costs.js';
 import { lawyerRows, solveIndividual, type Progress } from './individual.js';
 import { gapOf, planDocument, planMetrics, travelStats } from './report.js';
 import { stableMatch, type Proposing } from './stable.js';
@@ -128,19 +128,5 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Solution 
 
 /** The objective of any plan, summed in thousandths exactly as the flow sums it. */
 export function objectiveOf(geo: Geography, cm: CostModel, lawyerOf: Int32Array): number {
-  const load = new Int32Array(geo.nL);
-  let units = 0;
-  for (let v = 0; v < geo.nV; v++) {
-    const l = lawyerOf[v];
-    if (l < 0) units += cm.uncoveredUnits(v);
-    else {
-      units += cm.pairUnits(v, l, geo.roadKm(v, l));
-      load[l]++;
-    }
-  }
-  let maxLoad = 1;
-  for (let l = 0; l < geo.nL; l++) maxLoad = Math.max(maxLoad, load[l]);
-  const steps = cm.loadSteps(maxLoad);
-  for (let l = 0; l < geo.nL; l++) for (let k = 0; k < load[l]; k++) units += steps[k];
-  return units / UNITS;
+  return planUnits(geo, cm, lawyerOf) / UNITS;
 }

@@ -1,6 +1,6 @@
 import type { Geography } from '../geo/geography.js';
 import type { AdviserPool } from '../geo/pool.js';
-import type { CostModel } from './costs.js';
+import { type CostModel, planUnits } from './costs.js';
 import { TransportFlow, type TransportProblem } from './flow.js';
 
 /**
@@ -146,21 +146,3 @@ export function keepBaselineAmongEquals(geo: Geography, cm: CostModel, pool: Adv
   return planUnits(geo, cm, out) === flow.objective() ? out : undefined;
 }
 
-/** The objective of a plan in thousandths, summed as the flow sums it (pair costs, uncovered, each lawyer's load steps). */
-function planUnits(geo: Geography, cm: CostModel, lawyerOf: Int32Array): number {
-  const load = new Int32Array(geo.nL);
-  let units = 0;
-  for (let v = 0; v < geo.nV; v++) {
-    const l = lawyerOf[v];
-    if (l < 0) units += cm.uncoveredUnits(v);
-    else {
-      units += cm.pairUnits(v, l, geo.roadKm(v, l));
-      load[l]++;
-    }
-  }
-  let maxLoad = 1;
-  for (let l = 0; l < geo.nL; l++) maxLoad = Math.max(maxLoad, load[l]);
-  const steps = cm.loadSteps(maxLoad);
-  for (let l = 0; l < geo.nL; l++) for (let k = 0; k < load[l]; k++) units += steps[k];
-  return units;
-}

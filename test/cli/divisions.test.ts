@@ -3,40 +3,21 @@
  * into the service's store (OVOLA_DB here; PostgreSQL in a schema of its own with DATABASE_URL), where it
  * decides who owns each village's card.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseDivisions } from '../../src/domain/index.js';
 import { openStore, readConfig } from '../../src/http/server.js';
-import { DATABASE_URL, dropSchema } from '../fixtures/store.js';
+import { useCliStore } from '../fixtures/cli-store.js';
 import { ovola } from './run.js';
 
-let dir: string;
-const saved = { OVOLA_DB: process.env.OVOLA_DB, DATABASE_URL: process.env.DATABASE_URL, OVOLA_PG_SCHEMA: process.env.OVOLA_PG_SCHEMA };
-const schema = `ovola_cli_div_${process.pid}_${randomBytes(4).toString('hex')}`;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ovola-cli-divisions-'));
-  process.env.OVOLA_DB = join(dir, 'ovola.db');
-  if (DATABASE_URL) process.env.OVOLA_PG_SCHEMA = schema;
-  else delete process.env.DATABASE_URL;
-});
-
-afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  if (DATABASE_URL) await dropSchema(schema);
-});
+const cliStore = useCliStore('div');
+const dir = () => cliStore.dir();
 
 describe('ovola divisions', () => {
   test('generate --divisions writes the registry of the generated villages, and load puts it in the store', async () => {
-    const scenarioFile = join(dir, 'county.json');
-    const divisionsFile = join(dir, 'divisions.json');
+    const scenarioFile = join(dir(), 'county.json');
+    const divisionsFile = join(dir(), 'divisions.json');
     expect((await ovola('generate', '--preset', 'county', '--seed', '3', '--out', scenarioFile, '--divisions', divisionsFile)).code).toBe(0);
     const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8'));
     const registry = parseDivisions(JSON.parse(readFileSync(divisionsFile, 'utf8')));
@@ -62,7 +43,7 @@ describe('ovola divisions', () => {
   });
 
   test('a registry that does not hold together exits 2 naming every path; bad arguments exit 2 with the usage', async () => {
-    const bad = join(dir, 'bad.json');
+    const bad = join(dir(), 'bad.json');
     writeFileSync(
       bad,
       JSON.stringify({

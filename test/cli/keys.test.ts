@@ -2,35 +2,18 @@
  * `ovola keys create | list | revoke` against the service's store (OVOLA_DB, a SQLite file here; with
  * DATABASE_URL, PostgreSQL in a schema of its own), and what the service then makes of those keys.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { openStore, readConfig } from '../../src/http/server.js';
-import { DATABASE_URL, dropSchema } from '../fixtures/store.js';
+import { useCliStore } from '../fixtures/cli-store.js';
+import { DATABASE_URL } from '../fixtures/store.js';
 import { ovola } from './run.js';
 
-let dir: string;
-const saved = { OVOLA_DB: process.env.OVOLA_DB, DATABASE_URL: process.env.DATABASE_URL, OVOLA_PG_SCHEMA: process.env.OVOLA_PG_SCHEMA };
-const schema = `ovola_cli_keys_${process.pid}_${randomBytes(4).toString('hex')}`;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ovola-cli-keys-'));
-  process.env.OVOLA_DB = join(dir, 'var', 'ovola.db');
-  if (DATABASE_URL) process.env.OVOLA_PG_SCHEMA = schema;
-  else delete process.env.DATABASE_URL;
-});
-
-afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  if (DATABASE_URL) await dropSchema(schema);
-});
+const cliStore = useCliStore('keys');
+const dir = () => cliStore.dir();
 
 /** The service on the store the CLI writes to. */
 async function service() {
@@ -109,7 +92,7 @@ describe('ovola keys', () => {
   });
 
   test.runIf(!DATABASE_URL)('the SQLite file it creates is 0600, its folder 0700', () => {
-    expect(statSync(join(dir, 'var')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir(), 'var')).mode & 0o777).toBe(0o700);
     expect(statSync(process.env.OVOLA_DB!).mode & 0o777).toBe(0o600);
   });
 

@@ -34,6 +34,8 @@ import { calendarRoutes } from './routes/calendars.js';
 import { divisionRoutes } from './routes/divisions.js';
 import { keyRoutes } from './routes/keys.js';
 import { auditRoutes } from './routes/audit.js';
+import { meRoutes } from './routes/me.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppOptions {
   /** the language of problems for a caller whose Accept-Language names neither Chinese nor English (Chinese by default) */
@@ -168,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(healthRoutes, { store: opts.store });
   await app.register(publicRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
+  await app.register(webRoutes, { directory, rateLimit: opts.publicRateLimit ?? 600 });
   await app.register(async (api) => {
     // Every write (refused ones and failed authentication too) leaves a row in the audit trail once answered.
     api.addHook('onResponse', audit.onResponse);
@@ -184,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(divisionRoutes, { store: opts.store, directory, documents });
     await api.register(keyRoutes, { store: opts.store });
     await api.register(auditRoutes, { store: opts.store, audit });
+    await api.register(meRoutes);
   });
   await app.ready();
   return app as unknown as App;

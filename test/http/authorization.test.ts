@@ -184,6 +184,7 @@ const OPS: Record<string, Op> = {
   'GET /v1/holidays/{year}': { rule: 'key', ok: 200, request: () => ({ url: '/v1/holidays/2031' }) },
   'PUT /v1/holidays/{year}': { rule: 'admin', ok: 200, request: () => json('PUT', '/v1/holidays/2031', holidays) },
   'PUT /v1/divisions': { rule: 'admin', ok: 200, request: () => json('PUT', '/v1/divisions', { schema: 'ovola.divisions/v1', regions: [], villages: [] }) },
+  'GET /v1/me': { rule: 'key', ok: 200, request: () => ({ url: '/v1/me' }) },
   'GET /v1/divisions': { rule: 'key', ok: 200, request: () => ({ url: '/v1/divisions' }) },
   'GET /v1/divisions/document': { rule: 'key', ok: 200, request: () => ({ url: '/v1/divisions/document' }) },
   'GET /v1/villages/{villageId}/owner': { rule: 'key', ok: 200, request: () => ({ url: '/v1/villages/pub1/owner' }) },

@@ -1,0 +1,120 @@
+/**
+ * The console and the villager page in Debian's Chromium, against a server listening on a fresh store:
+ * what a county clerk and a villager see and do. Any console error or unexpected failed request fails.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/http/app.js';
+import { webRoot } from '../../src/http/routes/web.js';
+import type { Store } from '../../src/store/types.js';
+import { testStore } from '../fixtures/store.js';
+import { keyText, storeKeys, storeSolved, tenancyScenario } from '../fixtures/tenancy.js';
+import { hasChromium, launch, newPage, screenshot, seriousViolations } from './browser.js';
+
+const built = existsSync(join(webRoot(), 'index.html'));
+
+describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
+  let app: App;
+  let store: Store;
+  let drop: () => Promise<void>;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ store, drop } = await testStore('e2e'));
+    await storeKeys(store);
+    app = await buildApp({ store, workers: 1, logger: false });
+    // the county's own plan, published, and a plan of a county of another city
+    const own = await storeSolved(store, tenancyScenario(['a1', 'a2'], { name: '东区 2026 年度' }));
+    await storeSolved(store, tenancyScenario(['c1'], { name: '南县 2026 年度' }));
+    const res = await app.inject({ method: 'POST', url: `/v1/solutions/${own.solutionId}/publish`, headers: { authorization: `Bearer ${keyText('admin')}` }, payload: {} });
+    expect(res.statusCode).toBe(200);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await drop?.();
+  });
+
+  it('a wrong key is refused in words; a county key signs in and sees only its own region', async () => {
+    const { context, page, watch } = await newPage(browser);
+    watch.expect(401, /\/v1\/me$/);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill('ovk_wrong');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('密钥无效');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await page.getByRole('link', { name: '东区 2026 年度' }).waitFor();
+    expect(await page.getByText('南县 2026 年度').count()).toBe(0);
+    expect(await page.locator('header').textContent()).toContain('countyOwn bureau');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // the key lives in this tab's session: a reload keeps it, signing out forgets it
+    await page.reload();
+    await page.getByRole('link', { name: '东区 2026 年度' }).waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('API 密钥').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an upload with mistakes lists every failing field; a good one joins the list', async () => {
+    const { context, page, watch } = await newPage(browser);
+    watch.expect(422, /\/v1\/scenarios$/);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+
+    const bad = { ...tenancyScenario(['a1']), name: '有错的情景' } as Record<string, unknown>;
+    bad.villages = [{ id: 'x1', name: '', townId: 'T1', kind: 'village', location: [200, 23] }];
+    const badFile = join(tmpdir(), `ovola-e2e-bad-${process.pid}.json`);
+    writeFileSync(badFile, JSON.stringify(bad));
+    await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(badFile);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('villages[0].name');
+    expect(text).toContain('villages[0].location');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const good = join(tmpdir(), `ovola-e2e-good-${process.pid}.json`);
+    writeFileSync(good, JSON.stringify(tenancyScenario(['a2'], { name: '东区 补充' })));
+    await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(good);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByRole('link', { name: '东区 补充' }).waitFor();
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("the villager page on a phone: the adviser, a phone to tap, who to complain to; plain words when there is none", async () => {
+    const { context, page, watch } = await newPage(browser, { mobile: true });
+    watch.expect(404, /\/v\/440103999999$/);
+    await page.goto(`${base}/v/a1`);
+    await page.getByRole('heading', { name: 'a1村' }).waitFor();
+    expect(await page.getByRole('link', { name: /拨打电话/ }).getAttribute('href')).toMatch(/^tel:/);
+    expect(await page.textContent('body')).toContain('投诉邮箱');
+    expect(await seriousViolations(page)).toEqual([]);
+    // no script, and small: a slow phone loads one page
+    expect(await page.locator('script').count()).toBe(0);
+    const bytes = await page.evaluate<number>("performance.getEntriesByType('navigation')[0].transferSize");
+    expect(bytes).toBeLessThan(8_000);
+    await screenshot(page, 'villager-page');
+
+    await page.goto(`${base}/v/440103999999`);
+    expect(await page.getByRole('status').textContent()).toContain('暂未公布法律顾问');
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+});

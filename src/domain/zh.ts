@@ -27,6 +27,7 @@ const NOUN: Record<string, string> = {
   'API key': 'API 密钥',
   'divisions registry': '行政区划登记',
   'village with a published adviser': '已公布法律顾问的村(社区)',
+  'county with published cards': '已有公开信息的县(市、区)',
   changes: '变更',
   replan: '重排',
   'scenario (against the divisions registry)': '情景(与行政区划登记不符)',

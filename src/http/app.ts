@@ -35,6 +35,7 @@ import { divisionRoutes } from './routes/divisions.js';
 import { keyRoutes } from './routes/keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { meRoutes } from './routes/me.js';
+import { noticeRoutes } from './routes/notices.js';
 import { webRoutes } from './routes/web.js';
 
 export interface AppOptions {
@@ -188,6 +189,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await api.register(keyRoutes, { store: opts.store });
     await api.register(auditRoutes, { store: opts.store, audit });
     await api.register(meRoutes);
+    await api.register(noticeRoutes, { store: opts.store, directory });
   });
   await app.ready();
   return app as unknown as App;

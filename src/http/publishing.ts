@@ -20,10 +20,11 @@ export function publisherName(p: Principal, scenario: Pick<Scenario, 'regions'>)
  * county lies in the caller's region (a village no county owns yet is claimed for the county the
  * scenario puts it in). Cards of other villages stay as they were.
  */
-export function publishSolutionCards(store: Store, p: Principal, solutionId: string, scenario: Scenario): Promise<PublicationOutcome> {
+export function publishSolutionCards(store: Store, p: Principal, solutionId: string, scenario: Scenario, opts: { dryRun?: boolean } = {}): Promise<PublicationOutcome> {
   const places = new ScenarioPlaces(scenario);
   const entries = scenario.villages.map((v) => ({ villageId: v.id, ...places.village(v) }));
-  return store.publishVillages(solutionId, entries, { publisher: publisherName(p, scenario), keyId: p.keyId === 'env' ? null : p.keyId, keyLabel: p.label }, publishable(p));
+  const meta = { publisher: publisherName(p, scenario), keyId: p.keyId === 'env' ? null : p.keyId, keyLabel: p.label };
+  return store.publishVillages(solutionId, entries, meta, publishable(p), opts);
 }
 
 /** Withdraws the solution's cards in the caller's region; returns the villages withdrawn. */

@@ -388,6 +388,7 @@ export class SqlStore implements Store {
     entries: readonly PublicationEntry[],
     meta: PublicationMeta,
     may: (owner: { countyId: string; cityId: string | null }) => boolean,
+    opts: { dryRun?: boolean } = {},
   ): Promise<PublicationOutcome> {
     const now = this.#now();
     return this.#run((db) =>
@@ -427,6 +428,7 @@ export class SqlStore implements Store {
           });
           outcome.published.push(e.villageId);
         }
+        if (opts.dryRun) return outcome;
         // a turn of the event loop between batches: SQLite writes block it, and a province is 26,500 rows
         for (const batch of chunks(claims, 500)) {
           await trx.insertInto('village_owners').values(batch).execute();

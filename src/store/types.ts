@@ -218,8 +218,15 @@ export interface Store {
    * else the county that claimed it) is another county than the entry's is skipped, as is one whose owner
    * (or, unowned, the entry's own place) `may` refuses; an unowned village is claimed for the entry's
    * county. The rest now show this solution's plan. `not_found` when there is no such solution.
+   * With `dryRun`, decides the same under the same lock and writes nothing: what publishing would do now.
    */
-  publishVillages(solutionId: string, entries: readonly PublicationEntry[], meta: PublicationMeta, may: (owner: { countyId: string; cityId: string | null }) => boolean): Promise<PublicationOutcome>;
+  publishVillages(
+    solutionId: string,
+    entries: readonly PublicationEntry[],
+    meta: PublicationMeta,
+    may: (owner: { countyId: string; cityId: string | null }) => boolean,
+    opts?: { dryRun?: boolean },
+  ): Promise<PublicationOutcome>;
   /** Withdraws the cards this solution supplies whose place `may` allows; returns the villages withdrawn. */
   unpublishVillages(solutionId: string, may: (place: { countyId: string | null; cityId: string | null }) => boolean): Promise<string[]>;
   /** Every card in force, by village. */

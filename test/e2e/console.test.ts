@@ -22,6 +22,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
   let drop: () => Promise<void>;
   let browser: Browser;
   let base: string;
+  let nextPlan: string;
 
   beforeAll(async () => {
     ({ store, drop } = await testStore('e2e'));
@@ -32,6 +33,8 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     await storeSolved(store, tenancyScenario(['c1'], { name: '南县 2026 年度' }));
     const res = await app.inject({ method: 'POST', url: `/v1/solutions/${own.solutionId}/publish`, headers: { authorization: `Bearer ${keyText('admin')}` }, payload: {} });
     expect(res.statusCode).toBe(200);
+    // a new plan for the county's villages, not yet published
+    nextPlan = (await storeSolved(store, tenancyScenario(['a1', 'a2', 'b1'], { name: '东区 新方案' }))).solutionId;
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();
   });
@@ -94,6 +97,32 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(good);
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByRole('link', { name: '东区 补充' }).waitFor();
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('publishing shows first which cards change and how, then publishes; the county prints its notice with QR codes', async () => {
+    const { context, page, watch } = await newPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await page.goto(`${base}/#/solutions/${nextPlan}/publish`);
+    await page.getByRole('heading', { name: '发布方案' }).waitFor();
+    const figures = await page.locator('.figures').textContent();
+    // a1 and a2 belong to this county; b1 to the neighbour, outside the key's reach
+    expect(figures).toMatch(/发布后 2 个村\(社区\)显示本方案/);
+    expect(figures).toContain('1 个不在本次发布范围内');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '确认发布' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('已发布:2 个村(社区)');
+
+    await page.getByRole('link', { name: '公示打印' }).click();
+    await page.getByRole('heading', { name: /东区 一村\(社区\)一法律顾问公示/ }).waitFor();
+    await expect.poll(() => page.locator('img.qr').count()).toBe(2);
+    expect(await page.locator('article.notice-page h2').allTextContents()).toEqual(['a1村 法律顾问公示', 'a2村 法律顾问公示']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'notice');
     expect(watch.problems).toEqual([]);
     await context.close();
   });

@@ -91,3 +91,20 @@ describe.skipIf(!existsSync(join(webRoot(), 'index.html')))('the console at /', 
     }
   });
 });
+
+describe('GET /v1/notices/:countyId (the county notice to print)', () => {
+  it("gives the cards in force for the county's villages, by town and name, and none of another county's", async () => {
+    const res = await app.inject({ url: `/v1/notices/${COUNTY}`, headers: { authorization: `Bearer ${keyText('countyOwn')}` } });
+    expect(res.statusCode).toBe(200);
+    const notice = res.json();
+    expect(notice).toMatchObject({ countyId: COUNTY, county: '东区', city: '甲市' });
+    expect(notice.items.map((c: { village: { id: string } }) => c.village.id)).toEqual(['a1', 'a2']);
+    expect(notice.items[0].adviser.name).toMatch(/^律师L/);
+  });
+
+  it('is a 404 in Chinese for a county with no published card', async () => {
+    const res = await app.inject({ url: '/v1/notices/999999', headers: { authorization: `Bearer ${keyText('countyOwn')}` } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().detail).toContain('不存在');
+  });
+});

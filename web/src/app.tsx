@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, type Me } from './api';
-import { useRoute } from './route';
+import { go, useRoute } from './route';
 import { session } from './session';
+import { NoticeView } from './views/notice';
+import { PublishView } from './views/publish';
 import { ScenariosView } from './views/scenarios';
 import { SignIn } from './views/sign-in';
 
@@ -21,13 +23,26 @@ export function App() {
 
   if (checking) return <p class="loading">正在核对密钥…</p>;
   if (!me) return <SignIn onSignedIn={setMe} />;
-  const [screen = 'scenarios'] = route;
+  const [screen = 'scenarios', id, sub] = route;
+  const page = (() => {
+    if (screen === 'scenarios' && !id) return <ScenariosView me={me} />;
+    if (screen === 'solutions' && id && sub === 'publish') return <PublishView solutionId={id} />;
+    if (screen === 'notice') return id ? <NoticeView countyId={id} /> : <NoticePicker me={me} />;
+    return (
+      <p>
+        未找到此页面。<a href="#/scenarios">返回情景列表</a>
+      </p>
+    );
+  })();
   return (
     <>
       <header class="top">
         <a class="brand" href="#/scenarios">一村(社区)一法律顾问</a>
         <nav aria-label="主菜单">
           <a href="#/scenarios" aria-current={screen === 'scenarios' ? 'page' : undefined}>情景与方案</a>
+          <a href={me.kind === 'county' ? `#/notice/${me.code}` : '#/notice'} aria-current={screen === 'notice' ? 'page' : undefined}>
+            公示打印
+          </a>
         </nav>
         <span class="who" title={me.scope}>
           {me.label} · {SCOPE_NAMES[me.kind]}
@@ -44,7 +59,25 @@ export function App() {
           退出
         </button>
       </header>
-      <main>{screen === 'scenarios' ? <ScenariosView me={me} /> : <p>未找到此页面。<a href="#/scenarios">返回情景列表</a></p>}</main>
+      <main>{page}</main>
     </>
+  );
+}
+
+/** A city or the province picks the county whose notice to print. */
+function NoticePicker({ me }: { me: Me }) {
+  const [code, setCode] = useState(me.kind === 'city' ? me.code ?? '' : '');
+  return (
+    <form
+      class="upload"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (code.trim()) go('notice', code.trim());
+      }}
+    >
+      <label for="county">县(市、区)代码</label>
+      <input id="county" type="text" inputMode="numeric" value={code} onInput={(e) => setCode(e.currentTarget.value)} placeholder="如 440103" />
+      <button type="submit">打开公示</button>
+    </form>
   );
 }

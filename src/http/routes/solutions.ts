@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/types.js';
-import { loadScenario } from '../access.js';
+import { loadScenario, loadSolution } from '../access.js';
 import { notFound } from '../problem.js';
-import type { PublicDirectory } from '../public-directory.js';
+import type { PublicCard, PublicDirectory } from '../public-directory.js';
 import { publishSolutionCards, unpublishSolutionCards } from '../publishing.js';
 
 /** At most this many skipped villages are listed in a publication's answer; `skippedCount` gives them all. */
@@ -24,6 +24,32 @@ export const PublicationView = z.object({
   ),
   /** villages whose card this solution supplies now, in every region */
   publishedVillages: z.number().int(),
+});
+
+const CardFace = z.object({ adviser: z.string(), firm: z.string() });
+
+export const PublishPreviewView = z.object({
+  id: z.string(),
+  /** villages whose card publishing now would set to this plan */
+  published: z.number().int(),
+  /** of those: no card yet, a different adviser or firm, the same adviser and firm */
+  changes: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  /** every village whose card would change (new or changed), by village id */
+  villages: z.array(
+    z.object({
+      villageId: z.string(),
+      name: z.string(),
+      town: z.string().optional(),
+      county: z.string().optional(),
+      change: z.enum(['new', 'changed']),
+      /** the card in force, and who published it */
+      before: CardFace.extend({ publishedBy: z.string() }).nullable(),
+      /** the card this plan gives; null when the plan leaves the village uncovered */
+      after: CardFace.nullable(),
+    }),
+  ),
+  skippedCount: z.number().int(),
+  skipped: PublicationView.shape.skipped,
 });
 
 export const UnpublicationView = z.object({
@@ -79,6 +105,56 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
         skippedCount: outcome.skipped.length,
         skipped: outcome.skipped.slice(0, LISTED),
         publishedVillages: await publishedCount(solution.id),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/solutions/:id/publish-preview',
+    {
+      config: { access: { kind: 'solution', action: 'publish' } },
+      schema: {
+        summary: '发布预览:发布此方案将改变哪些村(社区)的公开信息(不作任何改动)',
+        description:
+          'What `POST /v1/solutions/:id/publish` would do now for this key, decided under the same rules and lock, with nothing written: ' +
+          'each village whose public card would change, its card in force and the card this plan gives, and the villages that would be skipped.',
+        params,
+        response: { 200: PublishPreviewView },
+      },
+    },
+    async (request) => {
+      const solution = request.granted.solution!;
+      const [scenario, plan] = await Promise.all([loadScenario(store, solution.scenarioId), loadSolution(store, solution.id)]);
+      const outcome = await publishSolutionCards(store, request.principal, solution.id, scenario, { dryRun: true });
+      const lawyers = new Map(scenario.lawyers.map((l) => [l.id, l]));
+      const firms = new Map(scenario.firms.map((f) => [f.id, f.name]));
+      const regions = new Map(scenario.regions.map((r) => [r.id, r]));
+      const villages = new Map(scenario.villages.map((v) => [v.id, v]));
+      const adviserOf = new Map(plan.assignments.map((a) => [a.villageId, a.lawyerId]));
+      const counts = { new: 0, changed: 0, unchanged: 0 };
+      const changed: z.infer<typeof PublishPreviewView>['villages'] = [];
+      for (const villageId of outcome.published) {
+        const lawyer = lawyers.get(adviserOf.get(villageId) ?? '');
+        const after = lawyer ? { adviser: lawyer.name, firm: firms.get(lawyer.firmId) ?? '' } : null;
+        const entry = directory.lookup(villageId);
+        const card = entry ? (JSON.parse(entry.body.toString('utf8')) as PublicCard) : undefined;
+        const before = card ? { adviser: card.adviser?.name ?? '', firm: card.adviser?.firm ?? '', publishedBy: card.publishedBy } : null;
+        const change = !before ? 'new' : before.adviser === (after?.adviser ?? '') && before.firm === (after?.firm ?? '') ? 'unchanged' : 'changed';
+        counts[change]++;
+        if (change === 'unchanged') continue;
+        const v = villages.get(villageId)!;
+        const town = regions.get(v.townId);
+        const county = town?.parentId ? regions.get(town.parentId) : undefined;
+        changed.push({ villageId, name: v.name, ...(town ? { town: town.name } : {}), ...(county ? { county: county.name } : {}), change, before, after });
+      }
+      changed.sort((a, b) => (a.villageId < b.villageId ? -1 : a.villageId > b.villageId ? 1 : 0));
+      return {
+        id: solution.id,
+        published: outcome.published.length,
+        changes: counts,
+        villages: changed,
+        skippedCount: outcome.skipped.length,
+        skipped: outcome.skipped.slice(0, LISTED),
       };
     },
   );

@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
   let browser: Browser;
   let base: string;
   let nextPlan: string;
+  let ownPlan: string;
 
   beforeAll(async () => {
     ({ store, drop } = await testStore('e2e'));
@@ -30,6 +31,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     app = await buildApp({ store, workers: 1, logger: false });
     // the county's own plan, published, and a plan of a county of another city
     const own = await storeSolved(store, tenancyScenario(['a1', 'a2'], { name: '东区 2026 年度' }));
+    ownPlan = own.solutionId;
     await storeSolved(store, tenancyScenario(['c1'], { name: '南县 2026 年度' }));
     const res = await app.inject({ method: 'POST', url: `/v1/solutions/${own.solutionId}/publish`, headers: { authorization: `Bearer ${keyText('admin')}` }, payload: {} });
     expect(res.statusCode).toBe(200);
@@ -123,6 +125,34 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     expect(await page.locator('article.notice-page h2').allTextContents()).toEqual(['a1村 法律顾问公示', 'a2村 法律顾问公示']);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'notice');
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('re-plan after a lawyer leaves: pick the lawyer, run with progress, land on the comparison, export it', async () => {
+    const { context, page, watch } = await newPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await page.goto(`${base}/#/solutions/${ownPlan}/replan`);
+    const lawyer = page.getByLabel('变动的律师');
+    await lawyer.waitFor();
+    // the busiest lawyer comes first; the county key's scope is its county, fixed
+    const busiest = await lawyer.locator('option').nth(1).getAttribute('value');
+    await lawyer.selectOption(busiest!);
+    expect(await page.getByLabel('可调整的范围').isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '开始重排' }).click();
+    await page.getByRole('heading', { name: '方案比较' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('status').textContent()).toMatch(/更换顾问 [1-9]\d* 个村/);
+    const rows = page.locator('table.moved tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^方案比较-.*\.csv$/);
+    await screenshot(page, 'compare');
     expect(watch.problems).toEqual([]);
     await context.close();
   });

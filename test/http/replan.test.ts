@@ -198,7 +198,17 @@ describe('county preset: versions, a whole-county re-plan, compare and explain',
     expect(cmp.statusCode).toBe(200);
     const c = cmp.json();
     const diff = [...before].filter(([v, l]) => now.get(v) !== l).map(([v, l]) => ({ villageId: v, from: l, to: now.get(v) ?? null }));
-    expect(new Set(c.moved.map(JSON.stringify))).toEqual(new Set(diff.map((d) => JSON.stringify(d))));
+    const bare = (m: { villageId: string; from: string | null; to: string | null }) => JSON.stringify({ villageId: m.villageId, from: m.from, to: m.to });
+    expect(new Set(c.moved.map(bare))).toEqual(new Set(diff.map(bare)));
+    // each moved village is named, with its town, both advisers' names and the km it gains or saves
+    const kmBefore = new Map(solution.assignments.map((x: { villageId: string; travelKm: number }) => [x.villageId, x.travelKm]));
+    const kmAfter = new Map(after.assignments.map((x: { villageId: string; travelKm: number }) => [x.villageId, x.travelKm]));
+    for (const m of c.moved) {
+      expect(m.village, m.villageId).toBe(next.villages.find((v) => v.id === m.villageId)?.name);
+      expect(m.town).toBeTruthy();
+      if (m.to) expect(m.toName).toBe(next.lawyers.find((l) => l.id === m.to)?.name);
+      if (m.from && m.to) expect(m.extraKm).toBeCloseTo((kmAfter.get(m.villageId) as number) - (kmBefore.get(m.villageId) as number), 3);
+    }
     expect(c.moved.length).toBe(diff.length);
     expect(c.a).toMatchObject({ id: solutionId, scenarioId, metrics: { travelKm: solution.metrics.travelKm, uncovered: solution.uncovered.length } });
     expect(c.b).toMatchObject({ id: job.solutionId, scenarioId: nextId, metrics: { changes: after.metrics.changes, load: after.metrics.load } });

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { getJson, type Me } from './api';
 import { go, useRoute } from './route';
 import { session } from './session';
+import { CompareView } from './views/compare';
 import { NoticeView } from './views/notice';
+import { ReplanView } from './views/replan';
 import { PublishView } from './views/publish';
 import { ScenariosView } from './views/scenarios';
 import { SignIn } from './views/sign-in';
@@ -27,6 +29,8 @@ export function App() {
   const page = (() => {
     if (screen === 'scenarios' && !id) return <ScenariosView me={me} />;
     if (screen === 'solutions' && id && sub === 'publish') return <PublishView solutionId={id} />;
+    if (screen === 'solutions' && id && sub === 'replan') return <ReplanView solutionId={id} lawyerId={route[3]} me={me} />;
+    if (screen === 'compare' && id && sub) return <CompareView a={id} b={sub} />;
     if (screen === 'notice') return id ? <NoticeView countyId={id} /> : <NoticePicker me={me} />;
     return (
       <p>

@@ -27,7 +27,25 @@ const Side = z.object({ id: z.string(), scenarioId: z.string(), metrics: Metrics
 export const ComparisonView = z.object({
   a: Side,
   b: Side,
-  moved: z.array(z.object({ villageId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  moved: z.array(
+    z.object({
+      villageId: z.string(),
+      /** lawyer ids, null when uncovered */
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      /** the village's name, town and county in b's scenario (else a's) */
+      village: z.string().optional(),
+      town: z.string().optional(),
+      county: z.string().optional(),
+      /** the advisers' names in their own scenario */
+      fromName: z.string().optional(),
+      toName: z.string().optional(),
+      /** road km from the adviser's base, before and after; extraKm = toKm − fromKm when both are covered */
+      fromKm: z.number().optional(),
+      toKm: z.number().optional(),
+      extraKm: z.number().optional(),
+    }),
+  ),
   summary: z.object({
     moved: z.number(),
     reassigned: z.number(),
@@ -63,7 +81,12 @@ export const compareRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
     async (request) => {
       const { a, b } = request.query;
       const [ra, rb] = request.granted.pair!;
-      const [sa, sb, scenarioB] = await Promise.all([loadSolution(store, a), loadSolution(store, b), loadScenario(store, rb.scenario.id)]);
+      const [sa, sb, scenarioA, scenarioB] = await Promise.all([
+        loadSolution(store, a),
+        loadSolution(store, b),
+        loadScenario(store, ra.scenario.id),
+        loadScenario(store, rb.scenario.id),
+      ]);
       // Counties as b's scenario draws them (a village may have been moved to another town by a change).
       const geo = new Geography(scenarioB);
       const countyOf = (villageId: string) => {
@@ -71,10 +94,35 @@ export const compareRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app
         return v === undefined ? undefined : geo.vCounty[v];
       };
       const c = compareSolutions(sa, sb, countyOf);
+      const regions = new Map([...scenarioA.regions, ...scenarioB.regions].map((r) => [r.id, r]));
+      const villages = new Map([...scenarioA.villages, ...scenarioB.villages].map((v) => [v.id, v]));
+      const namesA = new Map(scenarioA.lawyers.map((l) => [l.id, l.name]));
+      const namesB = new Map(scenarioB.lawyers.map((l) => [l.id, l.name]));
+      const kmA = new Map(sa.assignments.map((x) => [x.villageId, x.travelKm]));
+      const kmB = new Map(sb.assignments.map((x) => [x.villageId, x.travelKm]));
+      const round = (km: number) => Math.round(km * 1000) / 1000;
+      const moved = c.moved.map((m) => {
+        const v = villages.get(m.villageId);
+        const town = v ? regions.get(v.townId) : undefined;
+        const county = town?.parentId ? regions.get(town.parentId) : undefined;
+        const fromKm = kmA.get(m.villageId);
+        const toKm = kmB.get(m.villageId);
+        return {
+          ...m,
+          ...(v ? { village: v.name } : {}),
+          ...(town ? { town: town.name } : {}),
+          ...(county ? { county: county.name } : {}),
+          ...(m.from ? { fromName: namesA.get(m.from) ?? namesB.get(m.from) } : {}),
+          ...(m.to ? { toName: namesB.get(m.to) ?? namesA.get(m.to) } : {}),
+          ...(fromKm !== undefined ? { fromKm } : {}),
+          ...(toKm !== undefined ? { toKm } : {}),
+          ...(fromKm !== undefined && toKm !== undefined ? { extraKm: round(toKm - fromKm) } : {}),
+        };
+      });
       return {
         a: { id: ra.solution.id, scenarioId: ra.scenario.id, metrics: c.a },
         b: { id: rb.solution.id, scenarioId: rb.scenario.id, metrics: c.b },
-        moved: c.moved,
+        moved,
         summary: c.summary,
       };
     },

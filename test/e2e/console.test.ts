@@ -157,6 +157,41 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     await context.close();
   });
 
+  it('the calendar: a month grid per lawyer and per village, with kinds, the May Day holidays and an .ics download', async () => {
+    const admin = { authorization: `Bearer ${keyText('admin')}` };
+    const job = (await app.inject({ method: 'POST', url: `/v1/solutions/${ownPlan}/calendars`, headers: admin, payload: { year: 2026, months: ['2026-05'] } })).json();
+    let calendarId: string | undefined;
+    for (let i = 0; i < 300 && !calendarId; i++) {
+      const j = (await app.inject({ url: `/v1/jobs/${job.jobId}`, headers: admin })).json();
+      if (j.status === 'failed') throw new Error(j.error);
+      calendarId = j.calendarId;
+      if (!calendarId) await new Promise((r) => setTimeout(r, 200));
+    }
+    const { context, page, watch } = await newPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await page.goto(`${base}/#/calendars/${calendarId}`);
+    await page.getByRole('heading', { name: '走访日历 2026 年' }).waitFor();
+    // 1–5 May are days off, 9 May a make-up working day
+    expect(await page.locator('td.off').count()).toBe(5);
+    expect(await page.locator('td.workday .tag').allTextContents()).toEqual(['班']);
+    await expect.poll(() => page.locator('table.month .visit').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.month').textContent()).toContain('现场服务');
+    // no visit falls on a day off
+    expect(await page.locator('td.off .visit').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'calendar');
+    await page.getByLabel('查看').selectOption('village');
+    await expect.poll(() => page.locator('table.month caption').textContent()).toMatch(/a[12]村/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /下载 .ics/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.ics$/);
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
   it("the villager page on a phone: the adviser, a phone to tap, who to complain to; plain words when there is none", async () => {
     const { context, page, watch } = await newPage(browser, { mobile: true });
     watch.expect(404, /\/v\/440103999999$/);

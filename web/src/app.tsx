@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getJson, type Me } from './api';
 import { go, useRoute } from './route';
 import { session } from './session';
+import { CalendarView } from './views/calendar';
 import { CompareView } from './views/compare';
 import { NoticeView } from './views/notice';
 import { ReplanView } from './views/replan';
@@ -31,6 +32,7 @@ export function App() {
     if (screen === 'solutions' && id && sub === 'publish') return <PublishView solutionId={id} />;
     if (screen === 'solutions' && id && sub === 'replan') return <ReplanView solutionId={id} lawyerId={route[3]} me={me} />;
     if (screen === 'compare' && id && sub) return <CompareView a={id} b={sub} />;
+    if (screen === 'calendars' && id) return <CalendarView calendarId={id} />;
     if (screen === 'notice') return id ? <NoticeView countyId={id} /> : <NoticePicker me={me} />;
     return (
       <p>

@@ -306,7 +306,8 @@ export function caseDeclaredCrs(input: ScenarioInput, a: Solution): DeclaredCrsC
 }
 
 export interface ModeCase {
-  mode: ServiceMode;
+  /** one mode, or by county (the province: each county by its city's class) */
+  mode: ServiceMode | Record<string, ServiceMode>;
   status: string;
   objective: number;
   bound: number;
@@ -314,14 +315,22 @@ export interface ModeCase {
   covered: number;
   uncovered: number;
   travelKm: number;
-  /** team mode: villages with a team; firm-town mode: towns given a firm */
+  /** villages with a team (team mode) plus towns given a firm (firm-town mode) */
   groups: number;
   solveS: number;
   validation: Validation;
 }
 
-/** (f) the city's class mode: team (R3) in the PRD, firm-town (R4) elsewhere, as integer programs. */
-export async function caseMode(input: ScenarioInput, mode: ServiceMode, timeLimitS: number): Promise<ModeCase> {
+/** The class mode of every county of a scenario: team (R3) in PRD cities, firm-town (R4) elsewhere. */
+export function modeByClass(input: ScenarioInput): Record<string, ServiceMode> {
+  const cls = new Map(input.regions.filter((r) => r.level === 'city').map((r) => [r.id, r.class]));
+  const out: Record<string, ServiceMode> = {};
+  for (const r of input.regions) if (r.level === 'county' && r.parentId !== undefined) out[r.id] = cls.get(r.parentId) === 'prd' ? 'team' : 'firm-town';
+  return out;
+}
+
+/** (f) the class mode: team (R3) in the PRD, firm-town (R4) elsewhere, as integer programs. */
+export async function caseMode(input: ScenarioInput, mode: ServiceMode | Record<string, ServiceMode>, timeLimitS: number): Promise<ModeCase> {
   const s = parseScenario({ ...input, policy: { ...input.policy, mode } });
   const t0 = performance.now();
   const solution = await solveAsync(s, { timeLimitS, threads: 1 });
@@ -336,7 +345,7 @@ export async function caseMode(input: ScenarioInput, mode: ServiceMode, timeLimi
     covered: solution.assignments.length,
     uncovered: solution.uncovered.length,
     travelKm: m.travelKm.total,
-    groups: mode === 'team' ? solution.assignments.filter((x) => x.team.length > 0).length : (solution.firmTowns?.length ?? 0),
+    groups: solution.assignments.filter((x) => x.team.length > 0).length + (solution.firmTowns?.length ?? 0),
     solveS,
     validation: validation(s, solution),
   };

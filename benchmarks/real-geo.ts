@@ -12,9 +12,10 @@
  *   e  every point in GCJ-02 with crs "gcj02": the same plan and km as (a)
  *   f  team mode (PRD cities) or firm-town mode (the others), as integer programs; validated
  *
- * Flags: --geo dir (default ../shared/geo from the repository root)  --cities 4401,4403  --seed n
- *        --skip b,f  --province  --time-limit s (per case f solve, default 30)  --no-write
- * Prints a table on stdout, progress on stderr; writes benchmarks/results/<date>-real-geo.json.
+ * Flags: --geo dir (default ../shared/geo from the repository root)  --cities 4401,4403 (--cities '' with
+ *        --province: the province alone)  --seed n  --skip b,f  --province  --time-limit s (per case f solve,
+ *        default 30)  --out file  --no-write
+ * Prints a table on stdout, progress on stderr; writes benchmarks/results/<date>-real-geo.json (or --out).
  * Without the divisions it prints "skipped: no geography at …" and exits 0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
   caseStable,
   caseTies,
   hasGeography,
+  modeByClass,
   readDivisions,
   type BaselineCase,
   type DeclaredCrsCase,
@@ -54,6 +56,7 @@ const { values: flags } = parseArgs({
     province: { type: 'boolean', default: false },
     'time-limit': { type: 'string', default: '30' },
     'no-write': { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 
@@ -75,7 +78,8 @@ const log = (msg: string) => process.stderr.write(`[real-geo ${new Date().toISOS
 log(`reading divisions from ${geoDir}`);
 const divisions = readDivisions(geoDir);
 const province = new RealProvince(divisions, { seed });
-const wanted = flags.cities ? flags.cities.split(',').map((c) => c.trim()) : province.cityCodes;
+// --cities '' with --province: the province alone
+const wanted = flags.cities !== undefined ? flags.cities.split(',').map((c) => c.trim()).filter(Boolean) : province.cityCodes;
 for (const c of wanted) if (!province.cityCodes.includes(c)) throw new Error(`--cities: unknown city ${c}; expected some of ${province.cityCodes.join(',')}`);
 log(`${divisions.length} cities, ${province.villages.length} villages, ${province.staffing.lawyers.length} lawyers in ${province.staffing.firms.length} firms (seed ${seed})`);
 
@@ -142,8 +146,8 @@ async function runScenario(code: string | undefined): Promise<Row> {
     if (row.e.deltaKm > 0.01 || row.e.differing > 0) problems.push(`${label} case e: travel differs by ${row.e.deltaKm} km, ${row.e.differing} villages with another adviser`);
   }
   if (!skip.has('f')) {
-    const mode = row.cls === 'prd' ? 'team' : 'firm-town';
-    log(`${label}: f (${mode}, time limit ${timeLimitS} s)`);
+    const mode = code === undefined ? modeByClass(input) : row.cls === 'prd' ? 'team' : 'firm-town';
+    log(`${label}: f (${typeof mode === 'string' ? mode : 'team in PRD counties, firm-town elsewhere'}, time limit ${timeLimitS} s)`);
     row.f = await caseMode(input, mode, timeLimitS);
     check('f', row.f.validation);
   }
@@ -173,7 +177,7 @@ const lines = rows.map((r) => [
   fmt(r.c?.left), fmt(r.c?.vacated), fmt(r.c?.vsBaseline), fmt(r.c?.uncovered), fmt(r.c?.travelKm, 1), fmt(r.c?.greedy.vsBaseline), fmt(r.c?.greedy.uncovered), fmt(r.c?.greedy.travelKm, 1),
   r.c ? (r.c.greedy.objective / r.c.objective).toFixed(4) : '—',
   fmt(r.d?.moved), fmt(r.e?.deltaKm, 6), r.e ? (r.e.differing === 0 ? 'yes' : `no (${r.e.differing})`) : '—',
-  r.f?.mode ?? '—', r.f?.status ?? '—', pct(r.f?.gap), fmt(r.f?.uncovered), fmt(r.f?.solveS, 1), valid(r),
+  r.f ? (typeof r.f.mode === 'string' ? r.f.mode : 'by class') : '—', r.f?.status ?? '—', pct(r.f?.gap), fmt(r.f?.uncovered), fmt(r.f?.solveS, 1), valid(r),
 ]);
 const table = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
 
@@ -186,7 +190,7 @@ console.log(problems.length === 0 ? '\nno violations; no moves at change weight 
 if (!flags['no-write']) {
   const dir = join(ROOT, 'benchmarks', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date}-real-geo.json`);
+  const file = flags.out !== undefined ? resolve(flags.out) : join(dir, `${date}-real-geo.json`);
   const doc = { date, machine, seed, geo: 'the ../shared/geo divisions (not stored here)', timeLimitS, skip: [...skip], rows, problems };
   writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
   log(`wrote ${file}`);

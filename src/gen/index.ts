@@ -50,7 +50,7 @@ function policyMode(mode: GenerateOptions['mode'], cities: GenCity[]): ServiceMo
 export const YEAR = 2026;
 
 /** What every public notice and contact card carries (R14). */
-const NOTICE = {
+export const NOTICE = {
   serviceContent:
     '为村(居)民和村(社区)提供法律咨询,参与矛盾纠纷排查化解,开展法治宣传教育和“乡村振兴法治课堂”,协助起草审核村规民约和集体经济合同,引导符合条件的群众申请法律援助。',
   complaintEmail: 'gdsftts@gd.gov.cn',

@@ -82,27 +82,45 @@ function provincePlan(rng: Rng): PresetPlan {
     PROVINCE_TARGET.counties,
     1,
   );
+  const practicing = practicingPerCity(rng, classes, villages, PROVINCE_TARGET.practicing);
+  return {
+    label: '全省样例',
+    cities: classes.map((cls, i) => cityPlan(cls, villages[i], Math.max(towns[i], counties[i]), counties[i], practicing[i])),
+    pairedFromOutside: 0,
+  };
+}
+
+/** Practicing lawyers of a province of `villages` villages, at the province target's rate (the real-geography scenarios use it). */
+export function provincePracticing(villages: number): number {
+  return Math.round((PROVINCE_TARGET.practicing * villages) / PROVINCE_TARGET.villages);
+}
+
+/**
+ * Practicing lawyers per city of a province: each less-developed city ~6–7 villages per lawyer, the PRD
+ * cities the rest of `total`, big cities more than their share.
+ */
+export function practicingPerCity(rng: Rng, classes: readonly CityClass[], villages: readonly number[], total: number): number[] {
   const practicing = villages.map((v, i) =>
     classes[i] === 'less-developed' ? Math.round(v / rng.float(...LESS_DEVELOPED_VILLAGES_PER_LAWYER)) : 0,
   );
   const ldTotal = practicing.reduce((a, b) => a + b, 0);
   const prdIdx = classes.map((c, i) => (c === 'prd' ? i : -1)).filter((i) => i >= 0);
-  // the PRD takes the rest of the province's lawyers, big cities more than their share
-  apportion(prdIdx.map((i) => villages[i] * rng.logNormal(1, 0.25)), PROVINCE_TARGET.practicing - ldTotal, 1).forEach(
+  apportion(prdIdx.map((i) => villages[i] * rng.logNormal(1, 0.25)), total - ldTotal, 1).forEach(
     (n, k) => (practicing[prdIdx[k]] = n),
   );
+  return practicing;
+}
+
+/** A province city's plan from its counts: firms at the class's lawyers per firm, a few PRD lawyers on paired assistance (R7). */
+export function cityPlan(cls: CityClass, villages: number, towns: number, counties: number, practicing: number): CityPlan {
   return {
-    label: '全省样例',
-    cities: classes.map((cls, i) => ({
-      cls,
-      villages: villages[i],
-      towns: Math.max(towns[i], counties[i]),
-      counties: counties[i],
-      practicing: practicing[i],
-      firms: Math.max(counties[i], Math.round(practicing[i] / LAWYERS_PER_FIRM[cls])),
-      pairedOut: cls === 'prd' ? Math.round(practicing[i] * PRD_PAIRED_SHARE) : 0,
-    })),
-    pairedFromOutside: 0,
+    cls,
+    villages,
+    towns,
+    counties,
+    practicing,
+    firms: Math.max(counties, Math.round(practicing / LAWYERS_PER_FIRM[cls])),
+    pairedOut: cls === 'prd' ? Math.round(practicing * PRD_PAIRED_SHARE) : 0,
   };
 }
 

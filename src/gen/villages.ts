@@ -1,4 +1,4 @@
-import { CALIBRATION } from './calibration.js';
+import { CALIBRATION, type CityClass } from './calibration.js';
 import { destination, placeSpaced, SpacingGrid } from './geometry.js';
 import { NameBook, villageName } from './names.js';
 import type { Rng } from './random.js';
@@ -41,18 +41,18 @@ function communityShare(city: GenCity, town: GenTown): number {
   return town.kind === 'street' ? cal.communityShareInStreets : cal.communityShareInTowns;
 }
 
-function population(rng: Rng, city: GenCity, kind: 'village' | 'community'): number {
-  const p = kind === 'village' ? rng.logNormal(POPULATION.village.median, POPULATION.village.sigma) : rng.logNormal(POPULATION.community[city.cls], POPULATION.community.sigma);
+function population(rng: Rng, cls: CityClass, kind: 'village' | 'community'): number {
+  const p = kind === 'village' ? rng.logNormal(POPULATION.village.median, POPULATION.village.sigma) : rng.logNormal(POPULATION.community[cls], POPULATION.community.sigma);
   return Math.max(200, Math.round(p / 10) * 10);
 }
 
-function villageRecord(rng: Rng, city: GenCity, town: GenTown, id: string, kind: 'village' | 'community', name: string, grid: SpacingGrid): VillageInput {
-  const cal = CALIBRATION[city.cls];
-  const location = placeSpaced(grid, cal.villageNearestVillageKm[2], () =>
-    destination(town.centre, rng.fromQuantiles(cal.villageToTownKm[kind]), rng.float(0, 2 * Math.PI)),
-  );
-  const v: VillageInput = { id, name, townId: town.id, kind, location, population: population(rng, city, kind) };
-  if (rng.chance(NEEDS_SHARE[city.cls])) v.needs = pickSpecialties(rng, NEED_WEIGHTS[kind], rng.chance(0.6) ? 1 : 2);
+/** What the divisions do not say about a village: its population, needs (R3), regime (R10) and requests (R12). */
+export type VillageTraits = Pick<VillageInput, 'population' | 'needs' | 'serviceMode' | 'requests'>;
+
+/** A village's traits, drawn at the rates above for its city's class; the real-geography scenarios (real.ts) draw them too. */
+export function villageTraits(rng: Rng, cls: CityClass, kind: 'village' | 'community'): VillageTraits {
+  const v: VillageTraits = { population: population(rng, cls, kind) };
+  if (rng.chance(NEEDS_SHARE[cls])) v.needs = pickSpecialties(rng, NEED_WEIGHTS[kind], rng.chance(0.6) ? 1 : 2);
   if (rng.chance(FLEXIBLE_SHARE)) v.serviceMode = 'flexible';
   if (rng.chance(REQUESTS_SHARE)) {
     // at least one slot asked for, or the request says nothing
@@ -60,6 +60,14 @@ function villageRecord(rng: Rng, city: GenCity, town: GenTown, id: string, kind:
     v.requests = { eveningSchoolPerMonth: evening, weekendPerMonth: evening === 0 ? 1 : rng.int(0, 1) };
   }
   return v;
+}
+
+function villageRecord(rng: Rng, city: GenCity, town: GenTown, id: string, kind: 'village' | 'community', name: string, grid: SpacingGrid): VillageInput {
+  const cal = CALIBRATION[city.cls];
+  const location = placeSpaced(grid, cal.villageNearestVillageKm[2], () =>
+    destination(town.centre, rng.fromQuantiles(cal.villageToTownKm[kind]), rng.float(0, 2 * Math.PI)),
+  );
+  return { id, name, townId: town.id, kind, location, ...villageTraits(rng, city.cls, kind) };
 }
 
 /** Villages of one town, clustered round its centre; NBS codes 1xx for communities, 2xx for villages. */

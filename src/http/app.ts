@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../io/json-scan.js';
 import { DocumentWorker } from '../io/document-worker.js';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../io/table.js';
-import type { Lang } from '../domain/index.js';
+import { localize, TITLE_ZH, translate, type Lang } from '../domain/index.js';
 import type { Store } from '../store/types.js';
 import { AuditTrail, decorateAudit } from './audit.js';
 import { KeyUse, refuseKeyInQuery } from './auth.js';
@@ -71,7 +71,8 @@ function clientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const detail = status === 408 ? 'the request took too long to arrive' : status === 431 ? 'the request line and headers are larger than this service takes' : 'the request is not valid HTTP';
-  const body = JSON.stringify({ type: 'about:blank', title: titleOf(status), status, detail });
+  // Node answers before any header is read, so the language is the service's default: Chinese, with the English code.
+  const body = JSON.stringify({ type: 'about:blank', title: TITLE_ZH[status] ?? titleOf(status), status, detail: localize(detail, 'zh'), code: translate(detail).code });
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`);
   }

@@ -48,6 +48,7 @@ function refusals(): [string, number, () => Req][] {
     ['an unknown scenario', 404, () => ({ url: '/v1/scenarios/nope', headers: auth('admin') })],
     ["the villager's look-up of a village without a card", 404, () => ({ url: '/v1/public/villages/nope' })],
     ['a query out of range', 400, () => ({ url: '/v1/scenarios?limit=1000', headers: auth('admin') })],
+    ['a NUL in the URL', 400, () => ({ url: '/v1/scenarios/a%00b', headers: auth('admin') })],
     ['not JSON', 400, () => ({ method: 'POST', url: '/v1/scenarios', headers: { ...auth('admin'), 'content-type': 'application/json' }, payload: '{"schema":' })],
     ['a scenario with many mistakes', 422, () => ({ method: 'POST', url: '/v1/scenarios', headers: auth('admin'), payload: bad })],
     ['a body nested too deep', 422, () => ({ method: 'POST', url: '/v1/scenarios', headers: { ...auth('admin'), 'content-type': 'application/json' }, payload: '['.repeat(40) + ']'.repeat(40) })],

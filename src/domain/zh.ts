@@ -33,6 +33,7 @@ const NOUN: Record<string, string> = {
   'scenario with the sheet put in': '导入表格后的情景',
   'holiday table': '节假日表',
   sheet: '表格',
+  workbook: '工作簿',
   file: '文件',
   policy: '政策',
   year: '年度',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type Firm, type Issue, IssueList, Lawyer, type Region, type Scenario, type ScenarioInput, Village, formatPath } from '../domain/index.js';
+import { SPECIALTIES } from '../gen/villages.js';
 import type { Table, TableRow } from './table.js';
 
 export type ImportKind = 'lawyers' | 'villages';
@@ -32,7 +33,9 @@ export interface ColumnSpec {
   helpZh?: string;
   parse: (raw: string, ctx: Ctx) => Parsed;
   /** the fixed values a clerk picks from: the workbook's drop-down list */
-  choices?: string[];
+  choices?: readonly string[];
+  /** the drop-down only suggests (a cell may hold several, or others): Excel does not refuse other text */
+  suggest?: boolean;
 }
 
 export type { Ctx as ColumnContext };
@@ -176,7 +179,7 @@ export const LAWYER_COLUMNS: ColumnSpec[] = [
     ),
     choices: ['执业', '实习'],
   },
-  { key: 'specialties', names: ['专长', 'specialties', '专业领域', '擅长领域'], help: 'separated by 、', parse: list },
+  { key: 'specialties', names: ['专长', 'specialties', '专业领域', '擅长领域'], help: 'separated by 、', parse: list, choices: SPECIALTIES, suggest: true },
   { key: 'phone', names: ['电话', 'phone', '联系电话', '手机', '手机号码'], help: 'shown on public notices', parse: text(100) },
   { key: 'email', names: ['邮箱', 'email', '电子邮箱', 'e-mail'], help: 'shown on public notices', parse: text(200) },
   { key: 'wechat', names: ['微信', 'wechat', '微信号'], help: 'shown on public notices', parse: text(100) },
@@ -204,7 +207,7 @@ export const VILLAGE_COLUMNS: ColumnSpec[] = [
   { key: 'lon', names: ['经度', 'lon', 'lng', 'longitude'], group: 'lon', help: 'location', parse: LON },
   { key: 'lat', names: ['纬度', 'lat', 'latitude'], group: 'lat', help: 'location', parse: LAT },
   { key: 'population', names: ['人口', 'population', '户籍人口'], help: 'whole number', parse: number(0, 100_000_000, true) },
-  { key: 'needs', names: ['需求', 'needs', '法律需求'], help: 'legal fields wanted, separated by 、 (R3)', parse: list },
+  { key: 'needs', names: ['需求', 'needs', '法律需求'], help: 'legal fields wanted, separated by 、 (R3)', parse: list, choices: SPECIALTIES, suggest: true },
   {
     key: 'serviceMode',
     names: ['服务模式', 'serviceMode'],

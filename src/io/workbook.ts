@@ -213,7 +213,7 @@ const LAWYER_SHEET: SheetSpec<Lawyer> = {
     lat: l.base?.[1],
     unavailable: listCell(l.unavailable),
   }),
-  example: { id: 'L001', name: '张三', firmId: '', firm: '广东某某律师事务所', status: '执业', specialties: '婚姻家庭、土地纠纷', phone: '13800000000', email: '', wechat: '', maxVillages: 5, monthlyHours: '', pairedAssistance: '否', lon: '', lat: '', unavailable: '2026年5月1日、2026/10/1' },
+  example: { id: 'L001', name: '张三', firmId: '', firm: '广东某某律师事务所', status: '执业', specialties: '婚姻家事、土地承包', phone: '13800000000', email: '', wechat: '', maxVillages: 5, monthlyHours: '', pairedAssistance: '否', lon: '', lat: '', unavailable: '2026年5月1日、2026/10/1' },
 };
 
 const VILLAGE_SHEET: SheetSpec<Village> = {
@@ -235,7 +235,7 @@ const VILLAGE_SHEET: SheetSpec<Village> = {
     eveningSchoolPerMonth: v.requests?.eveningSchoolPerMonth,
     weekendPerMonth: v.requests?.weekendPerMonth,
   }),
-  example: { id: '440104001001', name: '洪桥社区', townId: '', town: '洪桥街道', kind: '社区', lon: 113.2651, lat: 23.1317, population: 8000, needs: '婚姻家庭', serviceMode: '标准', eveningSchoolPerMonth: 1, weekendPerMonth: '' },
+  example: { id: '440104001001', name: '洪桥社区', townId: '', town: '洪桥街道', kind: '社区', lon: 113.2651, lat: 23.1317, population: 8000, needs: '婚姻家事', serviceMode: '标准', eveningSchoolPerMonth: 1, weekendPerMonth: '' },
 };
 
 interface PreferenceRow {
@@ -347,7 +347,8 @@ async function writeSheets(sheets: { spec: AnySheet; rows: Record<string, CellVa
         type: 'list',
         allowBlank: true,
         formulae: [`"${c.choices.join(',')}"`],
-        showErrorMessage: true,
+        // a suggestion list takes other text too (several specialties in one cell)
+        showErrorMessage: !c.suggest,
         errorTitle: c.names[0],
         error: `请从列表中选择:${c.choices.join('、')}`,
       });

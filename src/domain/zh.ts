@@ -186,6 +186,14 @@ const RULES: Rule[] = [
   { code: 'empty_body', re: /^Body cannot be empty when content-type is set to 'application\/json'$/, zh: () => '内容类型为 JSON 时,请求内容不能为空' },
   { code: 'not_json', re: /^Body is not valid JSON but content-type is set to 'application\/json'$/, zh: () => '请求内容不是有效的 JSON' },
   { code: 'invalid', re: /^invalid$/, zh: () => '无效' },
+  // --- spreadsheets and workbooks ------------------------------------------------------------
+  { code: 'not_xlsx', re: /^not an XLSX workbook: save it from Excel or WPS as \.xlsx$/, zh: () => '不是 XLSX 工作簿:请在 Excel 或 WPS 中另存为 .xlsx 后再发送' },
+  { code: 'not_xlsx', re: /^this is an old binary Excel file \(\.xls\).*$/, zh: () => '这是旧版 Excel 文件(.xls):请另存为 .xlsx 或 CSV(UTF-8)后再发送' },
+  { code: 'not_xlsx', re: /^not a readable XLSX file: (.*)$/, zh: (m) => `无法读取的 XLSX 文件:${m[1]}` },
+  { code: 'too_large', re: /^the sheet has more than (\d+) rows, the most this service reads at once; split it$/, zh: (m) => `表格超过 ${m[1]} 行,超出本服务一次读取的上限,请拆分` },
+  { code: 'too_large', re: /^the sheet has more than (\d+) columns, the most this service reads$/, zh: (m) => `表格超过 ${m[1]} 列,超出本服务读取的上限` },
+  { code: 'too_large', re: /^the XLSX file (?:inflates to|holds|'s entry) .*$/, zh: () => 'XLSX 文件解压后过大或包含的文件过多,超出本服务读取的上限;请减少行数或改用 CSV' },
+  { code: 'nul_character', re: /^row (\d+), column (\S+) holds a NUL character .*$/, zh: (m) => `第 ${m[1]} 行 ${m[2]} 列含有 NUL 字符(\\u0000),文本中不允许出现` },
   // --- problem counts -------------------------------------------------------------------------
   {
     code: 'invalid_document',

@@ -254,6 +254,12 @@ const RULES: Rule[] = [
     zh: (m) => `有效:${m[1]} 个分配,${m[2]} 个未覆盖,所有硬性规则均满足${m[3] ? `;${m[3]} 条提醒(见标准输出中的 WARN 行)` : ''}`,
   },
   { code: 'violations', re: /^(\d+) violations?(?:; (\d+) warnings? \(WARN lines on stdout\))?$/, zh: (m) => `${m[1]} 处违反规则${m[2] ? `;${m[2]} 条提醒(见标准输出中的 WARN 行)` : ''}` },
+  { code: 'done', re: /^wrote the workbook template to (.+)$/, zh: (m) => `已写出情景工作簿模板:${m[1]}` },
+  { code: 'done', re: /^wrote (.+): (\d+) villages, (\d+) lawyers, (\d+) firms$/, zh: (m) => `已写出 ${m[1]}:${m[2]} 个村(社区)、${m[3]} 名律师、${m[4]} 家律师事务所` },
+  { code: 'bad_arguments', re: /^import: give one workbook \(\.xlsx\) or a directory of CSV files$/, zh: () => 'import:请给出一个工作簿(.xlsx)或一个存放 CSV 文件的目录' },
+  { code: 'bad_arguments', re: /^import: no CSV file in (.+) is named after a sheet \((.*)\)$/, zh: (m) => `import:目录 ${m[1]} 中没有以工作表命名的 CSV 文件(${m[2]})` },
+  { code: 'no_registry', re: /^import: the store has no divisions registry .*$/, zh: () => 'import:数据存储中没有行政区划登记(可用 ovola divisions load <文件> 载入)' },
+  { code: 'bad_arguments', re: /^export-workbook: give one scenario file$/, zh: () => 'export-workbook:请给出一个情景文件' },
   { code: 'unknown_command', re: /^unknown command "(.*)"$/, zh: (m) => `未知命令 "${m[1]}"` },
   // a change's problem, blamed on the change: `unknown lawyer (pins[3].lawyerId)`
   { code: 'change_problem', re: /^(.*) \(((?:[A-Za-z]+(?:\[\d+\])*\.?)+)\)$/, zh: (m) => `${tr(m[1])}(${m[2]})` },
@@ -349,6 +355,8 @@ export function langOfEnv(env: Record<string, string | undefined>): Lang {
 export function formatProblems(what: string, issues: readonly Issue[], count: number, countIsLowerBound: boolean, lang: Lang): string {
   const shown = issues.slice(0, 20).map((i) => {
     const l = localizeIssue(i, lang);
+    // a workbook's problems name their sheet, row and column in the message itself
+    if (what === 'workbook') return `  ${l.message}${i.value === undefined ? '' : lang === 'en' ? ` (found ${JSON.stringify(i.value)?.slice(0, 200)})` : `(发现 ${JSON.stringify(i.value)?.slice(0, 200)})`}`;
     const found = i.value === undefined ? '' : lang === 'en' ? ` (found ${JSON.stringify(i.value)?.slice(0, 200)})` : `(发现 ${JSON.stringify(i.value)?.slice(0, 200)})`;
     return `  ${l.path}: ${l.message}${found}`;
   });

@@ -280,3 +280,11 @@ describe('round trip: a scenario exported to the workbook reads back the same', 
     );
   }, 30_000);
 });
+
+describe('docs/WORKBOOK.md', () => {
+  it('is what scripts/write-workbook-doc.ts writes from the column tables', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { workbookDocument } = await import('../../src/io/workbook-doc.js');
+    expect(readFileSync(new URL('../../docs/WORKBOOK.md', import.meta.url), 'utf8')).toBe(workbookDocument());
+  });
+});

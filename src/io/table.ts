@@ -150,6 +150,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value);
 }
 
+const IGNORED_SHEET_PARTS = ['dataValidations', 'mergeCells', 'conditionalFormatting', 'hyperlinks'];
+
 /** An XLSX's workbook, its archive checked first (checkZip): one that would inflate beyond `limits.xlsxBytes` is refused before exceljs opens it. */
 async function loadXlsx(data: Uint8Array, limits: TableLimits): Promise<ExcelJS.Workbook> {
   try {
@@ -160,7 +162,10 @@ async function loadXlsx(data: Uint8Array, limits: TableLimits): Promise<ExcelJS.
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    // Parts of a sheet that name ranges, which exceljs expands cell by cell (a 6 kB file whose drop-down
+    // list covers A1:XFD1048576 would hold it for minutes): never read, as reading needs none of them. A
+    // merged range's other cells are then simply empty, which is what a merge shows.
+    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch (err) {
     throw new TableReadError(`not a readable XLSX file: ${(err as Error).message}`);
   }

@@ -154,6 +154,21 @@ describe('problems', () => {
     expect(issues.map((i) => i.zh)).toEqual(expect.arrayContaining(['律所 表第 1 行「颜色」:未知的列;应为 编号、名称、所在地区、经度、纬度', '律所 表第 1 行:缺少「纬度」列']));
   });
 
+  it('never wait on a drop-down list or merge that covers the whole sheet (a few kB that exceljs would expand cell by cell)', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, lines] of Object.entries(BASE)) {
+      const ws = wb.addWorksheet(name);
+      for (const line of lines) ws.addRow(line.split(','));
+    }
+    const ws = wb.getWorksheet('律师')!;
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('A1:XFD1048576', { type: 'list', allowBlank: true, formulae: ['"a,b"'] });
+    ws.mergeCells('H10:J12');
+    const started = performance.now();
+    const s = readScenarioWorkbook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(s.lawyers).toHaveLength(2);
+  });
+
   it('are capped as every list of problems is', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `L${i},张${i},F1,退休`);
     let err: InvalidDocumentError | undefined;

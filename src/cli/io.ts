@@ -54,6 +54,21 @@ export function writeText(path: string | undefined, text: string): void {
   }
 }
 
+/** Writes bytes to a file in one step (temporary file, then rename), or to standard output for `-`. */
+export function writeBytes(path: string, data: Uint8Array): void {
+  if (path === '-') {
+    process.stdout.write(data);
+    return;
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (err) {
+    throw new InputError(`cannot write ${path}: ${(err as Error).message}`);
+  }
+}
+
 /** Progress and timings on stderr, shown only once a run has taken more than a second. */
 export class ProgressLog {
   private readonly started = performance.now();

@@ -12,6 +12,7 @@ import { solveAsync, UnsupportedModeError } from '../solver/solve.js';
 import { ServiceMode } from '../domain/scenario.js';
 import type { Warning } from '../validate/index.js';
 import { cmdDivisions, DIVISIONS_USAGE } from './divisions.js';
+import { cmdExportWorkbook, cmdImport, cmdTemplate, WORKBOOK_USAGE } from './workbook.js';
 import { cliLanguage, InputError, ProgressLog, readJson, say, setLanguage, writeText } from './io.js';
 import type { Scope } from '../http/auth.js';
 import { isStoreError } from '../store/errors.js';
@@ -41,6 +42,7 @@ const COMMAND_USAGE = {
   The HTTP service (PORT, HOST, DATABASE_URL or OVOLA_DB, OVOLA_ADMIN_KEY); runs until stopped.`,
   divisions: `ovola divisions load <divisions.json> | show
   The divisions registry (ovola.divisions/v1): which county owns each village's public card.`,
+  ...WORKBOOK_USAGE,
   keys: `ovola keys create --scope <admin|city:<code>|county:<code>> [--label text] | list [--json] | revoke <id>
   API keys of the service's store: made (printed once), listed, revoked (ovola keys <command> --help).`,
 } as const;
@@ -511,6 +513,12 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
       return run(command, () => cmdDivisions(rest, `${commandUsage('divisions')}\n${DIVISIONS_USAGE}`));
     case 'keys':
       return run(command, () => cmdKeys(rest));
+    case 'template':
+      return run(command, () => cmdTemplate(rest, commandUsage(command)));
+    case 'import':
+      return run(command, () => cmdImport(rest, commandUsage(command)));
+    case 'export-workbook':
+      return run(command, () => cmdExportWorkbook(rest, commandUsage(command)));
     case undefined:
     case 'help':
     case '--help':

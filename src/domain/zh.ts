@@ -34,6 +34,7 @@ const NOUN: Record<string, string> = {
   'scenario with the sheet put in': '导入表格后的情景',
   'holiday table': '节假日表',
   sheet: '表格',
+  workbook: '工作簿',
   file: '文件',
   policy: '政策',
   year: '年度',
@@ -190,6 +191,14 @@ const RULES: Rule[] = [
   { code: 'empty_body', re: /^Body cannot be empty when content-type is set to 'application\/json'$/, zh: () => '内容类型为 JSON 时,请求内容不能为空' },
   { code: 'not_json', re: /^Body is not valid JSON but content-type is set to 'application\/json'$/, zh: () => '请求内容不是有效的 JSON' },
   { code: 'invalid', re: /^invalid$/, zh: () => '无效' },
+  // --- spreadsheets and workbooks ------------------------------------------------------------
+  { code: 'not_xlsx', re: /^not an XLSX workbook: save it from Excel or WPS as \.xlsx$/, zh: () => '不是 XLSX 工作簿:请在 Excel 或 WPS 中另存为 .xlsx 后再发送' },
+  { code: 'not_xlsx', re: /^this is an old binary Excel file \(\.xls\).*$/, zh: () => '这是旧版 Excel 文件(.xls):请另存为 .xlsx 或 CSV(UTF-8)后再发送' },
+  { code: 'not_xlsx', re: /^not a readable XLSX file: (.*)$/, zh: (m) => `无法读取的 XLSX 文件:${m[1]}` },
+  { code: 'too_large', re: /^the sheet has more than (\d+) rows, the most this service reads at once; split it$/, zh: (m) => `表格超过 ${m[1]} 行,超出本服务一次读取的上限,请拆分` },
+  { code: 'too_large', re: /^the sheet has more than (\d+) columns, the most this service reads$/, zh: (m) => `表格超过 ${m[1]} 列,超出本服务读取的上限` },
+  { code: 'too_large', re: /^the XLSX file (?:inflates to|holds|'s entry) .*$/, zh: () => 'XLSX 文件解压后过大或包含的文件过多,超出本服务读取的上限;请减少行数或改用 CSV' },
+  { code: 'nul_character', re: /^row (\d+), column (\S+) holds a NUL character .*$/, zh: (m) => `第 ${m[1]} 行 ${m[2]} 列含有 NUL 字符(\\u0000),文本中不允许出现` },
   // --- problem counts -------------------------------------------------------------------------
   {
     code: 'invalid_document',
@@ -250,6 +259,12 @@ const RULES: Rule[] = [
     zh: (m) => `有效:${m[1]} 个分配,${m[2]} 个未覆盖,所有硬性规则均满足${m[3] ? `;${m[3]} 条提醒(见标准输出中的 WARN 行)` : ''}`,
   },
   { code: 'violations', re: /^(\d+) violations?(?:; (\d+) warnings? \(WARN lines on stdout\))?$/, zh: (m) => `${m[1]} 处违反规则${m[2] ? `;${m[2]} 条提醒(见标准输出中的 WARN 行)` : ''}` },
+  { code: 'done', re: /^wrote the workbook template to (.+)$/, zh: (m) => `已写出情景工作簿模板:${m[1]}` },
+  { code: 'done', re: /^wrote (.+): (\d+) villages, (\d+) lawyers, (\d+) firms$/, zh: (m) => `已写出 ${m[1]}:${m[2]} 个村(社区)、${m[3]} 名律师、${m[4]} 家律师事务所` },
+  { code: 'bad_arguments', re: /^import: give one workbook \(\.xlsx\) or a directory of CSV files$/, zh: () => 'import:请给出一个工作簿(.xlsx)或一个存放 CSV 文件的目录' },
+  { code: 'bad_arguments', re: /^import: no CSV file in (.+) is named after a sheet \((.*)\)$/, zh: (m) => `import:目录 ${m[1]} 中没有以工作表命名的 CSV 文件(${m[2]})` },
+  { code: 'no_registry', re: /^import: the store has no divisions registry .*$/, zh: () => 'import:数据存储中没有行政区划登记(可用 ovola divisions load <文件> 载入)' },
+  { code: 'bad_arguments', re: /^export-workbook: give one scenario file$/, zh: () => 'export-workbook:请给出一个情景文件' },
   { code: 'unknown_command', re: /^unknown command "(.*)"$/, zh: (m) => `未知命令 "${m[1]}"` },
   // a change's problem, blamed on the change: `unknown lawyer (pins[3].lawyerId)`
   { code: 'change_problem', re: /^(.*) \(((?:[A-Za-z]+(?:\[\d+\])*\.?)+)\)$/, zh: (m) => `${tr(m[1])}(${m[2]})` },
@@ -345,6 +360,8 @@ export function langOfEnv(env: Record<string, string | undefined>): Lang {
 export function formatProblems(what: string, issues: readonly Issue[], count: number, countIsLowerBound: boolean, lang: Lang): string {
   const shown = issues.slice(0, 20).map((i) => {
     const l = localizeIssue(i, lang);
+    // a workbook's problems name their sheet, row and column in the message itself
+    if (what === 'workbook') return `  ${l.message}${i.value === undefined ? '' : lang === 'en' ? ` (found ${JSON.stringify(i.value)?.slice(0, 200)})` : `(发现 ${JSON.stringify(i.value)?.slice(0, 200)})`}`;
     const found = i.value === undefined ? '' : lang === 'en' ? ` (found ${JSON.stringify(i.value)?.slice(0, 200)})` : `(发现 ${JSON.stringify(i.value)?.slice(0, 200)})`;
     return `  ${l.path}: ${l.message}${found}`;
   });

@@ -176,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(async (api) => {
     // Every write (refused ones and failed authentication too) leaves a row in the audit trail once answered.
     api.addHook('onResponse', audit.onResponse);
-    await api.register(scenarioRoutes, { store: opts.store, jobs, directory, documents });
+    await api.register(scenarioRoutes, { store: opts.store, jobs, directory, documents, tableLimits: { ...DEFAULT_TABLE_LIMITS, ...opts.tableLimits } });
     await api.register(jobRoutes, { store: opts.store, jobs });
     await api.register(solutionRoutes, { store: opts.store, directory });
     await api.register(exportRoutes, { store: opts.store });

@@ -9,6 +9,7 @@ import { type CheckedDivisions, type CheckedScenario, type RegionOutline, refusa
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './json-scan.js';
 import { IoWorker, type IoWorkerOptions } from './offload.js';
 import type { IoResult } from './tasks.js';
+import type { TableLimits } from './table.js';
 
 export class DocumentWorker {
   private readonly io: IoWorker;
@@ -26,6 +27,25 @@ export class DocumentWorker {
    */
   async checkScenario(body: AsyncIterable<Uint8Array>): Promise<CheckedScenario> {
     return this.document(await this.io.run({ op: 'check-scenario', scan: this.scan }, body)).scenario;
+  }
+
+  /**
+   * An uploaded workbook's bytes (as checkScenario takes a JSON body's), with the divisions registry's text
+   * when one is loaded: read, made into a scenario and checked in the worker. `limits`: how much is read.
+   */
+  async checkWorkbook(body: AsyncIterable<Uint8Array>, divisions: string | undefined, limits?: TableLimits): Promise<CheckedScenario> {
+    async function* both() {
+      yield* body;
+      if (divisions !== undefined) yield divisions;
+    }
+    return this.document(await this.io.run({ op: 'workbook-import', ...(limits ? { limits } : {}) }, both())).scenario;
+  }
+
+  /** A workbook: the blank template, or a stored scenario (its parts, as the store reads them) as the workbook. */
+  async workbook(scenario?: AsyncIterable<string>): Promise<{ body: Uint8Array; scenarioName: string }> {
+    const result = scenario ? await this.io.run({ op: 'workbook-export' }, scenario) : await this.io.run({ op: 'workbook-template' });
+    if (result.op !== 'export') throw new Error('the io worker answered another task');
+    return { body: result.body, scenarioName: result.scenarioName };
   }
 
   /** An uploaded divisions registry's bytes, as checkScenario: read, checked and indexed in the worker. */

@@ -10,6 +10,7 @@ import { indexDivisions, InvalidDocumentError, type Issue, parseDivisions, parse
 import { summarize, type ScenarioSummary } from '../domain/summary.js';
 import { encodeParts } from '../store/parts.js';
 import { DEFAULT_SCAN_LIMITS, scanJson, type ScanLimits } from './json-scan.js';
+import { TableReadError } from './table.js';
 
 /**
  * A scenario ready to store: its JSON text (defaults filled in) as UTF-8 parts, which the worker's answer
@@ -67,6 +68,20 @@ export function refusalError(r: Refusal): Error {
 
 function refusalOf(err: InvalidDocumentError): Refusal {
   return { status: 422, what: err.what, detail: `invalid ${err.what}: ${problemCount(err.count, err.issues.length, err.countIsLowerBound)}`, issues: err.issues, errorCount: err.count, countIsLowerBound: err.countIsLowerBound };
+}
+
+/**
+ * Why a workbook was refused, as a refusal: its problems by sheet, row and column (422), or the file
+ * itself (TableReadError: 400 not a workbook or a NUL, 413 past a bound, 422 unreadable); undefined for
+ * any other error.
+ */
+export function workbookRefusal(err: unknown): Refusal | undefined {
+  if (err instanceof InvalidDocumentError) return refusalOf(err);
+  if (err instanceof TableReadError) {
+    const path = err.row === undefined ? '(file)' : `row ${err.row}${err.column ? `, column ${err.column}` : ''}`;
+    return { status: err.status, detail: err.message, issues: [{ path, message: err.message }], errorCount: 1 };
+  }
+  return undefined;
 }
 
 /** A checked scenario ready to store; with its parent, what it changes of it. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type Firm, type Issue, IssueList, Lawyer, type Region, type Scenario, type ScenarioInput, Village, formatPath } from '../domain/index.js';
+import { SPECIALTIES } from '../gen/villages.js';
 import type { Table, TableRow } from './table.js';
 
 export type ImportKind = 'lawyers' | 'villages';
@@ -18,71 +19,107 @@ interface Ctx {
   townsByName: Map<string, Region[]>;
 }
 
-type Parsed = { value: unknown } | { error: string };
+/** A cell read: its value, or what is wrong with it (in English, and in Chinese where known). */
+export type Parsed = { value: unknown } | { error: string; zh?: string };
 
-interface ColumnSpec {
+export interface ColumnSpec {
   key: string;
   /** accepted headers: the Chinese name first, the English one second, then other common names */
   names: string[];
   /** the row needs a value in at least one column of the same group */
   group?: string;
   help: string;
+  /** the same, in Chinese (the workbook's header notes and docs) */
+  helpZh?: string;
   parse: (raw: string, ctx: Ctx) => Parsed;
+  /** the fixed values a clerk picks from: the workbook's drop-down list */
+  choices?: readonly string[];
+  /** the drop-down only suggests (a cell may hold several, or others): Excel does not refuse other text */
+  suggest?: boolean;
 }
+
+export type { Ctx as ColumnContext };
 
 // --- cell parsers ---------------------------------------------------------------------------
 
 /** Full-width digits and signs, as typed with a Chinese input method, read as ASCII. */
-const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+export const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-const text =
+export const text =
   (max: number) =>
   (raw: string): Parsed =>
-    raw.length > max ? { error: `at most ${max} characters` } : { value: raw };
+    raw.length > max ? { error: `at most ${max} characters`, zh: `最多 ${max} 个字符` } : { value: raw };
 
-function number(min: number, max: number, integer: boolean, what = 'a number') {
+const WHAT_ZH: Record<string, string> = { 'a number': '数字', 'a longitude': '经度', 'a latitude': '纬度' };
+
+export function number(min: number, max: number, integer: boolean, what = 'a number') {
+  const zhWhat = integer ? '整数' : (WHAT_ZH[what] ?? what);
   return (raw: string): Parsed => {
     const s = halfWidth(raw).replace(/\s/g, '');
-    if (!NUMBER.test(s)) return { error: `expected ${integer ? 'a whole number' : what}` };
+    if (!NUMBER.test(s)) return { error: `expected ${integer ? 'a whole number' : what}`, zh: `应为${zhWhat}` };
     const n = Number(s);
-    if (integer && !Number.isInteger(n)) return { error: 'expected a whole number' };
-    if (n < min || n > max) return { error: `expected ${what === 'a number' ? 'a value' : what} from ${min} to ${max}` };
+    if (integer && !Number.isInteger(n)) return { error: 'expected a whole number', zh: '应为整数' };
+    if (n < min || n > max) return { error: `expected ${what === 'a number' ? 'a value' : what} from ${min} to ${max}`, zh: `应为 ${min} 到 ${max} 之间的${zhWhat}` };
     return { value: n };
   };
 }
 
-/** Chooses from fixed values; keys are compared without case and spaces. */
-function oneOf(values: Record<string, string>, shown: string) {
+/** Chooses from fixed values; keys are compared without case and spaces. `shownZh`: the choices as a clerk reads them. */
+export function oneOf(values: Record<string, string>, shown: string, shownZh = shown) {
   return (raw: string): Parsed => {
     const v = values[halfWidth(raw).replace(/\s/g, '').toLowerCase()];
-    return v === undefined ? { error: `expected ${shown}` } : { value: v };
+    return v === undefined ? { error: `expected ${shown}`, zh: `应为${shownZh}` } : { value: v };
   };
 }
 
 /** A list in one cell: 、 between items (commas and semicolons, half- or full-width, also work). */
-const splitList = (raw: string) =>
+export const splitList = (raw: string) =>
   raw
     .split(/[、,，;；\n]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-const list = (raw: string): Parsed => ({ value: splitList(raw) });
+export const list = (raw: string): Parsed => ({ value: splitList(raw) });
 
 const YES_NO: Record<string, string> = { 是: 'y', 否: 'n', true: 'y', false: 'n', yes: 'y', no: 'n', y: 'y', n: 'n', '1': 'y', '0': 'n', '√': 'y', '×': 'n' };
-const yesNo = (raw: string): Parsed => {
+export const yesNo = (raw: string): Parsed => {
   const v = YES_NO[halfWidth(raw).replace(/\s/g, '').toLowerCase()];
-  return v === undefined ? { error: 'expected 是 or 否 (or yes / no)' } : { value: v === 'y' };
+  return v === undefined ? { error: 'expected 是 or 否 (or yes / no)', zh: '应为“是”或“否”' } : { value: v === 'y' };
 };
 
-const dates = (raw: string): Parsed => {
-  const items = splitList(raw).map((d) => halfWidth(d).replace(/[/.]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1'));
-  const bad = items.filter((d) => !z.iso.date().safeParse(d).success);
+const ISO_DATE = z.iso.date();
+const pad2 = (n: string | number) => String(n).padStart(2, '0');
+/** Excel's day 0 is 1899-12-30 (counting its 1900 leap-year bug in); a serial is days since then. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date as clerks type it, as YYYY-MM-DD: `2026-05-01`, `2026/5/1`, `2026.5.1`, `2026年5月1日`, full-width
+ * digits, or an Excel serial (`46143`, a date cell whose format was lost); undefined when it is none.
+ */
+export function clerkDate(raw: string): string | undefined {
+  const s = halfWidth(raw).replace(/[\s\u3000]/g, '');
+  const ymd = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  let iso: string | undefined;
+  if (ymd) iso = `${ymd[1]}-${pad2(ymd[2])}-${pad2(ymd[3])}`;
+  else if (/^\d{5}(\.0+)?$/.test(s)) {
+    const d = new Date(EXCEL_EPOCH_MS + Math.round(Number(s)) * 86_400_000);
+    iso = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  }
+  return iso !== undefined && ISO_DATE.safeParse(iso).success ? iso : undefined;
+}
+
+export const dates = (raw: string): Parsed => {
+  const items = splitList(raw);
+  const read = items.map(clerkDate);
+  const bad = items.filter((_, i) => read[i] === undefined);
   const shown = bad.length > 5 ? `${bad.slice(0, 5).join('、')}… (${bad.length} in all)` : bad.join('、');
-  return bad.length > 0 ? { error: `expected dates as YYYY-MM-DD, separated by 、; not a date: ${shown.slice(0, 300)}` } : { value: items };
+  return bad.length > 0
+    ? { error: `expected dates as YYYY-MM-DD, separated by 、; not a date: ${shown.slice(0, 300)}`, zh: `应为日期(如 2026-05-01、2026/5/1 或 2026年5月1日),多个日期用“、”分隔;不是日期:${shown.slice(0, 300)}` }
+    : { value: read as string[] };
 };
 
-function byName<T extends { name: string }>(items: T[]): Map<string, T[]> {
+export function byName<T extends { name: string }>(items: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const it of items) {
     const list = map.get(it.name);
@@ -93,89 +130,102 @@ function byName<T extends { name: string }>(items: T[]): Map<string, T[]> {
 }
 
 const knownFirm = (raw: string, ctx: Ctx): Parsed =>
-  ctx.firmsById.has(raw) ? { value: raw } : { error: 'no law firm with this id in the scenario' };
+  ctx.firmsById.has(raw) ? { value: raw } : { error: 'no law firm with this id in the scenario', zh: '没有此编号的律师事务所' };
 
+/** A firm by its name, or by its id when a clerk put the id in the name column. */
 const firmByName = (raw: string, ctx: Ctx): Parsed => {
   const found = ctx.firmsByName.get(raw) ?? [];
   if (found.length === 1) return { value: found[0].id };
-  if (found.length === 0) return { error: 'no law firm of this name in the scenario' };
-  return { error: `${found.length} law firms have this name (${found.map((f) => f.id).join('、')}); give 律师事务所编号 (firmId)` };
+  if (found.length === 0) {
+    if (ctx.firmsById.has(raw)) return { value: raw };
+    return { error: 'no law firm of this name in the scenario', zh: '没有此名称的律师事务所' };
+  }
+  const ids = found.map((f) => f.id).join('、');
+  return { error: `${found.length} law firms have this name (${ids}); give 律师事务所编号 (firmId)`, zh: `有 ${found.length} 家律师事务所同名(${ids}),请填写律师事务所编号` };
 };
 
 const knownTown = (raw: string, ctx: Ctx): Parsed =>
-  ctx.townsById.has(raw) ? { value: raw } : { error: 'no town (镇/街道) with this id in the scenario' };
+  ctx.townsById.has(raw) ? { value: raw } : { error: 'no town (镇/街道) with this id in the scenario', zh: '没有此编号的镇(街道)' };
 
 const townByName = (raw: string, ctx: Ctx): Parsed => {
   const found = ctx.townsByName.get(raw) ?? [];
   if (found.length === 1) return { value: found[0].id };
-  if (found.length === 0) return { error: 'no town (镇/街道) of this name in the scenario' };
-  return { error: `${found.length} towns have this name (${found.map((t) => t.id).join('、')}); give 镇街编号 (townId)` };
+  if (found.length === 0) {
+    if (ctx.townsById.has(raw)) return { value: raw };
+    return { error: 'no town (镇/街道) of this name in the scenario', zh: '没有此名称的镇(街道)' };
+  }
+  const ids = found.map((t) => t.id).join('、');
+  return { error: `${found.length} towns have this name (${ids}); give 镇街编号 (townId)`, zh: `有 ${found.length} 个镇(街道)同名(${ids}),请填写镇街编号` };
 };
 
-const ID = text(200);
-const LON = number(-180, 180, false, 'a longitude');
-const LAT = number(-90, 90, false, 'a latitude');
+export const ID = text(200);
+export const LON = number(-180, 180, false, 'a longitude');
+export const LAT = number(-90, 90, false, 'a latitude');
 
-const LAWYER_COLUMNS: ColumnSpec[] = [
-  { key: 'id', names: ['编号', 'id', '律师编号', 'lawyerId'], group: 'id', help: 'the lawyer\'s id, unique', parse: ID },
-  { key: 'name', names: ['姓名', 'name', '律师姓名'], group: 'name', help: 'name', parse: text(200) },
-  { key: 'firmId', names: ['律师事务所编号', 'firmId', '律所编号'], group: 'firm', help: 'id of a firm in the scenario', parse: knownFirm },
-  { key: 'firm', names: ['律师事务所', 'firm', '律所', '所属律师事务所', 'firmName'], group: 'firm', help: 'or the firm\'s name, when unique in the scenario', parse: firmByName },
+export const LAWYER_COLUMNS: ColumnSpec[] = [
+  { key: 'id', names: ['编号', 'id', '律师编号', 'lawyerId'], group: 'id', help: 'the lawyer\'s id, unique', helpZh: '律师编号,不可重复', parse: ID },
+  { key: 'name', names: ['姓名', 'name', '律师姓名'], group: 'name', help: 'name', helpZh: '姓名', parse: text(200) },
+  { key: 'firmId', names: ['律师事务所编号', 'firmId', '律所编号'], group: 'firm', help: 'id of a firm in the scenario', helpZh: '情景中律所的编号', parse: knownFirm },
+  { key: 'firm', names: ['律师事务所', 'firm', '律所', '所属律师事务所', 'firmName'], group: 'firm', help: 'or the firm\'s name, when unique in the scenario', helpZh: '或律所名称(名称唯一时)', parse: firmByName },
   {
     key: 'status',
     names: ['执业状态', 'status', '状态'],
     group: 'status',
-    help: '执业 or 实习 (practicing / intern)',
+    help: '执业 or 实习 (practicing / intern)', helpZh: '“执业”或“实习”(实习人员不能担任顾问,R2)',
     parse: oneOf(
       { 执业: 'practicing', 执业律师: 'practicing', 专职: 'practicing', 兼职: 'practicing', practicing: 'practicing', practising: 'practicing', 实习: 'intern', 实习律师: 'intern', 实习人员: 'intern', 申请律师执业实习人员: 'intern', intern: 'intern' },
       '执业 or 实习 (or practicing / intern)',
+      '“执业”或“实习”',
     ),
+    choices: ['执业', '实习'],
   },
-  { key: 'specialties', names: ['专长', 'specialties', '专业领域', '擅长领域'], help: 'separated by 、', parse: list },
-  { key: 'phone', names: ['电话', 'phone', '联系电话', '手机', '手机号码'], help: 'shown on public notices', parse: text(100) },
-  { key: 'email', names: ['邮箱', 'email', '电子邮箱', 'e-mail'], help: 'shown on public notices', parse: text(200) },
-  { key: 'wechat', names: ['微信', 'wechat', '微信号'], help: 'shown on public notices', parse: text(100) },
-  { key: 'maxVillages', names: ['服务上限', 'maxVillages', '最多服务村数'], help: 'a lower personal cap (R1), whole number', parse: number(0, 1000, true) },
-  { key: 'monthlyHours', names: ['每月服务小时', 'monthlyHours'], help: 'hours a month the lawyer can give', parse: number(0, 744, false) },
-  { key: 'pairedAssistance', names: ['对口支援', 'pairedAssistance'], help: '是 or 否 (R7)', parse: yesNo },
-  { key: 'lon', names: ['经度', 'lon', 'lng', 'longitude'], help: 'service base, when not the firm\'s address (R7)', parse: LON },
-  { key: 'lat', names: ['纬度', 'lat', 'latitude'], help: 'service base, with 经度', parse: LAT },
-  { key: 'unavailable', names: ['不可服务日期', 'unavailable'], help: 'YYYY-MM-DD dates, separated by 、', parse: dates },
+  { key: 'specialties', names: ['专长', 'specialties', '专业领域', '擅长领域'], help: 'separated by 、', helpZh: '专长,用“、”分隔', parse: list, choices: SPECIALTIES, suggest: true },
+  { key: 'phone', names: ['电话', 'phone', '联系电话', '手机', '手机号码'], help: 'shown on public notices', helpZh: '联系电话(公示)', parse: text(100) },
+  { key: 'email', names: ['邮箱', 'email', '电子邮箱', 'e-mail'], help: 'shown on public notices', helpZh: '电子邮箱(公示)', parse: text(200) },
+  { key: 'wechat', names: ['微信', 'wechat', '微信号'], help: 'shown on public notices', helpZh: '微信号(公示)', parse: text(100) },
+  { key: 'maxVillages', names: ['服务上限', 'maxVillages', '最多服务村数'], help: 'a lower personal cap (R1), whole number', helpZh: '本人服务村(社区)上限(R1),整数', parse: number(0, 1000, true) },
+  { key: 'monthlyHours', names: ['每月服务小时', 'monthlyHours'], help: 'hours a month the lawyer can give', helpZh: '每月可投入的服务小时', parse: number(0, 744, false) },
+  { key: 'pairedAssistance', names: ['对口支援', 'pairedAssistance'], help: '是 or 否 (R7)', helpZh: '是否参加对口支援:“是”或“否”(R7)', parse: yesNo, choices: ['是', '否'] },
+  { key: 'lon', names: ['经度', 'lon', 'lng', 'longitude'], help: 'service base, when not the firm\'s address (R7)', helpZh: '服务基地经度(不在律所时填,R7)', parse: LON },
+  { key: 'lat', names: ['纬度', 'lat', 'latitude'], help: 'service base, with 经度', helpZh: '服务基地纬度,与经度同填', parse: LAT },
+  { key: 'unavailable', names: ['不可服务日期', 'unavailable'], help: 'dates (2026-05-01, 2026/5/1, 2026年5月1日), separated by 、', helpZh: '不可服务日期(如 2026-05-01、2026/5/1、2026年5月1日),用“、”分隔', parse: dates },
 ];
 
-const VILLAGE_COLUMNS: ColumnSpec[] = [
-  { key: 'id', names: ['编号', 'id', '村(社区)编号', 'villageId'], group: 'id', help: 'the village\'s id, unique', parse: ID },
-  { key: 'name', names: ['名称', 'name', '村(社区)', '村(社区)名称', '村名'], group: 'name', help: 'name', parse: text(200) },
-  { key: 'townId', names: ['镇街编号', 'townId', '镇(街道)编号'], group: 'town', help: 'id of a town in the scenario', parse: knownTown },
-  { key: 'town', names: ['镇(街道)', 'town', '镇街', '所属镇街'], group: 'town', help: 'or the town\'s name, when unique in the scenario', parse: townByName },
+export const VILLAGE_COLUMNS: ColumnSpec[] = [
+  { key: 'id', names: ['编号', 'id', '村(社区)编号', 'villageId'], group: 'id', help: 'the village\'s id, unique', helpZh: '村(社区)编号,不可重复', parse: ID },
+  { key: 'name', names: ['名称', 'name', '村(社区)', '村(社区)名称', '村名'], group: 'name', help: 'name', helpZh: '名称', parse: text(200) },
+  { key: 'townId', names: ['镇街编号', 'townId', '镇(街道)编号'], group: 'town', help: 'id of a town in the scenario', helpZh: '情景中镇街的编号', parse: knownTown },
+  { key: 'town', names: ['镇(街道)', 'town', '镇街', '所属镇街'], group: 'town', help: 'or the town\'s name, when unique in the scenario', helpZh: '或镇街名称(名称唯一时)', parse: townByName },
   {
     key: 'kind',
     names: ['类型', 'kind'],
     group: 'kind',
-    help: '村 or 社区 (village / community)',
-    parse: oneOf({ 村: 'village', 行政村: 'village', village: 'village', 社区: 'community', 居委会: 'community', community: 'community' }, '村 or 社区 (or village / community)'),
+    help: '村 or 社区 (village / community)', helpZh: '“村”或“社区”',
+    parse: oneOf({ 村: 'village', 行政村: 'village', village: 'village', 社区: 'community', 居委会: 'community', community: 'community' }, '村 or 社区 (or village / community)', '“村”或“社区”'),
+    choices: ['村', '社区'],
   },
-  { key: 'lon', names: ['经度', 'lon', 'lng', 'longitude'], group: 'lon', help: 'location', parse: LON },
-  { key: 'lat', names: ['纬度', 'lat', 'latitude'], group: 'lat', help: 'location', parse: LAT },
-  { key: 'population', names: ['人口', 'population', '户籍人口'], help: 'whole number', parse: number(0, 100_000_000, true) },
-  { key: 'needs', names: ['需求', 'needs', '法律需求'], help: 'legal fields wanted, separated by 、 (R3)', parse: list },
+  { key: 'lon', names: ['经度', 'lon', 'lng', 'longitude'], group: 'lon', help: 'location', helpZh: '经度', parse: LON },
+  { key: 'lat', names: ['纬度', 'lat', 'latitude'], group: 'lat', help: 'location', helpZh: '纬度', parse: LAT },
+  { key: 'population', names: ['人口', 'population', '户籍人口'], help: 'whole number', helpZh: '人口,整数', parse: number(0, 100_000_000, true) },
+  { key: 'needs', names: ['需求', 'needs', '法律需求'], help: 'legal fields wanted, separated by 、 (R3)', helpZh: '法律服务需求,用“、”分隔(R3)', parse: list, choices: SPECIALTIES, suggest: true },
   {
     key: 'serviceMode',
     names: ['服务模式', 'serviceMode'],
-    help: '标准 or 弹性 (standard / flexible, R10)',
-    parse: oneOf({ 标准: 'standard', standard: 'standard', 弹性: 'flexible', flexible: 'flexible' }, '标准 or 弹性 (or standard / flexible)'),
+    help: '标准 or 弹性 (standard / flexible, R10)', helpZh: '“标准”或“弹性”(R10)',
+    parse: oneOf({ 标准: 'standard', standard: 'standard', 弹性: 'flexible', flexible: 'flexible' }, '标准 or 弹性 (or standard / flexible)', '“标准”或“弹性”'),
+    choices: ['标准', '弹性'],
   },
-  { key: 'eveningSchoolPerMonth', names: ['夜校每月', 'eveningSchoolPerMonth', '法律夜校每月'], help: 'evening legal-school visits a month, 0–31 (R12)', parse: number(0, 31, true) },
-  { key: 'weekendPerMonth', names: ['周末每月', 'weekendPerMonth'], help: 'weekend visits a month, 0–10 (R12)', parse: number(0, 10, true) },
+  { key: 'eveningSchoolPerMonth', names: ['夜校每月', 'eveningSchoolPerMonth', '法律夜校每月'], help: 'evening legal-school visits a month, 0–31 (R12)', helpZh: '每月法律夜校次数,0–31(R12)', parse: number(0, 31, true) },
+  { key: 'weekendPerMonth', names: ['周末每月', 'weekendPerMonth'], help: 'weekend visits a month, 0–10 (R12)', helpZh: '每月周末服务次数,0–10(R12)', parse: number(0, 10, true) },
 ];
 
 /** Columns a sheet may carry that mean nothing here: serial numbers and remarks. */
-const IGNORED = new Set(['序号', 'no', 'no.', '#', '备注', 'remark', 'remarks', 'note', 'notes']);
+export const IGNORED = new Set(['序号', 'no', 'no.', '#', '备注', 'remark', 'remarks', 'note', 'notes']);
 
 const COLUMNS: Record<ImportKind, ColumnSpec[]> = { lawyers: LAWYER_COLUMNS, villages: VILLAGE_COLUMNS };
 
 /** How a header is compared: no case, no spaces, full-width brackets as ASCII, a trailing * (required mark) dropped. */
-const normalizeHeader = (h: string) =>
+export const normalizeHeader = (h: string) =>
   halfWidth(h)
     .replace(/\s/g, '')
     .replace(/\*+$/, '')
@@ -369,7 +419,7 @@ function read(table: Table, kind: ImportKind, context: ImportContext, out: Sheet
   }
 }
 
-function lawyerOf(v: Map<string, unknown>): Record<string, unknown> {
+export function lawyerOf(v: Map<string, unknown>): Record<string, unknown> {
   const contact = Object.fromEntries((['phone', 'email', 'wechat'] as const).filter((k) => v.has(k)).map((k) => [k, v.get(k)]));
   return {
     id: v.get('id'),
@@ -386,7 +436,7 @@ function lawyerOf(v: Map<string, unknown>): Record<string, unknown> {
   };
 }
 
-function villageOf(v: Map<string, unknown>): Record<string, unknown> {
+export function villageOf(v: Map<string, unknown>): Record<string, unknown> {
   const wantsRequests = v.has('eveningSchoolPerMonth') || v.has('weekendPerMonth');
   return {
     id: v.get('id'),
@@ -402,7 +452,7 @@ function villageOf(v: Map<string, unknown>): Record<string, unknown> {
 }
 
 /** The column key behind a path inside one lawyer or village (`contact.phone` → phone, `location[1]` → lat). */
-function fieldColumn(kind: ImportKind, path: (string | number)[]): string | undefined {
+export function fieldColumn(kind: ImportKind, path: (string | number)[]): string | undefined {
   const [field, sub] = path;
   if (field === undefined) return undefined;
   if (field === 'base' || field === 'location') return sub === 1 ? 'lat' : 'lon';

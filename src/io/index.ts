@@ -7,3 +7,4 @@ export { IoBusyError, type IoWorkerOptions } from './offload.js';
 export { DocumentWorker } from './document-worker.js';
 export { type CheckedScenario, type RegionOutline, RefusedInputError } from './documents.js';
 export { DEFAULT_SCAN_LIMITS, scanJson, type ScanLimits } from './json-scan.js';
+export * from './workbook.js';

@@ -150,11 +150,10 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value);
 }
 
-/**
- * Reads the first worksheet that has any content, of at most `limits.rows` rows. The archive is checked
- * first (checkZip): one that would inflate beyond `limits.xlsxBytes` is refused before exceljs opens it.
- */
-export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<Table> {
+const IGNORED_SHEET_PARTS = ['dataValidations', 'mergeCells', 'conditionalFormatting', 'hyperlinks'];
+
+/** An XLSX's workbook, its archive checked first (checkZip): one that would inflate beyond `limits.xlsxBytes` is refused before exceljs opens it. */
+async function loadXlsx(data: Uint8Array, limits: TableLimits): Promise<ExcelJS.Workbook> {
   try {
     checkZip(data, { uncompressedBytes: limits.xlsxBytes, entries: 10_000 });
   } catch (err) {
@@ -163,12 +162,18 @@ export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_T
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    // Parts of a sheet that name ranges, which exceljs expands cell by cell (a 6 kB file whose drop-down
+    // list covers A1:XFD1048576 would hold it for minutes): never read, as reading needs none of them. A
+    // merged range's other cells are then simply empty, which is what a merge shows.
+    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch (err) {
     throw new TableReadError(`not a readable XLSX file: ${(err as Error).message}`);
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return { rows: [] };
+  return workbook;
+}
+
+/** One worksheet's non-empty rows, within `limits`. */
+function sheetTable(sheet: ExcelJS.Worksheet, limits: TableLimits): Table {
   if (sheet.rowCount > limits.rows) throw tooManyRows(limits.rows);
   if (sheet.columnCount > limits.columns) throw tooManyColumns(limits.columns);
   const rows: TableRow[] = [];
@@ -182,6 +187,34 @@ export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_T
     if (cells.some((c) => c !== '')) rows.push({ row: rowNumber, cells });
   });
   return refuseNul({ rows, sheet: sheet.name });
+}
+
+/**
+ * Reads the first worksheet that has any content, of at most `limits.rows` rows. The archive is checked
+ * first (checkZip): one that would inflate beyond `limits.xlsxBytes` is refused before exceljs opens it.
+ */
+export async function readXlsx(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<Table> {
+  const workbook = await loadXlsx(data, limits);
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) return { rows: [] };
+  return sheetTable(sheet, limits);
+}
+
+/**
+ * Reads every worksheet of a workbook (each within `limits.rows`, and all of them together too), in
+ * order, named. The archive is checked first, as readXlsx does.
+ */
+export async function readWorkbook(data: Uint8Array, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<Table[]> {
+  if (sniffFormat(data) !== 'xlsx') throw new TableReadError('not an XLSX workbook: save it from Excel or WPS as .xlsx');
+  const workbook = await loadXlsx(data, limits);
+  const out: Table[] = [];
+  let rows = 0;
+  for (const ws of workbook.worksheets) {
+    rows += ws.rowCount;
+    if (rows > limits.rows) throw tooManyRows(limits.rows);
+    out.push(sheetTable(ws, limits));
+  }
+  return out;
 }
 
 /** Reads a CSV or XLSX file, telling them apart by their bytes. */

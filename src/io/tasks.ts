@@ -8,8 +8,10 @@
  */
 import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
 import type { Change } from '../domain/changes.js';
-import { type Calendar, InvalidDocumentError, type Issue, MAX_COUNTED_ISSUES, parseScenario, type Scenario, ScenarioPlaces, type Solution, type Weights } from '../domain/index.js';
-import { applyChangesToText, type Checked, checked, type CheckedDivisions, type CheckedScenario, checkDivisionsBytes, checkScenarioBytes, type Refusal, outlineText, type RegionOutline, replanText } from './documents.js';
+import { type Calendar, type Divisions, InvalidDocumentError, type Issue, MAX_COUNTED_ISSUES, parseScenario, type Scenario, ScenarioPlaces, type Solution, type Weights } from '../domain/index.js';
+import { applyChangesToText, type Checked, checked, type CheckedDivisions, type CheckedScenario, checkDivisionsBytes, checkScenarioBytes, type Refusal, outlineText, type RegionOutline, replanText, workbookRefusal } from './documents.js';
+import { readScenarioWorkbook, scenarioWorkbook, templateWorkbook } from './workbook.js';
+import { readWorkbook } from './table.js';
 import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
 import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
 import type { ScanLimits } from './json-scan.js';
@@ -56,7 +58,16 @@ export type IoTask =
   /** a re-plan's scenario (replanScenario): the first `scenarioParts` parts are the scenario, the rest the solution */
   | { op: 'replan'; scenarioParts: number; changes: Change[]; scope?: string }
   /** the regions (ids, levels, parents) of the stored scenario the task's parts make up */
-  | { op: 'outline' };
+  | { op: 'outline' }
+  /** the blank scenario workbook (workbook.ts) */
+  | { op: 'workbook-template' }
+  /** the stored scenario the task's parts make up, as the workbook */
+  | { op: 'workbook-export' }
+  /**
+   * A scenario from a workbook: the task's byte parts are the XLSX, its text parts the divisions registry
+   * (when one is loaded: towns come from it when the workbook has none). `limits`: how much is read.
+   */
+  | { op: 'workbook-import'; limits?: TableLimits };
 
 export interface ImportMeta {
   kind: ImportKind;
@@ -164,6 +175,23 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
     return { op: 'document', ...replanText(scenarioText, parts.slice(task.scenarioParts).join(''), task.changes, task.scope) };
   }
   if (task.op === 'outline') return { op: 'outline', regions: outlineText(parts.join('')) };
+  if (task.op === 'workbook-template') return { op: 'export', body: await templateWorkbook(), scenarioName: '' };
+  if (task.op === 'workbook-export') {
+    const scenario = stored<Scenario>(parts.join(''));
+    return { op: 'export', body: await scenarioWorkbook(scenario), scenarioName: scenario.name };
+  }
+  if (task.op === 'workbook-import') {
+    const registryText = textOf(given);
+    try {
+      const tables = await readWorkbook(bytesOf(given), task.limits ?? DEFAULT_TABLE_LIMITS);
+      const divisions = registryText === '' ? undefined : stored<Divisions>(registryText);
+      return { op: 'document', ok: true, scenario: checked(readScenarioWorkbook(tables, { divisions })) };
+    } catch (err) {
+      const refusal = workbookRefusal(err);
+      if (!refusal) throw err;
+      return { op: 'document', ok: false, refusal };
+    }
+  }
 
   let table;
   try {

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Weights } from '../../domain/index.js';
-import type { DocumentWorker } from '../../io/index.js';
+import { type DocumentWorker, type TableLimits, WORKBOOK_SHEETS, XLSX_MIME } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
 import { createScenario, ScenarioView, scenarioView } from '../access.js';
-import { documentBody, pieces } from '../bodies.js';
+import { chunkParser, documentBody, pieces } from '../bodies.js';
+import { contentDisposition, safeName } from './exports.js';
 import type { JobRunner } from '../jobs.js';
 import type { PublicDirectory } from '../public-directory.js';
 import { notFound } from '../problem.js';
@@ -18,11 +19,17 @@ export const SolveRequest = z.strictObject({
   weights: Weights.partial().optional(),
 });
 
-export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner; directory: PublicDirectory; documents: DocumentWorker }> = async (
+const SHEETS = `${WORKBOOK_SHEETS.towns}, ${WORKBOOK_SHEETS.firms}, ${WORKBOOK_SHEETS.lawyers}, ${WORKBOOK_SHEETS.villages}, ${WORKBOOK_SHEETS.preferences}, ${WORKBOOK_SHEETS.baseline}`;
+
+export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunner; directory: PublicDirectory; documents: DocumentWorker; tableLimits?: TableLimits }> = async (
   app,
-  { store, jobs, directory, documents },
+  { store, jobs, directory, documents, tableLimits },
 ) => {
   const params = z.object({ id: z.string().min(1).max(100) });
+
+  // A workbook arrives as bytes, read in the IO worker (this parser holds for this plugin's routes only).
+  app.addContentTypeParser(XLSX_MIME, chunkParser);
+  const attachment = (ascii: string, readable: string) => ({ 'content-disposition': contentDisposition('attachment', ascii, readable), 'cache-control': 'private, no-cache' });
 
   app.post(
     '/v1/scenarios',
@@ -30,14 +37,23 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       // the body limit is the document routes' (app.ts); the body arrives as bytes, checked in the IO worker
       config: { access: { kind: 'scenario-create' } },
       schema: {
-        summary: '上传情景(ovola.scenario/v1)',
-        description: 'The body is an ovola.scenario/v1 document (data/schema/scenario.v1.json). It is checked as a whole; every problem comes back at once with its path.',
+        summary: '上传情景(ovola.scenario/v1 JSON,或按模板填写的 Excel 工作簿)',
+        description:
+          'The body is an ovola.scenario/v1 document (data/schema/scenario.v1.json), or a workbook as `GET /v1/templates/scenario.xlsx` gives it ' +
+          `(\`${XLSX_MIME}\`: sheets 情景, ${SHEETS}; see docs/WORKBOOK.md). Without 镇街 rows the towns come from the divisions registry. ` +
+          'It is checked as a whole; every problem comes back at once with its path: a workbook\'s as `sheet!row!column` (`律师!12!执业状态`), its message naming them (`律师 表第 12 行「执业状态」:…`).',
+        consumes: ['application/json', XLSX_MIME],
         body: z.unknown(),
         response: { 201: ScenarioView },
       },
     },
     async (request, reply) => {
-      const rec = await createScenario(store, request.principal, await documents.checkScenario(pieces(documentBody(request.body))));
+      const workbook = String(request.headers['content-type'] ?? '').startsWith(XLSX_MIME);
+      const body = documentBody(request.body, workbook ? XLSX_MIME : 'application/json');
+      const checked = workbook
+        ? await documents.checkWorkbook(pieces(body), (await store.getDivisions())?.body, tableLimits)
+        : await documents.checkScenario(pieces(body));
+      const rec = await createScenario(store, request.principal, checked);
       return reply.status(201).header('location', `/v1/scenarios/${rec.id}`).send(scenarioView(rec));
     },
   );
@@ -70,6 +86,52 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     if (!body) throw notFound('scenario', request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
   });
+
+  app.get(
+    '/v1/scenarios/:id.xlsx',
+    {
+      config: read,
+      schema: {
+        operationId: 'getScenarioWorkbook',
+        tags: ['scenarios'],
+        summary: '情景工作簿(Excel XLSX):律所、律师、村(社区)、镇街、意向与回避、现任顾问等,可修改后重新上传',
+        description: `The scenario as the workbook POST /v1/scenarios reads back into the same scenario (region boundaries are left out). Sheets: 情景, ${SHEETS}, and 固定分配 / 路程 when it has pins or travel overrides.`,
+        params,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (request, reply) => {
+      const rec = request.granted.scenario!;
+      const parts = await store.getScenarioParts(rec.id);
+      if (!parts) throw notFound('scenario', rec.id);
+      const { body, scenarioName } = await documents.workbook(parts);
+      return reply
+        .headers(attachment(`ovola-scenario-${rec.id}.xlsx`, `${safeName(scenarioName || rec.name)}-情景-${rec.id.slice(0, 8)}.xlsx`))
+        .type(XLSX_MIME)
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    },
+  );
+
+  app.get(
+    '/v1/templates/scenario.xlsx',
+    {
+      config: { access: { kind: 'key' } },
+      schema: {
+        operationId: 'getScenarioTemplate',
+        tags: ['scenarios'],
+        summary: '情景工作簿模板(Excel XLSX):各表的中文表头、一行示例与下拉选项',
+        description: `A blank workbook to fill in and send to POST /v1/scenarios: sheets 情景, ${SHEETS}, each with its headers (a note on each says what it takes), one example row, and drop-down lists where a column takes fixed values.`,
+        produces: [XLSX_MIME],
+      },
+    },
+    async (_request, reply) => {
+      const { body } = await documents.workbook();
+      return reply
+        .headers(attachment('ovola-scenario-template.xlsx', '情景工作簿模板.xlsx'))
+        .type(XLSX_MIME)
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    },
+  );
 
   app.delete(
     '/v1/scenarios/:id',

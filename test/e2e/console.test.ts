@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { buildApp, type App } from '../../src/http/app.js';
+import { scenarioWorkbook } from '../../src/io/workbook.js';
 import { webRoot } from '../../src/http/routes/web.js';
 import type { Store } from '../../src/store/types.js';
 import { testStore } from '../fixtures/store.js';
@@ -99,6 +101,37 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
     await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(good);
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByRole('link', { name: '东区 补充' }).waitFor();
+    expect(watch.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a workbook upload: a bad cell is named by sheet, row and column; a good workbook becomes a scenario', async () => {
+    const { context, page, watch } = await newPage(browser);
+    watch.expect(422, /\/v1\/scenarios$/);
+    await page.goto(`${base}/`);
+    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '情景' }).waitFor();
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await scenarioWorkbook(tenancyScenario(['a1', 'a2'], { name: '工作簿 东区' }))) as unknown as ArrayBuffer);
+    const lawyers = book.getWorksheet('律师')!;
+    const column = (lawyers.getRow(1).values as unknown[]).findIndex((v) => v === '执业状态');
+    lawyers.getRow(2).getCell(column).value = '退休';
+    const badFile = join(tmpdir(), `ovola-e2e-bad-${process.pid}.xlsx`);
+    await book.xlsx.writeFile(badFile);
+    await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(badFile);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('律师 表第 2 行「执业状态」');
+
+    const good = join(tmpdir(), `ovola-e2e-good-${process.pid}.xlsx`);
+    writeFileSync(good, await scenarioWorkbook(tenancyScenario(['a1', 'a2'], { name: '工作簿 东区' })));
+    await page.getByLabel('上传情景(工作簿 .xlsx 或 JSON)').setInputFiles(good);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await page.getByRole('link', { name: '工作簿 东区' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载工作簿模板' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     expect(watch.problems).toEqual([]);
     await context.close();
   });

@@ -14,7 +14,12 @@ export function Problems({ error }: { error: unknown }) {
         <ul class="problems">
           {error.errors.map((p, i) => (
             <li key={i}>
-              <code>{p.path}</code> {p.message}
+              {/* a workbook's problem names its sheet, row and column in words already */}
+              {p.path.includes('!') ? p.message : (
+                <>
+                  <code>{p.path}</code> {p.message}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, getJson, type Me, type ScenarioItem } from '../api';
+import { call, download, getJson, type Me, type ScenarioItem } from '../api';
 import { Problems } from './problems';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,6 +37,9 @@ function Upload({ onUploaded }: { onUploaded: (s: ScenarioItem) => void }) {
       <input id="scenario-file" type="file" accept=".xlsx,.json,application/json" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
       <button type="submit" disabled={!file || busy}>
         {busy ? '上传中…' : '上传'}
+      </button>
+      <button type="button" class="link" onClick={() => download('/v1/templates/scenario.xlsx', '情景模板.xlsx').catch(setError)}>
+        下载工作簿模板
       </button>
       <Problems error={error} />
     </form>

@@ -71,6 +71,23 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
+  app.get(
+    '/v1/scenarios/:id/solutions',
+    {
+      config: read,
+      schema: {
+        summary: '情景的方案列表(新的在前)',
+        params,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), createdAt: z.string(), publishedVillages: z.number().int() })) }) },
+      },
+    },
+    async (request) => {
+      const items = await store.listSolutions(request.params.id);
+      const published = await store.countPublications(items.map((s) => s.id));
+      return { items: items.map((s) => ({ id: s.id, createdAt: s.createdAt, publishedVillages: published.get(s.id) ?? 0 })) };
+    },
+  );
+
   app.delete(
     '/v1/scenarios/:id',
     { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params } },

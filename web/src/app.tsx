@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getJson, type Me } from './api';
 import { useRoute } from './route';
 import { session } from './session';
+import { PlanView } from './views/plan';
 import { ScenariosView } from './views/scenarios';
 import { SignIn } from './views/sign-in';
 
@@ -44,7 +45,17 @@ export function App() {
           退出
         </button>
       </header>
-      <main>{screen === 'scenarios' ? <ScenariosView me={me} /> : <p>未找到此页面。<a href="#/scenarios">返回情景列表</a></p>}</main>
+      <main>
+        {screen === 'scenarios' && route[1] ? (
+          <PlanView key={route[1]} scenarioId={route[1]} />
+        ) : screen === 'scenarios' ? (
+          <ScenariosView me={me} />
+        ) : (
+          <p>
+            未找到此页面。<a href="#/scenarios">返回情景列表</a>
+          </p>
+        )}
+      </main>
     </>
   );
 }

@@ -18,6 +18,12 @@ import { testStore } from '../fixtures/store.js';
 import { hasChromium, launch, newPage, screenshot, seriousViolations } from './browser.js';
 
 const built = existsSync(join(webRoot(), 'index.html'));
+/** Resolves once the app has marked the villages drawn and the table filled (polled in the page: the CSP forbids eval). */
+const DRAWN = `new Promise((resolve) => {
+  const ready = () => performance.getEntriesByName('ovola:map-drawn').length > 0 && performance.getEntriesByName('ovola:table-filled').length > 0;
+  const poll = () => (ready() ? resolve(true) : setTimeout(poll, 20));
+  poll();
+})`;
 const KEY = 'ovk_test_plan_county_0123456789abcdef';
 
 describe.skipIf(!hasChromium || !built)('the plan on the map in Chromium', () => {
@@ -60,7 +66,7 @@ describe.skipIf(!hasChromium || !built)('the plan on the map in Chromium', () =>
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain('已完成 100%');
 
     // the map: every village drawn on the canvas, the table filled
-    await page.waitForFunction(`performance.getEntriesByName('ovola:map-drawn').length > 0 && performance.getEntriesByName('ovola:table-filled').length > 0`);
+    await page.evaluate(DRAWN);
     const painted = await page.evaluate<number>(`(() => {
       const c = document.querySelector('canvas.village-canvas');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

@@ -64,7 +64,7 @@ describe('the plan index', () => {
   });
 
   it('narrows the select options', () => {
-    expect(options(ix, { county: 1 }).towns.map((t) => ix.towns[t].id)).toEqual(['T3']);
+    expect(options(ix, { county: 1 }).towns!.map((t) => ix.towns[t].id)).toEqual(['T3']);
     expect(options(ix, { firm: 0 }).lawyers).toEqual([0]);
   });
 

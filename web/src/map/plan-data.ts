@@ -164,6 +164,8 @@ export function buildIndex(scenario: ScenarioDoc, solution: Pick<SolutionDoc, 'a
   return ix;
 }
 
+const ZH = new Intl.Collator('zh-CN');
+
 export interface Filter {
   county?: number;
   town?: number;
@@ -194,18 +196,27 @@ export function filterVillages(ix: PlanIndex, f: Filter): Uint32Array {
   return out.subarray(0, k);
 }
 
-/** The choices the other filters leave for each select (towns of the county, lawyers of the firm). */
-export function options(ix: PlanIndex, f: Filter): { towns: number[]; lawyers: number[] } {
+/** Longer lists than this wait for a county (or firm) to be chosen: a select of 7,000 names helps no one. */
+export const LONGEST_LIST = 400;
+
+/** The choices the other filters leave for each select (towns of the county, lawyers of the firm or county); null: choose a county first. */
+export function options(ix: PlanIndex, f: Filter): { towns: number[] | null; lawyers: number[] | null } {
   const towns: number[] = [];
   ix.towns.forEach((t, i) => {
     if (!set(f.county) || t.county === f.county) towns.push(i);
   });
-  const lawyers: number[] = [];
-  ix.lawyers.forEach((l, i) => {
-    if (!set(f.firm) || l.firm === f.firm) lawyers.push(i);
-  });
-  const byName = (names: Named[]) => (a: number, b: number) => names[a].name.localeCompare(names[b].name, 'zh-CN');
-  return { towns: towns.sort(byName(ix.towns)), lawyers: lawyers.sort(byName(ix.lawyers)) };
+  let lawyers: number[] = [];
+  if (set(f.firm)) ix.lawyers.forEach((l, i) => l.firm === f.firm && lawyers.push(i));
+  else if (set(f.county)) {
+    const seen = new Uint8Array(ix.lawyers.length);
+    for (let i = 0; i < ix.n; i++) if (ix.county[i] === f.county && ix.lawyer[i] >= 0) seen[ix.lawyer[i]] = 1;
+    seen.forEach((v, i) => v && lawyers.push(i));
+  } else lawyers = ix.lawyers.map((_, i) => i);
+  const byName = (names: Named[]) => (a: number, b: number) => ZH.compare(names[a].name, names[b].name);
+  return {
+    towns: towns.length > LONGEST_LIST ? null : towns.sort(byName(ix.towns)),
+    lawyers: lawyers.length > LONGEST_LIST ? null : lawyers.sort(byName(ix.lawyers)),
+  };
 }
 
 export interface Figures {

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { countyOutlines, UNCOVERED_REASONS, type Filter, type PlanIndex, type ScenarioDoc } from './plan-data';
 import { VillageLayer } from './village-layer';
 
@@ -97,17 +97,18 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
     };
   }, [doc, ix]);
 
-  useEffect(() => {
+  // before the browser paints: a filter or a selection shows in the frame it was made in
+  useLayoutEffect(() => {
     layer.current?.setRows(rows);
   }, [rows]);
 
   // zoom to what the place filters keep
-  useEffect(() => {
+  useLayoutEffect(() => {
     const b = boundsOf(ix, rows);
     if (b && map.current) map.current.fitBounds(b, { padding: [12, 12], maxZoom: 13 });
   }, [filter.county, filter.town, filter.firm, filter.lawyer]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     layer.current?.setSelected(selected);
     const m = map.current;
     if (m && selected >= 0) {
@@ -117,7 +118,7 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
   }, [selected]);
 
   // lines to the advisers' bases: the selected village's, and the hovered one's
-  useEffect(() => {
+  useLayoutEffect(() => {
     const g = links.current;
     if (!g) return;
     g.clearLayers();

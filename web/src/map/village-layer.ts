@@ -9,23 +9,21 @@ import type { PlanIndex } from './plan-data';
 export class VillageLayer extends L.Layer {
   #canvas!: HTMLCanvasElement;
   #ix: PlanIndex;
-  #colours: string[];
   #x0: Float64Array;
   #y0: Float64Array;
   #rows: Uint32Array;
   #selected = -1;
   /** when a filter is on: which villages it keeps (the rest are drawn faint, for context) */
   #kept: Uint8Array | null = null;
-  /** grid of dots drawn: cell key → row indices */
-  #grid = new Map<number, number[]>();
-  #sx = new Float32Array(0);
-  #sy = new Float32Array(0);
+  #rgba: Uint32Array;
+  /** screen positions of the dots drawn (-1e9: not drawn) */
+  #sx: Float32Array;
+  #sy: Float32Array;
   onDrawn?: () => void;
 
   constructor(ix: PlanIndex, colours: string[]) {
     super();
     this.#ix = ix;
-    this.#colours = colours;
     this.#x0 = new Float64Array(ix.n);
     this.#y0 = new Float64Array(ix.n);
     for (let i = 0; i < ix.n; i++) {
@@ -34,19 +32,22 @@ export class VillageLayer extends L.Layer {
       this.#y0[i] = p.y;
     }
     this.#rows = new Uint32Array(0);
+    this.#rgba = Uint32Array.from(colours, rgbaOf);
+    this.#sx = new Float32Array(ix.n).fill(-1e9);
+    this.#sy = new Float32Array(ix.n);
   }
 
   override onAdd(map: L.Map): this {
     this.#canvas = L.DomUtil.create('canvas', 'village-canvas') as HTMLCanvasElement;
     this.#canvas.setAttribute('aria-hidden', 'true');
     map.getPanes().overlayPane.appendChild(this.#canvas);
-    map.on('moveend zoomend resize viewreset', this.redraw, this);
+    map.on('moveend resize', this.redraw, this);
     this.redraw();
     return this;
   }
 
   override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize viewreset', this.redraw, this);
+    map.off('moveend resize', this.redraw, this);
     this.#canvas.remove();
     return this;
   }
@@ -67,72 +68,65 @@ export class VillageLayer extends L.Layer {
     const map = this._map;
     if (!map || !this.#canvas) return;
     const size = map.getSize();
-    const ratio = window.devicePixelRatio || 1;
     const c = this.#canvas;
     L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
-    if (c.width !== size.x * ratio || c.height !== size.y * ratio) {
-      c.width = size.x * ratio;
-      c.height = size.y * ratio;
-      c.style.width = `${size.x}px`;
-      c.style.height = `${size.y}px`;
+    const W = size.x;
+    const H = size.y;
+    if (c.width !== W || c.height !== H) {
+      c.width = W;
+      c.height = H;
+      c.style.width = `${W}px`;
+      c.style.height = `${H}px`;
     }
     const ctx = c.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
     const origin = map.getPixelBounds().min!;
     const scale = 2 ** map.getZoom();
     const ix = this.#ix;
     const rows = this.#rows;
     const z = map.getZoom();
-    const r = z >= 12 ? 4 : z >= 10 ? 3 : z >= 8 ? 2 : 1.5;
-    // screen positions, then the dots grouped by colour (one fillStyle change per adviser)
-    const sx = (this.#sx = new Float32Array(ix.n));
-    const sy = (this.#sy = new Float32Array(ix.n));
-    const grid = (this.#grid = new Map());
-    const byColour = new Map<number, number[]>();
-    const uncovered: number[] = [];
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j];
-      const x = this.#x0[i] * scale - origin.x;
-      const y = this.#y0[i] * scale - origin.y;
-      if (x < -5 || y < -5 || x > size.x + 5 || y > size.y + 5) continue;
-      sx[i] = x;
-      sy[i] = y;
-      const key = Math.floor(x / 8) * 4096 + Math.floor(y / 8);
-      const cell = grid.get(key);
-      if (cell) cell.push(i);
-      else grid.set(key, [i]);
-      const l = ix.lawyer[i];
-      if (l < 0) {
-        uncovered.push(i);
-        continue;
-      }
-      const g = byColour.get(l);
-      if (g) g.push(i);
-      else byColour.set(l, [i]);
-    }
-    const d = r * 2;
+    const r = z >= 12 ? 4 : z >= 10 ? 3 : z >= 8 ? 2 : 1;
+    // the dots are written straight into a pixel buffer: ~26,500 squares cost a few milliseconds
+    const image = ctx.createImageData(W, H);
+    const px = new Uint32Array(image.data.buffer);
+    const sx = this.#sx;
+    const sy = this.#sy;
+    sx.fill(-1e9);
+    const square = (x: number, y: number, rad: number, colour: number) => {
+      const x0 = Math.max(0, Math.round(x - rad));
+      const x1 = Math.min(W - 1, Math.round(x + rad) - 1);
+      const y0 = Math.max(0, Math.round(y - rad));
+      const y1 = Math.min(H - 1, Math.round(y + rad) - 1);
+      for (let yy = y0; yy <= y1; yy++) px.fill(colour, yy * W + x0, yy * W + x1 + 1);
+    };
     if (this.#kept) {
       // the villages the filter leaves out, faint, so the selection keeps its surroundings
-      ctx.fillStyle = '#c9c4b8';
       const kept = this.#kept;
       const q = Math.max(1, r - 0.5);
       for (let i = 0; i < ix.n; i++) {
         if (kept[i]) continue;
         const x = this.#x0[i] * scale - origin.x;
         const y = this.#y0[i] * scale - origin.y;
-        if (x < -5 || y < -5 || x > size.x + 5 || y > size.y + 5) continue;
-        ctx.fillRect(x - q, y - q, q * 2, q * 2);
+        if (x < -5 || y < -5 || x > W + 5 || y > H + 5) continue;
+        square(x, y, q, FAINT);
       }
     }
-    for (const [l, list] of byColour) {
-      ctx.fillStyle = this.#colours[l];
-      for (const i of list) ctx.fillRect(sx[i] - r, sy[i] - r, d, d);
+    const uncovered: number[] = [];
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j];
+      const x = this.#x0[i] * scale - origin.x;
+      const y = this.#y0[i] * scale - origin.y;
+      if (x < -5 || y < -5 || x > W + 5 || y > H + 5) continue;
+      sx[i] = x;
+      sy[i] = y;
+      const l = ix.lawyer[i];
+      if (l < 0) uncovered.push(i);
+      else square(x, y, r, this.#rgba[l]);
     }
+    ctx.putImageData(image, 0, 0);
     ctx.lineWidth = 1.5;
     ctx.strokeStyle = '#111';
     ctx.fillStyle = '#fff';
-    const u = r + 2;
+    const u = r + 2.5;
     for (const i of uncovered) {
       ctx.beginPath();
       ctx.arc(sx[i], sy[i], u, 0, Math.PI * 2);
@@ -161,24 +155,40 @@ export class VillageLayer extends L.Layer {
     this.onDrawn?.();
   }
 
-  /** The drawn village nearest a container point, within 8 px; -1 when none. */
+  /** The drawn village nearest a container point, within 8 px; -1 when none (a scan of the drawn dots: under a millisecond). */
   hit(x: number, y: number): number {
     let best = -1;
     let bestD = 64;
-    const cx = Math.floor(x / 8);
-    const cy = Math.floor(y / 8);
-    for (let gx = cx - 1; gx <= cx + 1; gx++)
-      for (let gy = cy - 1; gy <= cy + 1; gy++) {
-        const cell = this.#grid.get(gx * 4096 + gy);
-        if (!cell) continue;
-        for (const i of cell) {
-          const d = (this.#sx[i] - x) ** 2 + (this.#sy[i] - y) ** 2;
-          if (d < bestD) {
-            bestD = d;
-            best = i;
-          }
-        }
+    const rows = this.#rows;
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j];
+      const dx = this.#sx[i] - x;
+      if (dx > 8 || dx < -8) continue;
+      const d = dx * dx + (this.#sy[i] - y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
       }
+    }
     return best;
   }
 }
+
+/** `hsl(h s% l%)` as a little-endian RGBA word for the pixel buffer. */
+function rgbaOf(hsl: string): number {
+  const m = /hsl\(([\d.]+) ([\d.]+)% ([\d.]+)%\)/.exec(hsl);
+  if (!m) return 0xff808080;
+  const h = Number(m[1]) / 360;
+  const s = Number(m[2]) / 100;
+  const l = Number(m[3]) / 100;
+  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  const p = 2 * l - q;
+  const ch = (t: number) => {
+    t = (t + 1) % 1;
+    const v = t < 1 / 6 ? p + (q - p) * 6 * t : t < 1 / 2 ? q : t < 2 / 3 ? p + (q - p) * (2 / 3 - t) * 6 : p;
+    return Math.round(v * 255);
+  };
+  return ((255 << 24) | (ch(h - 1 / 3) << 16) | (ch(h) << 8) | ch(h + 1 / 3)) >>> 0;
+}
+
+const FAINT = ((255 << 24) | (0xb8 << 16) | (0xc4 << 8) | 0xc9) >>> 0;

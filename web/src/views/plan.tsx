@@ -360,53 +360,55 @@ function VillageTable({ ix, colours, rows, selected, onSelect }: { ix: PlanIndex
   );
 }
 
+/** A select's long list of options (a province has ~7,000 lawyers): a component, so an unchanged list is not diffed again. */
+function OptionList({ items, names, first }: { items: number[] | null; names: { id: string; name: string }[]; first: string }) {
+  return (
+    <>
+      <option value="">{items ? '全部' : `全部(${first}后可选)`}</option>
+      {items?.map((i) => (
+        <option key={names[i].id} value={i}>
+          {names[i].name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function Filters({ ix, filter, onChange }: { ix: PlanIndex; filter: Filter; onChange: (f: Filter) => void }) {
   const opts = useMemo(() => options(ix, filter), [ix, filter.county, filter.firm]);
+  const all = useMemo(() => ({ counties: ix.counties.map((_, i) => i), firms: ix.firms.map((_, i) => i) }), [ix]);
+  // the same vnode while its list is unchanged: Preact skips it
+  const lists = {
+    county: useMemo(() => <OptionList items={all.counties} names={ix.counties} first="" />, [all]),
+    town: useMemo(() => <OptionList items={opts.towns} names={ix.towns} first="选县" />, [opts.towns]),
+    firm: useMemo(() => <OptionList items={all.firms} names={ix.firms} first="" />, [all]),
+    lawyer: useMemo(() => <OptionList items={opts.lawyers} names={ix.lawyers} first="选县或律所" />, [opts.lawyers]),
+  };
   const num = (v: string) => (v === '' ? undefined : Number(v));
   return (
     <form class="filters" aria-label="筛选" onSubmit={(e) => e.preventDefault()}>
       <label>
         县(市、区)
         <select name="county" value={filter.county ?? ''} onChange={(e) => onChange({ ...filter, county: num(e.currentTarget.value), town: undefined })}>
-          <option value="">全部</option>
-          {ix.counties.map((c, i) => (
-            <option key={c.id} value={i}>
-              {c.name}
-            </option>
-          ))}
+          {lists.county}
         </select>
       </label>
       <label>
         镇(街)
         <select name="town" value={filter.town ?? ''} onChange={(e) => onChange({ ...filter, town: num(e.currentTarget.value) })}>
-          <option value="">全部</option>
-          {opts.towns.map((i) => (
-            <option key={i} value={i}>
-              {ix.towns[i].name}
-            </option>
-          ))}
+          {lists.town}
         </select>
       </label>
       <label>
         律师事务所
         <select name="firm" value={filter.firm ?? ''} onChange={(e) => onChange({ ...filter, firm: num(e.currentTarget.value), lawyer: undefined })}>
-          <option value="">全部</option>
-          {ix.firms.map((f, i) => (
-            <option key={f.id} value={i}>
-              {f.name}
-            </option>
-          ))}
+          {lists.firm}
         </select>
       </label>
       <label>
         律师
         <select name="lawyer" value={filter.lawyer ?? ''} onChange={(e) => onChange({ ...filter, lawyer: num(e.currentTarget.value) })}>
-          <option value="">全部</option>
-          {opts.lawyers.map((i) => (
-            <option key={i} value={i}>
-              {ix.lawyers[i].name}
-            </option>
-          ))}
+          {lists.lawyer}
         </select>
       </label>
       <label>
@@ -442,17 +444,29 @@ export function PlanView({ scenarioId }: { scenarioId: string }) {
   useEffect(() => {
     performance.mark('ovola:plan-start');
     getJson<ScenarioItem>(base).then(setSummary, setError);
-    getJson<ScenarioDoc>(`${base}/document`).then(setDoc, setError);
+    getJson<ScenarioDoc>(`${base}/document`).then((d) => {
+      performance.mark('ovola:document-loaded');
+      setDoc(d);
+    }, setError);
     void loadSolutions();
   }, [scenarioId]);
 
   useEffect(() => {
     setSolution(null);
     setSelected(-1);
-    if (solutionId) getJson<SolutionDoc>(`/v1/solutions/${encodeURIComponent(solutionId)}`).then(setSolution, setError);
+    if (solutionId)
+      getJson<SolutionDoc>(`/v1/solutions/${encodeURIComponent(solutionId)}`).then((s) => {
+        performance.mark('ovola:solution-loaded');
+        setSolution(s);
+      }, setError);
   }, [solutionId]);
 
-  const ix = useMemo(() => (doc ? buildIndex(doc, solution) : null), [doc, solution]);
+  const ix = useMemo(() => {
+    if (!doc) return null;
+    const built = buildIndex(doc, solution);
+    if (solution) performance.mark('ovola:index-built');
+    return built;
+  }, [doc, solution]);
   const colours = useMemo(() => (ix ? ix.lawyers.map((l) => lawyerColour(l.id)) : []), [ix]);
   const rows = useMemo(() => (ix ? filterVillages(ix, filter) : new Uint32Array(0)), [ix, filter]);
   const f = useMemo(() => (ix ? figures(ix, rows) : null), [ix, rows]);

@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     ...Object.entries(filter).map(([k, v]) => ({ what: `filter: ${k === 'clear' ? 'clear (back to the province)' : k}`, medianMs: round(median(v)), samples: v.map(round), target: 100 })),
     { what: 'select a village (table click)', medianMs: round(median(select)), samples: select.map(round), target: 100 },
   ];
-  console.log(`\nplan on the map, ${scenario.villages.length} villages, Chromium headless 1280×860 (${os.cpus().length} cores)\n`);
+  console.log(`\nplan on the map, ${scenario.villages.length} villages, Chromium headless 1280×860 (${os.cpus().length} cores, load average ${os.loadavg().map(round).join(' ')})\n`);
   console.log('| measure | median ms | max ms | target |');
   console.log('|---|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.what} | ${r.medianMs} | ${round(Math.max(...r.samples))} | ${r.target ? `< ${r.target}` : ''} |`);
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     file,
     `${JSON.stringify(
       {
-        machine: { date, node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, chromium: chromiumVersion },
+        machine: { date, node: process.version, loadAverage: os.loadavg().map(round), cpu: os.cpus()[0]?.model, cores: os.cpus().length, chromium: chromiumVersion },
         scenario: { preset: 'province', seed: 1, villages: scenario.villages.length, lawyers: scenario.lawyers.length, firms: scenario.firms.length },
         transferredBytes: loads[0]?.bytes,
         loads,

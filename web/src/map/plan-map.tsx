@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { countyOutlines, UNCOVERED_REASONS, type Filter, type PlanIndex, type ScenarioDoc } from './plan-data';
 import { VillageLayer } from './village-layer';
 
@@ -44,7 +44,8 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
   const select = useRef(onSelect);
   select.current = onSelect;
 
-  useEffect(() => {
+  const place = useRef('');
+  useLayoutEffect(() => {
     const m = L.map(el.current!, { zoomControl: true, attributionControl: false, zoomAnimation: false, minZoom: 5, maxZoom: 15, keyboard: true });
     map.current = m;
     const b = boundsOf(ix, rows);
@@ -70,6 +71,7 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
     };
     v.setRows(rows);
     v.addTo(m);
+    place.current = `${filter.county}/${filter.town}/${filter.firm}/${filter.lawyer}`;
     layer.current = v;
     links.current = L.layerGroup().addTo(m);
     const container = m.getContainer();
@@ -97,19 +99,25 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
     };
   }, [doc, ix]);
 
-  // before the browser paints: a filter or a selection shows in the frame it was made in
+  // before the browser paints: a filter shows in the frame it was made in, drawn once after the map has
+  // moved to what the place filters keep
   useLayoutEffect(() => {
-    layer.current?.setRows(rows);
+    const v = layer.current;
+    const m = map.current;
+    if (!v || !m) return;
+    v.setRows(rows, false);
+    const key = `${filter.county}/${filter.town}/${filter.firm}/${filter.lawyer}`;
+    if (key !== place.current) {
+      place.current = key;
+      const b = boundsOf(ix, rows);
+      v.quiet = true;
+      if (b) m.fitBounds(b, { padding: [12, 12], maxZoom: 13 });
+      v.quiet = false;
+    }
+    v.redraw();
   }, [rows]);
 
-  // zoom to what the place filters keep
   useLayoutEffect(() => {
-    const b = boundsOf(ix, rows);
-    if (b && map.current) map.current.fitBounds(b, { padding: [12, 12], maxZoom: 13 });
-  }, [filter.county, filter.town, filter.firm, filter.lawyer]);
-
-  useLayoutEffect(() => {
-    layer.current?.setSelected(selected);
     const m = map.current;
     if (m && selected >= 0) {
       const p = L.latLng(ix.lat[selected], ix.lon[selected]);
@@ -122,6 +130,10 @@ export function PlanMap({ doc, ix, colours, rows, selected, filter, onSelect }: 
     const g = links.current;
     if (!g) return;
     g.clearLayers();
+    if (selected >= 0) {
+      L.circleMarker([ix.lat[selected], ix.lon[selected]], { radius: 8, color: '#000', weight: 3, fill: false, interactive: false }).addTo(g);
+      L.circleMarker([ix.lat[selected], ix.lon[selected]], { radius: 8, color: '#fff', weight: 1.5, fill: false, interactive: false }).addTo(g);
+    }
     for (const i of new Set([selected, hover?.i ?? -1])) {
       if (i < 0) continue;
       const l = ix.lawyer[i];

@@ -12,7 +12,6 @@ export class VillageLayer extends L.Layer {
   #x0: Float64Array;
   #y0: Float64Array;
   #rows: Uint32Array;
-  #selected = -1;
   /** when a filter is on: which villages it keeps (the rest are drawn faint, for context) */
   #kept: Uint8Array | null = null;
   #rgba: Uint32Array;
@@ -52,21 +51,19 @@ export class VillageLayer extends L.Layer {
     return this;
   }
 
-  setRows(rows: Uint32Array): void {
+  setRows(rows: Uint32Array, draw = true): void {
     this.#rows = rows;
     this.#kept = rows.length === this.#ix.n ? null : new Uint8Array(this.#ix.n);
     if (this.#kept) for (let j = 0; j < rows.length; j++) this.#kept[rows[j]] = 1;
-    this.redraw();
+    if (draw) this.redraw();
   }
 
-  setSelected(i: number): void {
-    this.#selected = i;
-    this.redraw();
-  }
+  /** While true, the map's moves do not redraw (a filter moves the map, then draws once). */
+  quiet = false;
 
   redraw(): void {
     const map = this._map;
-    if (!map || !this.#canvas) return;
+    if (!map || !this.#canvas || this.quiet) return;
     const size = map.getSize();
     const c = this.#canvas;
     L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
@@ -137,19 +134,6 @@ export class VillageLayer extends L.Layer {
       ctx.lineTo(sx[i] + u * 0.6, sy[i] + u * 0.6);
       ctx.moveTo(sx[i] + u * 0.6, sy[i] - u * 0.6);
       ctx.lineTo(sx[i] - u * 0.6, sy[i] + u * 0.6);
-      ctx.stroke();
-    }
-    const s = this.#selected;
-    if (s >= 0) {
-      const x = this.#x0[s] * scale - origin.x;
-      const y = this.#y0[s] * scale - origin.y;
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = '#000';
-      ctx.beginPath();
-      ctx.arc(x, y, r + 6, 0, Math.PI * 2);
-      ctx.stroke();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = '#fff';
       ctx.stroke();
     }
     this.onDrawn?.();

@@ -364,6 +364,19 @@ export class SqlStore implements Store {
     });
   }
 
+  listSolutions(scenarioId: string): Promise<SolutionRecord[]> {
+    return this.#run(async (db) => {
+      const rows = await db
+        .selectFrom('solutions')
+        .select(SOLUTION_COLUMNS)
+        .where('scenario_id', '=', scenarioId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toSolution);
+    });
+  }
+
   getSolutionBody(id: string): Promise<string | undefined> {
     return this.#joined(this.getSolutionParts(id));
   }

@@ -203,6 +203,8 @@ export interface Store {
   /** Stores a solution and, in the same transaction, marks its job succeeded. */
   insertSolution(rec: Omit<SolutionRecord, 'createdAt'>, body: DocumentText, jobId?: string): Promise<SolutionRecord>;
   getSolution(id: string): Promise<SolutionRecord | undefined>;
+  /** A scenario's solutions, newest first. */
+  listSolutions(scenarioId: string): Promise<SolutionRecord[]>;
   getSolutionBody(id: string): Promise<string | undefined>;
   /** The solution document in parts, as getScenarioParts. */
   getSolutionParts(id: string): Promise<AsyncIterable<string> | undefined>;

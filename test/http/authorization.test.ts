@@ -139,6 +139,7 @@ const OPS: Record<string, Op> = {
   'GET /v1/scenarios/{id}.xlsx': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/scenarios/${r!.scenarioId}.xlsx` }) },
   'GET /v1/templates/scenario.xlsx': { rule: 'key', ok: 200, request: () => ({ url: '/v1/templates/scenario.xlsx' }) },
   'GET /v1/scenarios/{id}/document': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/scenarios/${r!.scenarioId}/document` }) },
+  'GET /v1/scenarios/{id}/solutions': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/scenarios/${r!.scenarioId}/solutions` }) },
   'DELETE /v1/scenarios/{id}': { rule: 'change', ok: 204, request: (r) => ({ method: 'DELETE', url: `/v1/scenarios/${r!.scenarioId}` }) },
   'POST /v1/scenarios/{id}/solve': { rule: 'change', ok: 202, request: (r) => json('POST', `/v1/scenarios/${r!.scenarioId}/solve`) },
   'POST /v1/scenarios/{id}/versions': {

@@ -7,6 +7,7 @@ import { CompareView } from './views/compare';
 import { NoticeView } from './views/notice';
 import { ReplanView } from './views/replan';
 import { PublishView } from './views/publish';
+import { PlanView } from './views/plan';
 import { ScenariosView } from './views/scenarios';
 import { SignIn } from './views/sign-in';
 
@@ -29,6 +30,7 @@ export function App() {
   const [screen = 'scenarios', id, sub] = route;
   const page = (() => {
     if (screen === 'scenarios' && !id) return <ScenariosView me={me} />;
+    if (screen === 'scenarios' && id) return <PlanView key={id} scenarioId={id} />;
     if (screen === 'solutions' && id && sub === 'publish') return <PublishView solutionId={id} />;
     if (screen === 'solutions' && id && sub === 'replan') return <ReplanView solutionId={id} lawyerId={route[3]} me={me} />;
     if (screen === 'compare' && id && sub) return <CompareView a={id} b={sub} />;

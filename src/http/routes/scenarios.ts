@@ -130,6 +130,23 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
         .headers(attachment('ovola-scenario-template.xlsx', '情景工作簿模板.xlsx'))
         .type(XLSX_MIME)
         .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      },
+    );
+
+  app.get(
+    '/v1/scenarios/:id/solutions',
+    {
+      config: read,
+      schema: {
+        summary: '情景的方案列表(新的在前)',
+        params,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), createdAt: z.string(), publishedVillages: z.number().int() })) }) },
+      },
+    },
+    async (request) => {
+      const items = await store.listSolutions(request.params.id);
+      const published = await store.countPublications(items.map((s) => s.id));
+      return { items: items.map((s) => ({ id: s.id, createdAt: s.createdAt, publishedVillages: published.get(s.id) ?? 0 })) };
     },
   );
 

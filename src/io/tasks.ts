@@ -6,29 +6,16 @@
  * province's XLSX takes seconds to write and its calendar a second to parse, so the HTTP routes hand
  * these to a worker thread.
  */
+import { calendarCsv, lawyerIcs, villageIcs, visitsByPerson } from '../calendar/index.js';
 import type { Change } from '../domain/changes.js';
-import type { Calendar, Issue, Scenario, Solution, Weights } from '../domain/index.js';
-import type { Checked, CheckedDivisions, CheckedScenario, Refusal, RegionOutline } from './documents.js';
-import type { ImportKind, ImportMode, Pruned } from './import.js';
+import { type Calendar, InvalidDocumentError, type Issue, MAX_COUNTED_ISSUES, parseScenario, type Scenario, ScenarioPlaces, type Solution, type Weights } from '../domain/index.js';
+import { applyChangesToText, type Checked, checked, type CheckedDivisions, type CheckedScenario, checkDivisionsBytes, checkScenarioBytes, type Refusal, outlineText, type RegionOutline, replanText } from './documents.js';
+import { solutionCsv, solutionGeoJson, solutionXlsx } from './export.js';
+import { applyImport, cellPath, importSheet, type ImportKind, type ImportMode, locateIssues, type Pruned } from './import.js';
 import type { ScanLimits } from './json-scan.js';
-import type { CardCalendar, CardPublication, PackedCards } from './public-cards.js';
-import type { TableLimits } from './table.js';
+import { type CardCalendar, type CardPublication, packCards, type PackedCards, upcomingSlots } from './public-cards.js';
+import { DEFAULT_TABLE_LIMITS, readTable, type TableLimits, TableReadError } from './table.js';
 import { buffersOf } from '../store/parts.js';
-
-/**
- * Each op's code is imported when a task first needs it, not with this module: a worker's first task
- * then waits for its own op's imports only (exceljs, ical-generator, the domain's schemas…), not for all
- * of them (see benchmarks/pools.ts for the first-task times). The module system keeps each once loaded.
- */
-const load = {
-  calendar: () => import('../calendar/index.js'),
-  domain: () => import('../domain/index.js'),
-  documents: () => import('./documents.js'),
-  export: () => import('./export.js'),
-  import: () => import('./import.js'),
-  cards: () => import('./public-cards.js'),
-  table: () => import('./table.js'),
-};
 
 export type ExportFormat = 'geojson' | 'csv' | 'xlsx';
 
@@ -113,8 +100,7 @@ interface ReadCalendar {
 }
 let lastCalendar: ReadCalendar | undefined;
 
-async function readCalendar(id: string, scenario: Scenario, calendar: Calendar): Promise<ReadCalendar> {
-  const { visitsByPerson } = await load.calendar();
+function readCalendar(id: string, scenario: Scenario, calendar: Calendar): ReadCalendar {
   return { id, scenario, calendar, ...visitsByPerson(calendar) };
 }
 
@@ -127,7 +113,6 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
   // the tasks on stored documents take text parts only
   const parts = given.filter((p): p is string => typeof p === 'string');
   if (task.op === 'export') {
-    const { solutionCsv, solutionGeoJson, solutionXlsx } = await load.export();
     const scenario = stored<Scenario>(task.scenarioText);
     const solution = stored<Solution>(task.solutionText);
     const body =
@@ -139,14 +124,12 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
     return { op: 'export', body, scenarioName: scenario.name };
   }
   if (task.op === 'calendar-csv') {
-    const { calendarCsv } = await load.calendar();
     const scenario = stored<Scenario>(task.scenarioText);
     const body = Buffer.from(calendarCsv(stored<Calendar>(parts.join('')), scenario), 'utf8');
     return { op: 'export', body, scenarioName: scenario.name };
   }
   if (task.op === 'calendar-ics') {
-    const { lawyerIcs, villageIcs } = await load.calendar();
-    if (task.scenarioText !== undefined) lastCalendar = await readCalendar(task.calendarId, stored<Scenario>(task.scenarioText), stored<Calendar>(parts.join('')));
+    if (task.scenarioText !== undefined) lastCalendar = readCalendar(task.calendarId, stored<Scenario>(task.scenarioText), stored<Calendar>(parts.join('')));
     else if (lastCalendar?.id !== task.calendarId) return { op: 'ics-miss' };
     const { scenario, calendar, byLawyer, byVillage } = lastCalendar!;
     const named = task.who === 'lawyer' ? scenario.lawyers.find((l) => l.id === task.id) : scenario.villages.find((v) => v.id === task.id);
@@ -156,7 +139,6 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
     return { op: 'ics', found: true, name: named.name, text };
   }
   if (task.op === 'public-cards') {
-    const [{ parseScenario, ScenarioPlaces }, { packCards, upcomingSlots }] = await Promise.all([load.domain(), load.cards()]);
     const calendars: CardCalendar[] = [];
     let at = 0;
     for (const c of task.calendars) {
@@ -174,21 +156,15 @@ export async function runIoTask(task: IoTask, given: readonly (string | Uint8Arr
     return { op: 'public-cards', ...packCards(scenario, stored<Solution>(task.solutionText), task.published, slots, task.today) };
   }
 
-  if (task.op === 'check-scenario') return { op: 'document', ...(await load.documents()).checkScenarioBytes(bytesOf(given), task.scan) };
-  if (task.op === 'check-divisions') return { op: 'divisions', ...(await load.documents()).checkDivisionsBytes(bytesOf(given), task.scan) };
-  if (task.op === 'apply-changes') return { op: 'document', ...(await load.documents()).applyChangesToText(parts.join(''), task.changes) };
+  if (task.op === 'check-scenario') return { op: 'document', ...checkScenarioBytes(bytesOf(given), task.scan) };
+  if (task.op === 'check-divisions') return { op: 'divisions', ...checkDivisionsBytes(bytesOf(given), task.scan) };
+  if (task.op === 'apply-changes') return { op: 'document', ...applyChangesToText(parts.join(''), task.changes) };
   if (task.op === 'replan') {
     const scenarioText = parts.slice(0, task.scenarioParts).join('');
-    return { op: 'document', ...(await load.documents()).replanText(scenarioText, parts.slice(task.scenarioParts).join(''), task.changes, task.scope) };
+    return { op: 'document', ...replanText(scenarioText, parts.slice(task.scenarioParts).join(''), task.changes, task.scope) };
   }
-  if (task.op === 'outline') return { op: 'outline', regions: (await load.documents()).outlineText(parts.join('')) };
+  if (task.op === 'outline') return { op: 'outline', regions: outlineText(parts.join('')) };
 
-  const [{ DEFAULT_TABLE_LIMITS, readTable, TableReadError }, { applyImport, cellPath, importSheet, locateIssues }, { InvalidDocumentError, MAX_COUNTED_ISSUES, parseScenario }, { checked }] = await Promise.all([
-    load.table(),
-    load.import(),
-    load.domain(),
-    load.documents(),
-  ]);
   let table;
   try {
     table = await readTable(bytesOf(given), task.limits ?? DEFAULT_TABLE_LIMITS);

@@ -161,6 +161,12 @@ type StatusPatch = Parameters<Store['updateJob']>[1];
  * API key (429 beyond, before anything is stored). A cancelled job's worker is terminated at once. A
  * job always ends: a result the store does not take is tried again for ~30 s, then the job is ended
  * `failed` with the reason, that status being written again in the background until the store answers.
+ *
+ * Not piscina or tinypool: each job gets a thread of its own, ended with it (a province's solve leaves
+ * a heap of a gigabyte or more behind it; cancelling terminates that thread at once), which talks back
+ * while it runs (progress, then a calendar's ~130 MB in parts) — the libraries' abort of a running task
+ * also terminates its thread, but their tasks answer once, so progress and parts would need a port of
+ * their own per job; and the queue here is of stored jobs with per-key limits, which no pool's queue knows.
  */
 export class JobRunner {
   private readonly queue: { job: JobRecord; work: JobWork; keyId: string }[] = [];

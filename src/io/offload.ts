@@ -31,6 +31,16 @@ interface Pending {
  * A task may come with `parts`: a large stored document (a calendar) read part by part from the store,
  * posted one message each before the task, so neither the reading nor the posting holds the event loop
  * for long; or a body's bytes in pieces (an upload, a sheet). The worker hands them to the task.
+ *
+ * Kept rather than piscina or tinypool (benchmarks/pools.ts, one thread, two tasks at a time, 2026-12-02 on
+ * a shared 2-core machine): the first task of a new worker took 1.29 s here, 0.99 s with piscina, 1.37 s with
+ * tinypool; small tasks ran at 1,215/s, 590/s, 1,237/s; a task past the heap bound failed the same way in all
+ * three (ERR_WORKER_OUT_OF_MEMORY, answered 413) and the next task got a new worker. (Measured with tasks.ts
+ * importing each op lazily; with its static imports, as now, a first task takes ~3.5 s: the lazy imports held
+ * the service's loop up to 270 ms during a first upload under the tests' tsx, test/http/documents-responsive.) No measured gain, then,
+ * and what the libraries do not do: a task there is one message, so its document would be read from the
+ * store while it waits and posted whole (a province's holds the loop ~150 ms); here the parts are read and
+ * posted one by one only when its turn comes, the task itself made after them (a re-plan counts them).
  */
 export class IoWorker {
   private worker?: Worker;

@@ -12,8 +12,10 @@ import {
   CompiledQuery,
   Kysely,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
+  type DialectAdapter,
   sql,
   type DatabaseConnection,
   type Driver,
@@ -38,7 +40,7 @@ export interface SqlBackend {
   readonly name: DialectName;
   readonly db: Kysely<Database>;
   readonly ddl: Ddl;
-  /** First thing in the migration transaction: serialise concurrent migrators, create the schema if asked. */
+  /** First thing in the transaction before Kysely's Migrator runs: serialise concurrent migrators, create the schema if asked. */
   beginMigration(trx: Transaction<Database>): Promise<void>;
   /** Inside the publish transaction: serialise publishers so "one in force per region" never races. */
   lockPublish(trx: Transaction<Database>): Promise<void>;
@@ -70,6 +72,17 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite has transactional DDL, but Kysely's adapter says it has not, so its Migrator would run each
+ * migration on its own, without a transaction or a lock. Said here, the Migrator runs them all in one
+ * transaction, begun `immediate` (above): the write lock serialises migrating processes, a failure rolls back.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
   constructor(config: SqliteDialectConfig) {
@@ -78,6 +91,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 

@@ -1,14 +1,22 @@
 /**
- * Numbered migrations, applied in order, each once, each recorded in `ovola_migrations`.
- * Never edit a migration that has shipped: add the next number.
+ * Numbered migrations, applied in order, each once, by Kysely's `Migrator` (recorded in its
+ * `kysely_migration` table under the name `0001_initial`, …). Never edit a migration that has
+ * shipped: add the next number.
  *
  * The SQL is shared by both dialects; the few spellings that differ come from `Ddl`.
- * The whole run is one transaction (both SQLite and PostgreSQL have transactional DDL), taken
- * under a lock, so two processes starting at once neither race nor half-migrate.
+ * The Migrator runs all pending migrations in one transaction (both SQLite and PostgreSQL have
+ * transactional DDL; see `dialects.ts` for SQLite's), under a lock — PostgreSQL: Kysely's advisory
+ * lock; SQLite: the `begin immediate` write lock — so two processes starting at once neither race
+ * nor half-migrate, and a failing migration leaves the database as it was.
+ *
+ * Databases made before the Migrator recorded their versions in `ovola_migrations` (version, name,
+ * applied_at). The first run of this code copies those into `kysely_migration` and renames the old
+ * table `ovola_migrations_legacy`, so nothing re-runs (and an ovola from before refuses the database
+ * loudly instead of reading a schema it does not know).
  */
-import { sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration as KyselyMigration, type MigrationProvider } from 'kysely';
 import type { Ddl, SqlBackend } from './dialects.js';
-import { MIGRATIONS_TABLE, type Database } from './schema.js';
+import type { Database } from './schema.js';
 
 export interface Migration {
   version: number;
@@ -215,37 +223,108 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** The old runner's version table, and what it is renamed to once copied. */
+export const LEGACY_MIGRATIONS_TABLE = 'ovola_migrations';
+const LEGACY_RENAMED = 'ovola_migrations_legacy';
+/** Kysely's defaults, named here because the legacy copy writes into the first. */
+const KYSELY_MIGRATION_TABLE = 'kysely_migration';
+
+/** The Migrator's name of a migration: the zero-padded version first, so name order is version order. */
+export function migrationName(m: Pick<Migration, 'version' | 'name'>): string {
+  return `${String(m.version).padStart(4, '0')}_${m.name.trim().replace(/\s+/g, '_')}`;
+}
+
+function versionOf(name: string): number {
+  return Number(/^(\d+)_/.exec(name)?.[1] ?? NaN);
+}
+
+/** Our migrations as Kysely's, in code (no files to find at run time). */
+export function migrationProvider(ddl: Ddl, migrations: readonly Migration[] = MIGRATIONS): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, KyselyMigration> = {};
+      for (const m of migrations) {
+        out[migrationName(m)] = {
+          async up(db) {
+            for (const statement of m.up(ddl)) await sql.raw(statement).execute(db);
+          },
+        };
+      }
+      return out;
+    },
+  };
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
 /** Applies pending migrations; returns the versions it applied (empty when up to date). */
-export async function runMigrations(backend: SqlBackend, now: () => string): Promise<number[]> {
+export async function runMigrations(backend: SqlBackend, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const schema = await adoptLegacy(backend, migrations);
+  const migrator = new Migrator({
+    db: backend.db,
+    provider: migrationProvider(backend.ddl, migrations),
+    // PostgreSQL: Kysely finds its table by name in any schema unless told which
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(failed ? `migration ${failed} failed, nothing applied: ${why}` : `migrating the database failed: ${why}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => versionOf(r.migrationName));
+}
+
+/**
+ * Under the migration lock, in one transaction: creates the PostgreSQL schema if asked, refuses a database
+ * newer than this code, and copies an old runner's versions into `kysely_migration`. Returns the
+ * PostgreSQL schema the Migrator's tables go in (undefined on SQLite).
+ */
+async function adoptLegacy(backend: SqlBackend, migrations: readonly Migration[]): Promise<string | undefined> {
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  const newest = Math.max(0, ...known.keys());
+  const tooNew = (version: string) =>
+    new MigrationError(`the database is at schema version ${version}, newer than this ovola knows (${newest}); upgrade ovola`);
   return backend.db.transaction().execute(async (trx) => {
     await backend.beginMigration(trx);
-    await sql
-      .raw(
-        `create table if not exists ${MIGRATIONS_TABLE} (
-          version integer primary key,
-          name text not null,
-          applied_at text not null
-        )`,
-      )
-      .execute(trx);
-    const done = new Set(await appliedVersions(trx));
-    const known = Math.max(...MIGRATIONS.map((m) => m.version));
-    const newest = Math.max(0, ...done);
-    if (newest > known) {
-      throw new Error(`the database is at schema version ${newest}, newer than this ovola knows (${known}); upgrade ovola`);
+    const schema = backend.name === 'postgres' ? (await sql<{ s: string | null }>`select current_schema() as s`.execute(trx)).rows[0]?.s ?? undefined : undefined;
+    const exists = async (table: string) =>
+      backend.name === 'postgres'
+        ? (await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(trx)).rows[0]?.t != null
+        : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`.execute(trx)).rows[0]!.n > 0;
+    const haveKysely = await exists(KYSELY_MIGRATION_TABLE);
+    if (haveKysely) {
+      const rows = await sql<{ name: string }>`select name from ${sql.table(KYSELY_MIGRATION_TABLE)}`.execute(trx);
+      const unknown = rows.rows.map((r) => r.name).filter((name) => !known.has(versionOf(name))).sort();
+      if (unknown.length > 0) throw tooNew(unknown.at(-1)!);
     }
-    const applied: number[] = [];
-    for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-      if (done.has(m.version)) continue;
-      for (const statement of m.up(backend.ddl)) await sql.raw(statement).execute(trx);
-      await trx.insertInto(MIGRATIONS_TABLE).values({ version: m.version, name: m.name, applied_at: now() }).execute();
-      applied.push(m.version);
+    if (!(await exists(LEGACY_MIGRATIONS_TABLE))) return schema;
+    const legacy = (await sql<{ version: number | string; applied_at: string }>`select version, applied_at from ${sql.table(LEGACY_MIGRATIONS_TABLE)} order by version`.execute(trx)).rows;
+    const beyond = legacy.map((r) => Number(r.version)).filter((v) => !known.has(v));
+    if (beyond.length > 0) throw tooNew(String(Math.max(...beyond)));
+    if (!haveKysely) {
+      // the shape Kysely's Migrator gives this table (migrator.js, #ensureMigrationTableExists)
+      await sql`create table ${sql.table(KYSELY_MIGRATION_TABLE)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
     }
-    return applied;
+    // Kysely orders executed migrations by timestamp: keep the old ones in version order and not in the future
+    const now = new Date().toISOString();
+    let last = '';
+    for (const row of legacy) {
+      const at = Number.isNaN(Date.parse(row.applied_at)) ? now : new Date(row.applied_at).toISOString();
+      const capped = at < now ? at : now;
+      if (capped > last) last = capped;
+      await sql`insert into ${sql.table(KYSELY_MIGRATION_TABLE)} (name, timestamp) values (${migrationName(known.get(Number(row.version))!)}, ${last})
+        on conflict (name) do nothing`.execute(trx);
+    }
+    await sql`alter table ${sql.table(LEGACY_MIGRATIONS_TABLE)} rename to ${sql.table(LEGACY_RENAMED)}`.execute(trx);
+    return schema;
   });
 }
 
+/** The migration versions recorded in the database, ascending (empty before the first migration). */
 export async function appliedVersions(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom(MIGRATIONS_TABLE).select('version').orderBy('version').execute();
-  return rows.map((r) => Number(r.version));
+  const rows = await sql<{ name: string }>`select name from ${sql.table(KYSELY_MIGRATION_TABLE)}`.execute(db);
+  return rows.rows.map((r) => versionOf(r.name)).sort((a, b) => a - b);
 }

@@ -1,16 +1,10 @@
 /**
  * Table shapes as Kysely sees them. The same on both dialects: every column is TEXT except
- * `progress` (a float) and the integers (the migration version, a calendar's `year` and
+ * `progress` (a float) and the integers (a calendar's `year` and
  * `provisional` 0/1, a holiday table's `year`). JSON documents (scenario, solution, calendar and
  * holiday bodies, summaries, job params, region and month lists) are kept as text, never parsed
  * by the database; timestamps are ISO-8601 UTC strings with milliseconds, written by the store.
  */
-
-export interface MigrationsTable {
-  version: number;
-  name: string;
-  applied_at: string;
-}
 
 export interface ScenariosTable {
   id: string;
@@ -184,7 +178,6 @@ export interface AuditTable {
 }
 
 export interface Database {
-  ovola_migrations: MigrationsTable;
   scenarios: ScenariosTable;
   scenario_regions: ScenarioRegionsTable;
   solutions: SolutionsTable;
@@ -202,5 +195,3 @@ export interface Database {
   publications: PublicationsTable;
   audit: AuditTable;
 }
-
-export const MIGRATIONS_TABLE = 'ovola_migrations';

@@ -80,7 +80,7 @@ export class SqlStore implements Store {
   // --- lifecycle --------------------------------------------------------------------------
 
   async migrate(): Promise<void> {
-    await this.#run(() => runMigrations(this.#backend, () => this.#now()));
+    await this.#run(() => runMigrations(this.#backend));
   }
 
   /** The migration versions recorded in the database, ascending. */

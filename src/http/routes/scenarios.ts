@@ -5,6 +5,7 @@ import type { DocumentWorker } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
 import { createScenario, ScenarioView, scenarioView } from '../access.js';
 import { documentBody, pieces } from '../bodies.js';
+import { documentSchema } from '../openapi.js';
 import type { JobRunner } from '../jobs.js';
 import type { PublicDirectory } from '../public-directory.js';
 import { notFound } from '../problem.js';
@@ -32,7 +33,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
       schema: {
         summary: '上传情景(ovola.scenario/v1)',
         description: 'The body is an ovola.scenario/v1 document (data/schema/scenario.v1.json). It is checked as a whole; every problem comes back at once with its path.',
-        body: z.unknown(),
+        body: documentSchema('Scenario'),
         response: { 201: ScenarioView },
       },
     },
@@ -65,7 +66,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     scenarioView(request.granted.scenario!),
   );
 
-  app.get('/v1/scenarios/:id/document', { config: read, schema: { summary: '情景文档(ovola.scenario/v1)', params } }, async (request, reply) => {
+  app.get('/v1/scenarios/:id/document', { config: read, schema: { summary: '情景文档(ovola.scenario/v1)', params, response: { 200: documentSchema('Scenario') } } }, async (request, reply) => {
     const body = await store.getScenarioBody(request.params.id);
     if (!body) throw notFound('scenario', request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
@@ -73,7 +74,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.delete(
     '/v1/scenarios/:id',
-    { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params } },
+    { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params, response: { 204: z.null().describe('deleted') } } },
     async (request, reply) => {
       const gone = directory.solutionsOf(request.params.id);
       await store.deleteScenario(request.params.id);
@@ -82,7 +83,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
         directory.dropSolutions(gone);
         await directory.reload(store);
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -4,6 +4,7 @@ import { BLOCKING_PAIRS_PAGE, BlockingPair, compareBlockingPairs } from '../../d
 import { decodePairCursor, encodePairCursor } from '../../store/cursor.js';
 import type { Store } from '../../store/types.js';
 import { loadScenario } from '../access.js';
+import { documentSchema } from '../openapi.js';
 import { notFound, rethrowBadCursor } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
 import { publishSolutionCards, unpublishSolutionCards } from '../publishing.js';
@@ -68,7 +69,13 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
     '/v1/solutions/:id',
     {
       config: { access: { kind: 'solution', action: 'read' } },
-      schema: { summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt、publishedVillages)', params },
+      schema: {
+        summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt、publishedVillages)',
+        params,
+        response: {
+          200: documentSchema('SolutionRecord'),
+        },
+      },
     },
     async (request, reply) => {
       const solution = request.granted.solution!;
@@ -76,7 +83,8 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
       if (!body) throw notFound('solution', solution.id);
       // The stored document is sent as it is, with the record's fields put in front: no re-parsing of megabytes.
       const head = JSON.stringify({ id: solution.id, scenarioId: solution.scenarioId, createdAt: solution.createdAt, publishedVillages: published });
-      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}`);
+      // sent as the stored text, never serialized: the response schema only describes it
+      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}` as never);
     },
   );
 

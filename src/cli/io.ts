@@ -39,8 +39,8 @@ export function readJson(path: string, what: string): unknown {
   }
 }
 
-/** Writes text to a file in one step (temporary file, then rename), or to standard output for `-`/undefined. */
-export function writeText(path: string | undefined, text: string): void {
+/** Writes text (or bytes) to a file in one step (temporary file, then rename), or to standard output for `-`/undefined. */
+export function writeText(path: string | undefined, text: string | Uint8Array): void {
   if (path === undefined || path === '-') {
     process.stdout.write(text);
     return;

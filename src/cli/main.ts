@@ -24,9 +24,11 @@ const COMMAND_USAGE = {
   A realistic synthetic scenario, the same for the same preset and seed, with region codes of its own.
   --baseline adds an assignment in force (last year's plan) for change penalties (R6).`,
   solve: `ovola solve <scenario.json|-> [--mode optimal|stable] [--proposing villages|lawyers] [--time-limit s]
-            [--out file] [--pretty] [--quiet]
+            [--out file] [--blocking-pairs file.csv|file.json] [--pretty] [--quiet]
   Writes an ovola.solution/v1 document (standard output unless --out). --mode stable: deferred
-  acceptance (R5); --time-limit bounds the integer programs of team and firm-town modes.`,
+  acceptance (R5); --time-limit bounds the integer programs of team and firm-town modes.
+  --blocking-pairs writes the plan's blocking pairs, by village then lawyer: CSV (columns
+  村(社区)编号,律师编号) or a JSON array of [villageId, lawyerId], by the file's extension.`,
   validate: `ovola validate <scenario.json> <solution.json> [calendar.json] [--holidays table.json]
   Re-derives every hard rule from the scenario: one line per violation (rule id first), exit 1 if any.
   With a calendar, WARN lines (rule, village, month) for shortfalls and unmet R12 requests, exit unchanged.`,
@@ -143,11 +145,15 @@ async function cmdSolve(args: string[]): Promise<number> {
       pretty: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'time-limit': { type: 'string' },
+      'blocking-pairs': { type: 'string' },
       ...HELP,
     },
   });
   if (values.help) return help('solve');
   if (positionals.length !== 1) throw new InputError('solve: give one scenario file (or - for standard input)');
+  const pairsFile = values['blocking-pairs'];
+  const pairsFormat = pairsFile === undefined ? undefined : /\.csv$/i.test(pairsFile) ? 'csv' : /\.json$/i.test(pairsFile) ? 'json' : null;
+  if (pairsFormat === null) throw new InputError(`--blocking-pairs: expected a file name ending in .csv or .json, got ${JSON.stringify(pairsFile)}`);
   const timeLimitS = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
   if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new InputError(`--time-limit: expected seconds > 0, got ${JSON.stringify(values['time-limit'])}`);
   if (values.mode !== 'optimal' && values.mode !== 'stable') throw new InputError(`--mode: expected optimal or stable, got ${JSON.stringify(values.mode)}`);
@@ -163,6 +169,7 @@ async function cmdSolve(args: string[]): Promise<number> {
   });
   log.phase('write solution');
   writeText(values.out, json(solution, values.pretty));
+  if (pairsFile !== undefined) await writeBlockingPairs(pairsFile, pairsFormat!, solution.blockingPairs);
   const m = solution.metrics;
   log.done(
     `${solution.status}: objective ${m.objective}, bound ${m.bound}, gap ${m.gap}; ${solution.assignments.length} assigned, ${solution.uncovered.length} uncovered; travel ${m.travelKm.total} km`,
@@ -176,6 +183,17 @@ async function cmdSolve(args: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+/** The header of `ovola solve --blocking-pairs file.csv`. */
+export const BLOCKING_PAIRS_HEADER = ['村(社区)编号', '律师编号'];
+
+/** A solution's blocking pairs as CSV (UTF-8 with BOM, as the service's exports) or JSON. */
+async function writeBlockingPairs(path: string, format: 'csv' | 'json', pairs: readonly (readonly [string, string])[]): Promise<void> {
+  if (format === 'json') return writeText(path, `${JSON.stringify(pairs)}\n`);
+  // the sheet writer (and exceljs with it) is loaded only when a CSV is asked for
+  const { writeCsv } = await import('../io/table.js');
+  writeText(path, writeCsv(BLOCKING_PAIRS_HEADER, pairs.map((p) => [p[0], p[1]])));
 }
 
 // The validator is loaded only here: with @turf/turf it takes longer to load than the rest of the CLI.

@@ -49,6 +49,9 @@ export const LIMITS = {
   entries: 1_000,
 } as const;
 
+/** Blocking pairs in one page of `GET /v1/solutions/:id/blocking-pairs`: by default, and at most. */
+export const BLOCKING_PAIRS_PAGE = { default: 1_000, max: 10_000 } as const;
+
 /** At most this many problems are listed in one answer; the rest are counted. */
 export const MAX_LISTED_ISSUES = 1_000;
 /**

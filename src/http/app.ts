@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../io/json-scan.js';
 import { DocumentWorker } from '../io/document-worker.js';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../io/table.js';
@@ -15,6 +15,7 @@ import { AuditTrail, decorateAudit } from './audit.js';
 import { KeyUse, refuseKeyInQuery } from './auth.js';
 import { DOCUMENT_BODY_BYTES, installBodyHandling, SMALL_BODY_BYTES } from './bodies.js';
 import { type JobLimits, JobRunner, type JobSlot } from './jobs.js';
+import { checkOperation, OPENAPI_VERSION, transform, transformObject } from './openapi.js';
 import { accessPlugin } from './policy.js';
 import { problemHandler, titleOf } from './problem.js';
 import { PublicDirectory } from './public-directory.js';
@@ -122,15 +123,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swagger, {
     openapi: {
+      openapi: OPENAPI_VERSION,
       info: {
         title: 'ovola',
         version: '1.0.0',
         description: '一村(社区)一法律顾问:律师与村(社区)的分配、替换后的重排、方案比较与公开查询。',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      servers: [{ url: '/', description: '本服务(与此文档同源)' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API 密钥:Authorization: Bearer <key>' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // ids, tags, the problems each operation can answer and the document schemas, added in one place (openapi.ts)
+    transform,
+    transformObject,
+  });
+  // every operation of the contract has an id: a route without one is refused when the service starts
+  app.addHook('onRoute', (route) => {
+    if (!route.schema?.hide) checkOperation(route.method, route.url);
   });
   // Who may do what, decided in one place (policy.ts): registered before any route, so that it sees them all.
   const keyUse = new KeyUse(opts.store, app.log);

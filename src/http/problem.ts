@@ -29,10 +29,10 @@ export class HttpProblem extends Error {
 export const notFound = (what: string, id: string) => new HttpProblem(404, 'Not Found', `${what} ${JSON.stringify(id)} does not exist`);
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
 
-/** A list's `cursor` that the store could not read: 400 naming the field (other errors pass through). */
-export function rethrowBadCursor(err: unknown): never {
+/** A list's cursor (`cursor`, or the `field` named) that could not be read: 400 naming the field (other errors pass through). */
+export function rethrowBadCursor(err: unknown, field = 'cursor'): never {
   if (err instanceof StoreError && err.code === 'invalid_cursor') {
-    throw new HttpProblem(400, 'Bad Request', 'the cursor is not one this list gave out', [{ path: 'querystring.cursor', message: 'invalid cursor' }]);
+    throw new HttpProblem(400, 'Bad Request', 'the cursor is not one this list gave out', [{ path: `querystring.${field}`, message: 'invalid cursor' }]);
   }
   throw err;
 }

@@ -120,6 +120,26 @@ describe('solve and validate', () => {
     expect(readFileSync(genOut, 'utf8')).toBe(scenarioText);
   });
 
+  test('--blocking-pairs writes the full list as CSV (Chinese header) or JSON, by extension', async () => {
+    const csv = file('pairs.csv');
+    const asJson = file('pairs.json');
+    const out = file('pairs-solution.json');
+    const r = await ovola('solve', scenarioPath, '--out', out, '--blocking-pairs', csv, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const sol = parseSolution(JSON.parse(readFileSync(out, 'utf8')));
+    expect(sol.blockingPairs.length).toBeGreaterThan(0);
+    const rows = readFileSync(csv, 'utf8').replace(/^\ufeff/, '').trimEnd().split(/\r?\n/);
+    expect(rows[0]).toBe('村(社区)编号,律师编号');
+    expect(rows.slice(1)).toEqual(sol.blockingPairs.map(([v, l]) => `${v},${l}`));
+    const j = await ovola('solve', scenarioPath, '--out', file('pairs-solution-2.json'), '--blocking-pairs', asJson, '--quiet');
+    expect(j.code, j.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(asJson, 'utf8'))).toEqual(sol.blockingPairs);
+    const bad = await ovola('solve', scenarioPath, '--blocking-pairs', file('pairs.txt'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--blocking-pairs');
+    expect((await ovola('solve', '--help')).stdout).toContain('--blocking-pairs');
+  });
+
   test('--pretty indents the JSON', async () => {
     const r = await ovola('solve', scenarioPath, '--pretty', '--quiet');
     expect(r.code).toBe(0);

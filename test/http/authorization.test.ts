@@ -169,6 +169,7 @@ const OPS: Record<string, Op> = {
   },
   'GET /v1/jobs/{jobId}': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/jobs/${r!.jobId}` }) },
   'DELETE /v1/jobs/{jobId}': { rule: 'cancel', ok: 200, request: (r) => ({ method: 'DELETE', url: `/v1/jobs/${r!.jobId}` }) },
+  'GET /v1/solutions/{id}/blocking-pairs': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/solutions/${r!.solutionId}/blocking-pairs` }) },
   'GET /v1/solutions/{id}': { rule: 'read', ok: 200, request: (r) => ({ url: `/v1/solutions/${r!.solutionId}` }) },
   'GET /v1/solutions/{id}/publish-preview': { rule: 'publish', ok: 200, request: (r) => ({ url: `/v1/solutions/${r!.solutionId}/publish-preview` }) },
   'POST /v1/solutions/{id}/publish': { rule: 'publish', ok: 200, request: (r) => json('POST', `/v1/solutions/${r!.solutionId}/publish`) },

@@ -64,8 +64,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ store: Store; audit: AuditTrai
     {
       ...adminOnly,
       schema: {
-        operationId: 'listAudit',
-        tags: ['audit'],
         summary: '审计记录:每次写操作的时间、密钥、路由、对象、地区与结果(新的在前,分页;仅管理员)',
         description:
           'One row per write through the API (every method but GET and HEAD under /v1/, the public look-up aside; refused ones too) and per key made or revoked with the CLI. ' +

@@ -8,6 +8,7 @@ import { CSV_MIME, IoWorker } from '../../io/index.js';
 import type { CalendarRecord, ScenarioRecord, Store } from '../../store/types.js';
 import type { JobRunner } from '../jobs.js';
 import { calendarScope } from '../policy.js';
+import { documentSchema, fileResponse, TextFile } from '../openapi.js';
 import { notFound } from '../problem.js';
 import { JobView, jobView } from './jobs.js';
 import { contentDisposition, safeName } from './exports.js';
@@ -117,7 +118,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.get(
     '/v1/calendars/:id',
-    { config: readCalendar, schema: { summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)', params } },
+    {
+      config: readCalendar,
+      schema: {
+        summary: '走访日历(ovola.calendar/v1,附 id、solutionId、scenarioId、createdAt)',
+        params,
+        response: {
+          200: documentSchema('CalendarRecord'),
+        },
+      },
+    },
     async (request, reply) => {
       const calendar = request.granted.calendar!;
       const parts = await store.getCalendarParts(calendar.id);
@@ -132,7 +142,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
           first = false;
         }
       }
-      return reply.type('application/json; charset=utf-8').send(Readable.from(withHead()));
+      // sent as the stored text, never serialized: the response schema only describes it
+      return reply.type('application/json; charset=utf-8').send(Readable.from(withHead()) as never);
     },
   );
 
@@ -180,7 +191,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
           'One row per visit in time order, UTF-8 with a byte-order mark: 日期, 星期, 开始, 结束, 服务方式 (驻村现场服务, 法律夜校, 周末现场服务, 远程法律服务), ' +
           '活动 (R13: 乡村振兴法治课, 矛盾纠纷排查, 涉农法律咨询), 村(社区), 村(社区)编号, 镇(街道), 律师, 律师编号, 律师事务所, 联系电话.',
         params,
-        produces: [CSV_MIME],
+        response: { 200: fileResponse('CSV, UTF-8 with BOM', { [CSV_MIME]: TextFile }) },
       },
     },
     async (request, reply) => {
@@ -201,7 +212,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.get(
     '/v1/calendars/:id/lawyers/:lawyerId.ics',
-    { config: readCalendar, schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, produces: ['text/calendar'] } },
+    { config: readCalendar, schema: { summary: '律师的走访日历(iCalendar,可导入手机日历)', params: lawyerParams, response: { 200: fileResponse('iCalendar (RFC 5545)', { 'text/calendar': TextFile }) } } },
     async (request, reply) => {
       const { lawyerId } = request.params;
       const { rec, name, text } = await icsFile(request.granted, 'lawyer', lawyerId);
@@ -213,7 +224,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.get(
     '/v1/calendars/:id/villages/:villageId.ics',
-    { config: readCalendar, schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, produces: ['text/calendar'] } },
+    { config: readCalendar, schema: { summary: '村(社区)的法律顾问走访日历(iCalendar)', params: villageParams, response: { 200: fileResponse('iCalendar (RFC 5545)', { 'text/calendar': TextFile }) } } },
     async (request, reply) => {
       const { villageId } = request.params;
       const { rec, name, text } = await icsFile(request.granted, 'village', villageId);
@@ -261,7 +272,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
           'The body is an ovola.holidays/v1 table for the year in the path: `holidays` (days off) and `workdays` (make-up working days, 调休). ' +
           'Calendars built afterwards for that year use it and are not provisional; calendars built before stay as they are.',
         params: yearParams,
-        body: z.unknown(),
+        body: documentSchema('HolidayTable'),
         response: { 200: HolidaysView },
       },
     },

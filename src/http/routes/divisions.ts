@@ -5,6 +5,7 @@ import type { DocumentWorker } from '../../io/document-worker.js';
 import { decodeParts } from '../../store/parts.js';
 import { documentBody, pieces } from '../bodies.js';
 import type { Store } from '../../store/types.js';
+import { documentSchema } from '../openapi.js';
 import { notFound } from '../problem.js';
 import type { PublicDirectory } from '../public-directory.js';
 
@@ -36,7 +37,7 @@ export const divisionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
           'Replaces the registry. From then on a registered village belongs to the county the registry puts it in: only that county ' +
           '(or its city, or an admin) publishes its card, and a scenario that places a registered village in another town, or a ' +
           'registered region under another parent, is refused with the path. Cards of registered villages published by another county are withdrawn (`withdrawn`).',
-        body: z.unknown(),
+        body: documentSchema('Divisions'),
         response: { 200: DivisionsView.extend({ withdrawn: z.number().int() }) },
       },
     },
@@ -60,7 +61,7 @@ export const divisionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
 
   app.get(
     '/v1/divisions/document',
-    { config: { access: { kind: 'key' } }, schema: { summary: '行政区划登记文档(ovola.divisions/v1)' } },
+    { config: { access: { kind: 'key' } }, schema: { summary: '行政区划登记文档(ovola.divisions/v1)', response: { 200: documentSchema('Divisions') } } },
     async (_request, reply) => {
       const record = await store.getDivisions();
       if (!record) throw notFound('divisions registry', 'current');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CSV_MIME, type ExportFormat, IoWorker, XLSX_MIME } from '../../io/index.js';
 import type { Store } from '../../store/types.js';
 import type { SolutionRecord, ScenarioRecord } from '../../store/types.js';
+import { BinaryFile, fileResponse, TextFile } from '../openapi.js';
 import { notFound } from '../problem.js';
 
 /**
@@ -29,6 +30,18 @@ export const safeName = (s: string) =>
     .trim()
     .slice(0, 80)
     .replace(/[\uD800-\uDBFF]$/, '') || 'ovola';
+
+/** A GeoJSON FeatureCollection (RFC 7946), as the map export writes it. */
+const FeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.enum(['Point', 'LineString']), coordinates: z.array(z.unknown()) }),
+      properties: z.object({ layer: z.enum(['village', 'lawyer-base', 'assignment']) }).catchall(z.unknown()),
+    }),
+  ),
+});
 
 /** The solution's exports: GeoJSON for maps, CSV and XLSX with one row per village for the bureau's records. */
 export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
@@ -70,7 +83,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
           '`lawyer-base` (Point, the lawyer\'s base or else the firm\'s address): id, name, status, firmId, firm, load (villages in any role), cap, pairedAssistance. ' +
           '`assignment` (LineString, base → village): villageId, village, lawyerId, lawyer, km (road km of the responsible adviser).',
         params,
-        produces: ['application/geo+json'],
+        response: { 200: fileResponse('GeoJSON FeatureCollection', { 'application/geo+json': FeatureCollection }) },
       },
     },
     async (request, reply) => {
@@ -88,7 +101,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
 
   app.get(
     '/v1/solutions/:id.csv',
-    { config: read, schema: { summary: '方案表格(CSV,UTF-8 带 BOM,Excel 可直接打开)', description: tableDescription, params, produces: [CSV_MIME] } },
+    { config: read, schema: { summary: '方案表格(CSV,UTF-8 带 BOM,Excel 可直接打开)', description: tableDescription, params, response: { 200: fileResponse('CSV, UTF-8 with BOM', { [CSV_MIME]: TextFile }) } } },
     async (request, reply) => {
       const { body, names } = await exported(request.granted, 'csv');
       return attach(reply, names).type(`${CSV_MIME}; charset=utf-8`).send(body);
@@ -97,7 +110,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
 
   app.get(
     '/v1/solutions/:id.xlsx',
-    { config: read, schema: { summary: '方案表格(Excel XLSX)', description: tableDescription, params, produces: [XLSX_MIME] } },
+    { config: read, schema: { summary: '方案表格(Excel XLSX)', description: tableDescription, params, response: { 200: fileResponse('XLSX workbook', { [XLSX_MIME]: BinaryFile }) } } },
     async (request, reply) => {
       const { body, names } = await exported(request.granted, 'xlsx');
       return attach(reply, names).type(XLSX_MIME).send(body);

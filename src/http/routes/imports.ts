@@ -66,7 +66,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ store: Store; limits: TableLi
           description: describe(kind),
           params,
           querystring,
-          consumes: [CSV_MIME, XLSX_MIME],
+          consumes: [CSV_MIME, XLSX_MIME, 'application/csv', 'application/octet-stream'],
           // Read as bytes by the parsers above; described here for the OpenAPI document only.
           body: z.unknown().meta({ type: 'string', format: 'binary', description: `the ${kind} sheet, CSV or XLSX` }),
           response: { 201: ImportView },

@@ -60,8 +60,6 @@ export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { 
     {
       ...adminOnly,
       schema: {
-        operationId: 'listKeys',
-        tags: ['keys'],
         summary: 'API 密钥列表(新的在前,分页;含已吊销的;仅管理员)',
         description: 'Every key, revoked ones too, newest first; never the key itself. `lastUsedAt` is written at most once a minute.',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().min(1).max(500).optional() }),
@@ -79,8 +77,6 @@ export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { 
     {
       ...adminOnly,
       schema: {
-        operationId: 'createKey',
-        tags: ['keys'],
         summary: '新建 API 密钥(仅此一次显示密钥;仅管理员)',
         description:
           'Makes a key for a bureau: `scope` is `admin`, `city:<code>` or `county:<code>` (the key sees and changes only that region), `label` names its holder. ' +
@@ -108,8 +104,6 @@ export const keyRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { 
     {
       ...adminOnly,
       schema: {
-        operationId: 'revokeKey',
-        tags: ['keys'],
         summary: '吊销 API 密钥(下一个请求起即失效;仅管理员)',
         description: 'The key authenticates no request from now on (401); it stays listed with `revokedAt`. Revoking it again is fine.',
         params: z.object({ id: z.string().min(1).max(100) }),

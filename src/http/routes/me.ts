@@ -16,7 +16,7 @@ export const MeView = z.object({
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/me',
-    { config: { access: { kind: 'key' } }, schema: { summary: '当前密钥:标签与权限范围', operationId: 'getMe', tags: ['keys'], response: { 200: MeView } } },
+    { config: { access: { kind: 'key' } }, schema: { summary: '当前密钥:标签与权限范围', response: { 200: MeView } } },
     async (request) => {
       const p = request.principal!;
       return { keyId: p.keyId, label: p.label, scope: scopeText(p), kind: p.kind, ...(p.kind === 'admin' ? {} : { code: p.code }) };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../../store/types.js';
 import { notFound } from '../problem.js';
 import type { PublicCard, PublicDirectory } from '../public-directory.js';
+import { PublicCardView } from './public.js';
 
 /** At most this many cards in one notice: a county has a few hundred villages, the largest some 1,100. */
 const MAX_CARDS = 5_000;
@@ -26,7 +27,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Publ
             county: z.string().optional(),
             city: z.string().optional(),
             /** cards in force, by town then village */
-            items: z.array(z.custom<PublicCard>()),
+            items: z.array(PublicCardView),
           }),
         },
       },

@@ -6,6 +6,7 @@ import type { Store } from '../../store/types.js';
 import { createScenario, ScenarioView, scenarioView } from '../access.js';
 import { chunkParser, documentBody, pieces } from '../bodies.js';
 import { contentDisposition, safeName } from './exports.js';
+import { BinaryFile, documentSchema, fileResponse } from '../openapi.js';
 import type { JobRunner } from '../jobs.js';
 import type { PublicDirectory } from '../public-directory.js';
 import { notFound } from '../problem.js';
@@ -43,7 +44,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
           `(\`${XLSX_MIME}\`: sheets 情景, ${SHEETS}; see docs/WORKBOOK.md). Without 镇街 rows the towns come from the divisions registry. ` +
           'It is checked as a whole; every problem comes back at once with its path: a workbook\'s as `sheet!row!column` (`律师!12!执业状态`), its message naming them (`律师 表第 12 行「执业状态」:…`).',
         consumes: ['application/json', XLSX_MIME],
-        body: z.unknown(),
+        body: documentSchema('Scenario'),
         response: { 201: ScenarioView },
       },
     },
@@ -81,7 +82,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     scenarioView(request.granted.scenario!),
   );
 
-  app.get('/v1/scenarios/:id/document', { config: read, schema: { summary: '情景文档(ovola.scenario/v1)', params } }, async (request, reply) => {
+  app.get('/v1/scenarios/:id/document', { config: read, schema: { summary: '情景文档(ovola.scenario/v1)', params, response: { 200: documentSchema('Scenario') } } }, async (request, reply) => {
     const body = await store.getScenarioBody(request.params.id);
     if (!body) throw notFound('scenario', request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
@@ -92,12 +93,11 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     {
       config: read,
       schema: {
-        operationId: 'getScenarioWorkbook',
-        tags: ['scenarios'],
         summary: '情景工作簿(Excel XLSX):律所、律师、村(社区)、镇街、意向与回避、现任顾问等,可修改后重新上传',
         description: `The scenario as the workbook POST /v1/scenarios reads back into the same scenario (region boundaries are left out). Sheets: 情景, ${SHEETS}, and 固定分配 / 路程 when it has pins or travel overrides.`,
         params,
         produces: [XLSX_MIME],
+        response: { 200: fileResponse('XLSX workbook', { [XLSX_MIME]: BinaryFile }) },
       },
     },
     async (request, reply) => {
@@ -117,11 +117,10 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
     {
       config: { access: { kind: 'key' } },
       schema: {
-        operationId: 'getScenarioTemplate',
-        tags: ['scenarios'],
         summary: '情景工作簿模板(Excel XLSX):各表的中文表头、一行示例与下拉选项',
         description: `A blank workbook to fill in and send to POST /v1/scenarios: sheets 情景, ${SHEETS}, each with its headers (a note on each says what it takes), one example row, and drop-down lists where a column takes fixed values.`,
         produces: [XLSX_MIME],
+        response: { 200: fileResponse('XLSX workbook', { [XLSX_MIME]: BinaryFile }) },
       },
     },
     async (_request, reply) => {
@@ -152,7 +151,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
 
   app.delete(
     '/v1/scenarios/:id',
-    { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params } },
+    { config: { access: { kind: 'scenario', action: 'change' } }, schema: { summary: '删除情景及其方案、日历与任务;其方案发布的公开信息随即撤下', params, response: { 204: z.null().describe('deleted') } } },
     async (request, reply) => {
       const gone = directory.solutionsOf(request.params.id);
       await store.deleteScenario(request.params.id);
@@ -161,7 +160,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod<{ store: Store; jobs: JobRunn
         directory.dropSolutions(gone);
         await directory.reload(store);
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BLOCKING_PAIRS_PAGE, BlockingPair, compareBlockingPairs } from '../../domain/index.js';
+import { decodePairCursor, encodePairCursor } from '../../store/cursor.js';
 import type { Store } from '../../store/types.js';
 import { loadScenario, loadSolution } from '../access.js';
-import { notFound } from '../problem.js';
+import { documentSchema } from '../openapi.js';
+import { notFound, rethrowBadCursor } from '../problem.js';
 import type { PublicCard, PublicDirectory } from '../public-directory.js';
 import { publishSolutionCards, unpublishSolutionCards } from '../publishing.js';
 
@@ -59,6 +62,31 @@ export const UnpublicationView = z.object({
   publishedVillages: z.number().int(),
 });
 
+export const BlockingPairsPage = z.object({
+  solutionId: z.string(),
+  /** blocking pairs of the whole solution */
+  count: z.number().int(),
+  /** `[villageId, lawyerId]`, by village id then lawyer id */
+  items: z.array(BlockingPair),
+  /** the `after` of the next page; absent on the last one */
+  next: z.string().optional(),
+});
+
+/** How many solutions' blocking pairs are kept parsed (solutions never change once stored). */
+const PAIRS_CACHE = 8;
+
+/** The first index of `pairs` (sorted by `compareBlockingPairs`) that comes strictly after `after`. */
+export function indexAfter(pairs: readonly (readonly [string, string])[], after: readonly [string, string]): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareBlockingPairs(pairs[mid], after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: PublicDirectory }> = async (app, { store, directory }) => {
   const params = z.object({ id: z.string().min(1).max(100) });
   const publishedCount = async (id: string) => (await store.countPublications([id])).get(id) ?? 0;
@@ -67,7 +95,13 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
     '/v1/solutions/:id',
     {
       config: { access: { kind: 'solution', action: 'read' } },
-      schema: { summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt、publishedVillages)', params },
+      schema: {
+        summary: '方案(ovola.solution/v1,附 id、scenarioId、createdAt、publishedVillages)',
+        params,
+        response: {
+          200: documentSchema('SolutionRecord'),
+        },
+      },
     },
     async (request, reply) => {
       const solution = request.granted.solution!;
@@ -75,7 +109,61 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ store: Store; directory: Pu
       if (!body) throw notFound('solution', solution.id);
       // The stored document is sent as it is, with the record's fields put in front: no re-parsing of megabytes.
       const head = JSON.stringify({ id: solution.id, scenarioId: solution.scenarioId, createdAt: solution.createdAt, publishedVillages: published });
-      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}`);
+      // sent as the stored text, never serialized: the response schema only describes it
+      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},${body.slice(1)}` as never);
+    },
+  );
+
+  /** Blocking pairs by solution id, the most recently used last. */
+  const pairsCache = new Map<string, [string, string][]>();
+  async function blockingPairsOf(id: string): Promise<[string, string][]> {
+    let pairs = pairsCache.get(id);
+    if (pairs) {
+      pairsCache.delete(id);
+    } else {
+      const body = await store.getSolutionBody(id);
+      if (!body) throw notFound('solution', id);
+      const listed = (JSON.parse(body) as { blockingPairs?: [string, string][] }).blockingPairs ?? [];
+      // stored solutions list them in this order already; sorting a sorted list is cheap and makes paging safe either way
+      pairs = listed.slice().sort(compareBlockingPairs);
+    }
+    pairsCache.set(id, pairs);
+    while (pairsCache.size > PAIRS_CACHE) pairsCache.delete(pairsCache.keys().next().value!);
+    return pairs;
+  }
+
+  app.get(
+    '/v1/solutions/:id/blocking-pairs',
+    {
+      config: { access: { kind: 'solution', action: 'read' } },
+      schema: {
+        summary: '方案的阻塞对(分页):按村(社区)编号、律师编号排序',
+        description:
+          'The solution’s `blockingPairs` a page at a time, `[villageId, lawyerId]` sorted by village id then lawyer id (UTF-16 code units). ' +
+          `\`limit\` pairs per page (${BLOCKING_PAIRS_PAGE.default} by default, at most ${BLOCKING_PAIRS_PAGE.max}); ` +
+          'pass the answer’s `next` as `after` for the next page, until an answer has no `next`.',
+        params,
+        querystring: z.object({
+          after: z.string().min(1).max(1000).optional(),
+          limit: z.coerce.number().int().min(1).max(BLOCKING_PAIRS_PAGE.max).default(BLOCKING_PAIRS_PAGE.default),
+        }),
+        response: { 200: BlockingPairsPage },
+      },
+    },
+    async (request) => {
+      const solution = request.granted.solution!;
+      const { after, limit } = request.query;
+      let position: [string, string] | undefined;
+      try {
+        position = after === undefined ? undefined : decodePairCursor(after);
+      } catch (err) {
+        rethrowBadCursor(err, 'after');
+      }
+      const pairs = await blockingPairsOf(solution.id);
+      const start = position ? indexAfter(pairs, position) : 0;
+      const items = pairs.slice(start, start + limit);
+      const more = start + items.length < pairs.length;
+      return { solutionId: solution.id, count: pairs.length, items, ...(more ? { next: encodePairCursor(items[items.length - 1]) } : {}) };
     },
   );
 

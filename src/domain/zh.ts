@@ -182,6 +182,13 @@ const RULES: Rule[] = [
   { code: 'bad_media_type', re: /^send the (document|sheet) as (.+?)(?: or (.+?))?(?:, not (.+))?$/, zh: (m) => `请以 ${m[2]}${m[3] ? ` 或 ${m[3]}` : ''} 格式发送${m[1] === 'sheet' ? '表格' : '文档'}${m[4] ? `,而不是 ${m[4]}` : ''}` },
   { code: 'too_large', re: /^(?:the body is )?larger than (?:the (.+) )?this route takes$/, zh: (m) => `超过本接口接受的${m[1] ? ` ${m[1]}` : '大小'}` },
   { code: 'too_long', re: /^a part of the path is longer than this service takes$/, zh: () => '网址路径中有一段超过本服务接受的长度' },
+  {
+    code: 'invalid_sheet',
+    re: /^(at least )?(\d+) problems? (?:\(the first (\d+) are listed\) )?in the (sheet|file|workbook)$/,
+    zh: (m) => `${{ sheet: '表格', file: '文件', workbook: '工作簿' }[m[4]] ?? m[4]}有${m[1] ? '至少 ' : ' '}${m[2]} 处问题${m[3] ? `(列出前 ${m[3]} 处)` : ''}`,
+  },
+  { code: 'no_header', re: /^no header row found: expected columns such as (.+)$/, zh: (m) => `找不到表头行:应有 ${m[1].replace(/ \([A-Za-z]+\)/g, '').split(', ').join('、')} 等列` },
+  { code: 'bad_media_type', re: /^Unsupported Media Type$/, zh: () => '不支持的内容类型' },
   { code: 'nul_in_url', re: /^the URL holds a NUL character \(%00\); no id or value may contain it$/, zh: () => '网址中含有 NUL 字符(%00),编号和参数中都不允许出现' },
   { code: 'headers_too_large', re: /^the request line and headers are larger than this service takes$/, zh: () => '请求行和请求头超过本服务接受的大小' },
   { code: 'not_http', re: /^the request is not valid HTTP$/, zh: () => '请求不是有效的 HTTP' },

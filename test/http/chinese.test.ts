@@ -56,6 +56,7 @@ function refusals(): [string, number, () => Req][] {
     ['a body over the limit', 413, () => ({ method: 'POST', url: '/v1/scenarios', headers: { ...auth('admin'), 'content-type': 'application/json' }, payload: `{"name":"${'x'.repeat(70 * 1024)}"}` })],
     ['a workbook that is not one', 422, () => ({ method: 'POST', url: '/v1/scenarios', headers: { ...auth('admin'), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('编号,姓名\nL1,张三\n') })],
     ['a sheet of another type', 415, () => ({ method: 'POST', url: `/v1/scenarios/${city.scenarioId}/import/lawyers`, headers: { ...auth('admin'), 'content-type': 'application/json' }, payload: '{}' })],
+    ['a sheet without its header row', 422, () => ({ method: 'POST', url: `/v1/scenarios/${city.scenarioId}/import/lawyers`, headers: { ...auth('admin'), 'content-type': 'text/csv' }, payload: 'x,y\n1,2\n' })],
     ['a county deleting a city plan', 403, () => ({ method: 'DELETE', url: `/v1/scenarios/${city.scenarioId}`, headers: auth('countyOwn') })],
     [
       'a county changing another county',

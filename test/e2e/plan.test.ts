@@ -111,6 +111,18 @@ describe.skipIf(!hasChromium || !built)('the plan on the map in Chromium', () =>
     expect(hit).not.toBeNull();
     await page.mouse.click(box.x + hit!.x + 1, box.y + hit!.y + 1);
     await page.locator('.explain .summary').waitFor();
+
+    // from the plan on: re-plan with the selected village's adviser chosen, and the year's calendar built
+    const replan = page.getByRole('link', { name: '所选村的顾问变动,重新安排…' });
+    const href = (await replan.getAttribute('href'))!;
+    expect(href).toMatch(/^#\/solutions\/[^/]+\/replan\/[^/]+$/);
+    await replan.click();
+    const chosen = page.getByLabel('变动的律师');
+    await expect.poll(() => chosen.inputValue()).not.toBe('');
+    expect(href.endsWith(`/${encodeURIComponent(await chosen.inputValue())}`)).toBe(true);
+    await page.goBack();
+    await page.getByRole('button', { name: /生成 \d{4} 年日历/ }).click();
+    await page.getByRole('heading', { name: /走访日历 \d{4} 年/ }).waitFor({ timeout: 120_000 });
     expect(watch.problems).toEqual([]);
     await context.close();
   });

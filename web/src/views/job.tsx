@@ -17,7 +17,7 @@ const STATUS = { queued: '排队中', running: '计算中', succeeded: '已完�
 export const finished = (j: Job) => j.status === 'succeeded' || j.status === 'failed' || j.status === 'cancelled';
 
 /** A job's live progress bar, polled about twice a second until it ends, with a cancel button. */
-export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Job) => void }) {
+export function JobProgress({ jobId, onDone, label = '任务进度' }: { jobId: string; onDone: (job: Job) => void; label?: string }) {
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
   const done = useRef(onDone);
@@ -47,10 +47,10 @@ export function JobProgress({ jobId, onDone }: { jobId: string; onDone: (job: Jo
   const pct = Math.round((job?.progress ?? 0) * 100);
   return (
     <div class="job">
-      <label for={`job-${jobId}`}>
-        {job ? `${STATUS[job.status]}${job.phase ? `:${job.phase}` : ''}` : '已提交'} {pct}%
-      </label>
-      <progress id={`job-${jobId}`} max={100} value={pct} />
+      <span role="status">
+        <progress max={100} value={pct} aria-label={label} /> {job ? STATUS[job.status] : '已提交'} {pct}%
+        {job?.status === 'running' && job.phase ? `(${job.phase})` : ''}
+      </span>
       {job && !finished(job) && (
         <button type="button" class="secondary" onClick={() => void cancel()}>
           取消

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { call, getJson, sendJson, type ScenarioItem } from '../api';
+import { getJson, sendJson, type ScenarioItem } from '../api';
 import {
   buildIndex,
   figures,
@@ -15,21 +15,14 @@ import {
   type SolutionDoc,
 } from '../map/plan-data';
 import { PlanMap } from '../map/plan-map';
+import { go } from '../route';
+import { JobProgress, type Job } from './job';
 import { Problems } from './problems';
 
 interface SolutionItem {
   id: string;
   createdAt: string;
   publishedVillages: number;
-}
-
-interface Job {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  progress: number;
-  phase: string;
-  solutionId?: string;
-  error?: string;
 }
 
 interface Explanation {
@@ -45,32 +38,15 @@ const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 
 const km1 = (x: number) => x.toLocaleString('zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const int = (x: number) => x.toLocaleString('zh-CN');
 const METHODS: Record<string, string> = { optimal: '最优(个人)', 'stable-village-proposing': '稳定匹配(村居优先)', 'stable-lawyer-proposing': '稳定匹配(律师优先)' };
-const PHASES: Record<string, string> = { queued: '排队中', running: '求解中', succeeded: '已完成', failed: '失败', cancelled: '已取消' };
 const ROLES: Record<string, string> = { adviser: '顾问', member: '团队成员', candidate: '候选', ineligible: '不符合条件' };
 const PAGE = 50;
 
 function Solve({ scenarioId, onSolved }: { scenarioId: string; onSolved: (solutionId: string) => void }) {
   const [mode, setMode] = useState('optimal');
   const [limit, setLimit] = useState('60');
-  const [job, setJob] = useState<Job | null>(null);
+  const [job, setJob] = useState<{ id: string; done: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const running = job !== null && (job.status === 'queued' || job.status === 'running');
-
-  useEffect(() => {
-    if (!job || !running) return;
-    const t = setTimeout(async () => {
-      try {
-        const next = await getJson<Job>(`/v1/jobs/${encodeURIComponent(job.id)}`);
-        setJob(next);
-        if (next.status === 'succeeded' && next.solutionId) onSolved(next.solutionId);
-        if (next.status === 'failed') setError(new Error(next.error ?? '求解失败'));
-      } catch (err) {
-        setError(err);
-        setJob(null);
-      }
-    }, 400);
-    return () => clearTimeout(t);
-  }, [job]);
+  const running = job !== null && !job.done;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -78,23 +54,19 @@ function Solve({ scenarioId, onSolved }: { scenarioId: string; onSolved: (soluti
     const [m, proposing] = mode === 'optimal' ? ['optimal', 'villages'] : ['stable', mode === 'stable-lawyers' ? 'lawyers' : 'villages'];
     const seconds = Number(limit);
     try {
-      const r = await sendJson<{ jobId: string; job: Job }>('POST', `/v1/scenarios/${encodeURIComponent(scenarioId)}/solve`, {
+      const r = await sendJson<{ jobId: string }>('POST', `/v1/scenarios/${encodeURIComponent(scenarioId)}/solve`, {
         mode: m,
         proposing,
         ...(seconds > 0 ? { timeLimitS: seconds } : {}),
       });
-      setJob(r.job);
+      setJob({ id: r.jobId, done: false });
     } catch (err) {
       setError(err);
     }
   };
-  const cancel = async () => {
-    if (!job) return;
-    try {
-      setJob(await (await call(`/v1/jobs/${encodeURIComponent(job.id)}`, { method: 'DELETE' })).json());
-    } catch (err) {
-      setError(err);
-    }
+  const onDone = (j: Job) => {
+    setJob({ id: j.id, done: true });
+    if (j.status === 'succeeded' && j.solutionId) onSolved(j.solutionId);
   };
   return (
     <form class="solve" onSubmit={submit} aria-label="求解">
@@ -113,19 +85,88 @@ function Solve({ scenarioId, onSolved }: { scenarioId: string; onSolved: (soluti
       <button type="submit" disabled={running}>
         {running ? '求解中…' : '求解'}
       </button>
-      {job && (
-        <span class="job" role="status">
-          <progress max={1} value={job.progress} aria-label="求解进度" />
-          {PHASES[job.status]} {Math.round(job.progress * 100)}%
-          {running && (
-            <button type="button" class="secondary" onClick={cancel}>
-              取消
-            </button>
-          )}
-        </span>
-      )}
+      {job && <JobProgress key={job.id} jobId={job.id} onDone={onDone} label="求解进度" />}
       <Problems error={error} />
     </form>
+  );
+}
+
+interface CalendarItem {
+  id: string;
+  year: number;
+  months: string[];
+  createdAt: string;
+}
+
+/** What a bureau does next with the plan on screen: publish it, re-plan after a lawyer leaves, build its calendar, compare it. */
+function PlanActions({ solutionId, solutions, lawyerId }: { solutionId: string; solutions: SolutionItem[]; lawyerId?: string }) {
+  const [calendars, setCalendars] = useState<CalendarItem[] | null>(null);
+  const [job, setJob] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [other, setOther] = useState('');
+  const year = new Date().getFullYear();
+  useEffect(() => {
+    setCalendars(null);
+    getJson<{ items: CalendarItem[] }>(`/v1/solutions/${encodeURIComponent(solutionId)}/calendars`).then((r) => setCalendars(r.items), setError);
+  }, [solutionId]);
+  const buildCalendar = async () => {
+    setError(null);
+    try {
+      setJob((await sendJson<{ jobId: string }>('POST', `/v1/solutions/${encodeURIComponent(solutionId)}/calendars`, { year })).jobId);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const others = solutions.filter((s) => s.id !== solutionId);
+  const enc = encodeURIComponent;
+  return (
+    <div class="plan-actions">
+      <a class="button" href={`#/solutions/${enc(solutionId)}/publish`}>
+        发布…
+      </a>
+      <a class="button secondary" href={`#/solutions/${enc(solutionId)}/replan${lawyerId ? `/${enc(lawyerId)}` : ''}`}>
+        {lawyerId ? '所选村的顾问变动,重新安排…' : '律师变动,重新安排…'}
+      </a>
+      {others.length > 0 && (
+        <span class="compare-pick">
+          <label for="compare-with">与</label>
+          <select id="compare-with" value={other} onChange={(e) => setOther(e.currentTarget.value)}>
+            <option value="">选择方案</option>
+            {others.map((s) => (
+              <option key={s.id} value={s.id}>
+                {when(s.createdAt)}
+              </option>
+            ))}
+          </select>
+          <button type="button" class="secondary" disabled={!other} onClick={() => go('compare', other, solutionId)}>
+            比较
+          </button>
+        </span>
+      )}
+      <span class="calendars">
+        走访日历:
+        {calendars?.map((c) => (
+          <a key={c.id} href={`#/calendars/${enc(c.id)}`}>
+            {c.year} 年{c.months.length < 12 ? `(${c.months.length} 个月)` : ''}
+          </a>
+        ))}
+        {calendars?.length === 0 && '尚无'}
+        <button type="button" class="link" disabled={job !== null} onClick={() => void buildCalendar()}>
+          生成 {year} 年日历
+        </button>
+      </span>
+      {job && (
+        <JobProgress
+          jobId={job}
+          label="日历进度"
+          onDone={(j) => {
+            setJob(null);
+            if (j.status === 'succeeded' && j.calendarId) go('calendars', j.calendarId);
+          }}
+        />
+      )}
+      <Problems error={error} />
+    </div>
   );
 }
 
@@ -510,6 +551,9 @@ export function PlanView({ scenarioId }: { scenarioId: string }) {
         )}
         <Solve scenarioId={scenarioId} onSolved={(id) => void loadSolutions(id)} />
       </div>
+      {solutionId && solutions && ix && (
+        <PlanActions solutionId={solutionId} solutions={solutions} lawyerId={selected >= 0 && ix.lawyer[selected] >= 0 ? ix.lawyers[ix.lawyer[selected]].id : undefined} />
+      )}
       {!doc || (solutionId && !solution) ? (
         <p class="loading">正在载入情景与方案…</p>
       ) : !solution || !ix ? (

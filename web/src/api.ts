@@ -1,3 +1,4 @@
+import type { paths } from './api-types';
 import { session } from './session';
 
 /** One problem the service listed (problem+json `errors[]`). */
@@ -65,24 +66,21 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export interface Me {
-  keyId: string;
-  label: string;
-  scope: string;
-  kind: 'admin' | 'city' | 'county';
-  code?: string;
-}
+/** What the service answers with status 200 for `GET path`, from the types generated from its contract. */
+type Ok<P extends keyof paths, M extends 'get' | 'post' = 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
-export interface ScenarioItem {
-  id: string;
-  parentId: string | null;
-  name: string;
-  createdAt: string;
-  regions: string[];
-  summary: {
-    villages: number;
-    lawyers: { practicing: number; intern: number; pairedAssistance: number };
-    firms: number;
-    cities: { id: string; name: string; villages: number; counties: { id: string; name: string; villages: number }[] }[];
-  };
+export type Me = Ok<'/v1/me'>;
+export type ScenarioItem = Ok<'/v1/scenarios'>['items'][number] & { summary: ScenarioSummary };
+export type PublishPreview = Ok<'/v1/solutions/{id}/publish-preview'>;
+export type Comparison = Ok<'/v1/compare'>;
+export type Moved = Comparison['moved'][number];
+export type CountyNotice = Ok<'/v1/notices/{countyId}'>;
+export type Card = CountyNotice['items'][number];
+
+/** The summary a scenario carries (the contract leaves it open: it grows with the scenario's fields). */
+export interface ScenarioSummary {
+  villages: number;
+  lawyers: { practicing: number; intern: number; pairedAssistance: number };
+  firms: number;
+  cities: { id: string; name: string; villages: number; counties: { id: string; name: string; villages: number }[] }[];
 }

@@ -1,20 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getJson } from '../api';
-import { movedCsv, type Moved } from '../compare-csv';
+import { getJson, type Comparison } from '../api';
+import { movedCsv } from '../compare-csv';
 import { Problems } from './problems';
 
-interface Metrics {
-  travelKm: { total: number; mean: number; p95: number; max: number };
-  uncovered: number;
-  load: { max: number };
-  preferences: { blockingPairs: { count: number } };
-}
-interface Comparison {
-  a: { id: string; scenarioId: string; metrics: Metrics };
-  b: { id: string; scenarioId: string; metrics: Metrics };
-  moved: Moved[];
-  summary: { moved: number; reassigned: number; newlyCovered: number; newlyUncovered: number; travelKmDelta: number; uncoveredDelta: number };
-}
+type Metrics = Comparison['a']['metrics'];
 
 const km = (x: number | undefined) => (x === undefined ? '' : x.toLocaleString('zh-CN', { maximumFractionDigits: 1 }));
 const signed = (x: number | undefined) => (x === undefined ? '' : `${x > 0 ? '+' : ''}${km(x)}`);

@@ -1,24 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import { getJson } from '../api';
+import { getJson, type CountyNotice as Notice } from '../api';
 import { Problems } from './problems';
-
-interface Card {
-  village: { id: string; name: string; town?: string; county?: string; city?: string };
-  adviser: { name: string; firm: string; phone?: string; email?: string; wechat?: string } | null;
-  serviceContent: string;
-  serviceTimes: string;
-  supervisingBureau: { bureau: string; phone: string; email: string } | null;
-  complaintEmail: string | null;
-  publishedBy: string;
-  publishedAt: string;
-}
-interface Notice {
-  countyId: string;
-  county?: string;
-  city?: string;
-  items: Card[];
-}
 
 /** The link a villager's phone opens from the board: the village's own page on this service. */
 export const villageLink = (origin: string, villageId: string) => `${origin}/v/${encodeURIComponent(villageId)}`;

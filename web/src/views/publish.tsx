@@ -1,19 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, getJson, sendJson } from '../api';
+import { call, getJson, sendJson, type PublishPreview } from '../api';
 import { Problems } from './problems';
 
-interface Face {
-  adviser: string;
-  firm: string;
-}
-export interface PublishPreview {
-  id: string;
-  published: number;
-  changes: { new: number; changed: number; unchanged: number };
-  villages: { villageId: string; name: string; town?: string; county?: string; change: 'new' | 'changed'; before: (Face & { publishedBy: string }) | null; after: Face | null }[];
-  skippedCount: number;
-  skipped: { villageId: string; reason: 'owned-elsewhere' | 'out-of-scope' | 'unplaced'; ownerCountyId?: string }[];
-}
+type Face = { adviser: string; firm: string };
 
 const SKIP_REASONS = { 'owned-elsewhere': '归属其他县(区)', 'out-of-scope': '不在本密钥辖区', unplaced: '未能确定所属县(区)' } as const;
 const face = (f: Face | null) => (f ? `${f.adviser}(${f.firm})` : '暂无顾问');

@@ -84,6 +84,14 @@ async function createWorld(session: import('playwright-core').CDPSession): Promi
   return session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'axe', grantUniveralAccess: true });
 }
 
+/** Opens the console and signs in with `key`, as a clerk would; resolves once the scenario list is shown. */
+export async function signIn(page: Page, base: string, key: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('API 密钥').fill(key);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '情景' }).waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

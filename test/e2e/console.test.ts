@@ -14,7 +14,7 @@ import { webRoot } from '../../src/http/routes/web.js';
 import type { Store } from '../../src/store/types.js';
 import { testStore } from '../fixtures/store.js';
 import { keyText, storeKeys, storeSolved, tenancyScenario } from '../fixtures/tenancy.js';
-import { hasChromium, launch, newPage, screenshot, seriousViolations } from './browser.js';
+import { hasChromium, launch, newPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 const built = existsSync(join(webRoot(), 'index.html'));
 
@@ -78,10 +78,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
   it('an upload with mistakes lists every failing field; a good one joins the list', async () => {
     const { context, page, watch } = await newPage(browser);
     watch.expect(422, /\/v1\/scenarios$/);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await signIn(page, base, keyText('countyOwn'));
 
     const bad = { ...tenancyScenario(['a1']), name: '有错的情景' } as Record<string, unknown>;
     bad.villages = [{ id: 'x1', name: '', townId: 'T1', kind: 'village', location: [200, 23] }];
@@ -108,10 +105,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
   it('a workbook upload: a bad cell is named by sheet, row and column; a good workbook becomes a scenario', async () => {
     const { context, page, watch } = await newPage(browser);
     watch.expect(422, /\/v1\/scenarios$/);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await signIn(page, base, keyText('countyOwn'));
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await scenarioWorkbook(tenancyScenario(['a1', 'a2'], { name: '工作簿 东区' }))) as unknown as ArrayBuffer);
@@ -138,10 +132,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
 
   it('publishing shows first which cards change and how, then publishes; the county prints its notice with QR codes', async () => {
     const { context, page, watch } = await newPage(browser);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await signIn(page, base, keyText('countyOwn'));
     await page.goto(`${base}/#/solutions/${nextPlan}/publish`);
     await page.getByRole('heading', { name: '发布方案' }).waitFor();
     const figures = await page.locator('.figures').textContent();
@@ -164,10 +155,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
 
   it('re-plan after a lawyer leaves: pick the lawyer, run with progress, land on the comparison, export it', async () => {
     const { context, page, watch } = await newPage(browser);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await signIn(page, base, keyText('countyOwn'));
     await page.goto(`${base}/#/solutions/${ownPlan}/replan`);
     const lawyer = page.getByLabel('变动的律师');
     await lawyer.waitFor();
@@ -201,10 +189,7 @@ describe.skipIf(!hasChromium || !built)('the console in Chromium', () => {
       if (!calendarId) await new Promise((r) => setTimeout(r, 200));
     }
     const { context, page, watch } = await newPage(browser);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(keyText('countyOwn'));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '情景' }).waitFor();
+    await signIn(page, base, keyText('countyOwn'));
     await page.goto(`${base}/#/calendars/${calendarId}`);
     await page.getByRole('heading', { name: '走访日历 2026 年' }).waitFor();
     // 1–5 May are days off, 9 May a make-up working day

@@ -15,7 +15,7 @@ import { hashKey } from '../../src/http/auth.js';
 import { webRoot } from '../../src/http/routes/web.js';
 import type { Store } from '../../src/store/types.js';
 import { testStore } from '../fixtures/store.js';
-import { hasChromium, launch, newPage, screenshot, seriousViolations } from './browser.js';
+import { hasChromium, launch, newPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 const built = existsSync(join(webRoot(), 'index.html'));
 /** Resolves once the app has marked the villages drawn and the table filled (polled in the page: the CSP forbids eval). */
@@ -52,9 +52,7 @@ describe.skipIf(!hasChromium || !built)('the plan on the map in Chromium', () =>
 
   it('solve with progress, the villages on the map, filter by town, a village explained', async () => {
     const { context, page, watch } = await newPage(browser);
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(KEY);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, base, KEY);
     await page.getByRole('link', { name: scenario.name }).click();
     await page.getByText('此情景还没有方案').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -129,9 +127,7 @@ describe.skipIf(!hasChromium || !built)('the plan on the map in Chromium', () =>
 
   it('on a phone: the map above, the table below', async () => {
     const { context, page, watch } = await newPage(browser, { mobile: true });
-    await page.goto(`${base}/`);
-    await page.getByLabel('API 密钥').fill(KEY);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, base, KEY);
     await page.getByRole('link', { name: scenario.name }).click();
     await page.locator('.villages tbody tr').first().waitFor();
     const map = (await page.locator('.map').boundingBox())!;
